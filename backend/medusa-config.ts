@@ -1,0 +1,68 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { readEnv } from "./src/lib/env"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const env = readEnv()
+const corsOrigins = [env.storefrontUrl, env.backendUrl].join(",")
+
+// With REDIS_URL the app can run as separate server and worker processes; without it the
+// in-memory/local modules serve one machine (see docs/decisions/0002-scale-out-with-redis.md).
+const redisModules = env.redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: env.redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl: env.redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl: env.redisUrl } },
+          ],
+        },
+      },
+    ]
+  : []
+
+// Payment providers by configuration; pp_system_default (bank transfer / pay on delivery) is always there.
+// Stripe registers "stripe" (cards) and "stripe-promptpay"; webhooks: POST /hooks/payment/stripe_stripe.
+const paymentProviders = [
+  ...(env.stripeApiKey
+    ? [
+        {
+          resolve: "@medusajs/medusa/payment-stripe",
+          id: "stripe",
+          // Cards are captured at once: the group ships paid orders and has no one to capture by hand.
+          options: { apiKey: env.stripeApiKey, webhookSecret: env.stripeWebhookSecret, capture: true },
+        },
+      ]
+    : []),
+  ...(env.promptpayId
+    ? [{ resolve: "./src/modules/promptpay", id: "promptpay", options: { promptpayId: env.promptpayId } }]
+    : []),
+]
+const paymentModules =
+  paymentProviders.length > 0 ? [{ resolve: "@medusajs/medusa/payment", options: { providers: paymentProviders } }] : []
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.databaseUrl,
+    redisUrl: env.redisUrl,
+    workerMode: env.workerMode,
+    http: {
+      storeCors: process.env.STORE_CORS || corsOrigins,
+      adminCors: process.env.ADMIN_CORS || corsOrigins,
+      authCors: process.env.AUTH_CORS || corsOrigins,
+      jwtSecret: env.jwtSecret,
+      cookieSecret: env.cookieSecret,
+    },
+    // Medusa marks its session cookie Secure whenever NODE_ENV=production, which `medusa start` sets;
+    // in development the admin must also work over plain http on a LAN address.
+    cookieOptions: env.isProduction ? undefined : { secure: false, sameSite: "lax" },
+  },
+  admin: {
+    backendUrl: env.backendUrl,
+    disable: process.env.DISABLE_MEDUSA_ADMIN === "true",
+  },
+  // The traceability module is compiled with the @mae-mok/traceability package (docs/decisions).
+  modules: [{ resolve: "@mae-mok/traceability/module" }, ...redisModules, ...paymentModules],
+})

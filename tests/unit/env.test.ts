@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest"
+import { DEV_ADMIN_PASSWORD, readEnv } from "../../backend/src/lib/env"
+
+describe("backend environment", () => {
+  it("has development defaults for every setting", () => {
+    const env = readEnv({})
+    expect(env.isProduction).toBe(false)
+    expect(env.medusaPort).toBe(9000)
+    expect(env.storefrontPort).toBe(8000)
+    expect(env.storefrontUrl).toBe("http://localhost:8000")
+    expect(env.backendUrl).toBe("http://localhost:9000")
+    expect(env.databaseUrl).toBeUndefined()
+    expect(env.adminPassword).toBe(DEV_ADMIN_PASSWORD)
+  })
+
+  it("follows the ports and the public origin from the environment", () => {
+    const env = readEnv({ PORT: "3000", MEDUSA_PORT: "9100", STOREFRONT_URL: "https://shop.maemok.example/" })
+    expect(env.storefrontPort).toBe(3000)
+    expect(env.backendUrl).toBe("http://localhost:9100")
+    expect(env.storefrontUrl).toBe("https://shop.maemok.example")
+  })
+
+  it("says which setting is wrong", () => {
+    expect(() => readEnv({ PORT: "eighty" })).toThrow(/PORT must be a TCP port number.*"eighty"/)
+    expect(() => readEnv({ STOREFRONT_URL: "shop" })).toThrow(/STOREFRONT_URL must be an absolute URL/)
+    expect(() => readEnv({ MEDUSA_WORKER_MODE: "both" })).toThrow(/MEDUSA_WORKER_MODE/)
+  })
+
+  it("refuses production with the published default secrets", () => {
+    expect(() => readEnv({ NODE_ENV: "production" })).toThrow(
+      /Refusing to start in production.*JWT_SECRET is not set.*COOKIE_SECRET is not set.*MEDUSA_ADMIN_PASSWORD is not set/
+    )
+    expect(() =>
+      readEnv({ APP_ENV: "production", JWT_SECRET: "short", COOKIE_SECRET: "x".repeat(40), MEDUSA_ADMIN_PASSWORD: "p" })
+    ).toThrow(/JWT_SECRET must be at least 32 characters/)
+  })
+
+  it("starts in production with real secrets, and APP_ENV overrides medusa start's NODE_ENV", () => {
+    const secrets = { JWT_SECRET: "j".repeat(40), COOKIE_SECRET: "c".repeat(40), MEDUSA_ADMIN_PASSWORD: "a-real-password" }
+    expect(readEnv({ NODE_ENV: "production", ...secrets }).isProduction).toBe(true)
+    expect(readEnv({ NODE_ENV: "production", APP_ENV: "development" }).isProduction).toBe(false)
+  })
+})
