@@ -1,0 +1,492 @@
+/**
+ * THE public projection: the one function that decides what of a batch's records anyone may see
+ * by scanning a label. Every public route, page and export (EPCIS included) goes through it.
+ *
+ * It works by explicit whitelisting: each output object is built field by field from named input
+ * fields, and every value copied is checked to be a primitive of the expected type. Nothing is ever
+ * spread or passed through, so a column added to a private record later cannot leak by accident.
+ *
+ * Public (Thailand PDPA, see docs): product, batch dates and status, recall notice, herbs,
+ * certification scheme/number/body/validity, village-level place, household alias, shares and
+ * counts. Public only with that household's consent for that field: given name, photo, story.
+ * Never public: poverty status or tier, national ID, phone, income, TPMAP data, family name, exact
+ * address, plot geometry or coordinates, internal codes and member counts of households.
+ */
+
+import { type CalendarDate, instantToEpochMs, isCalendarDate, isInstant } from "./calendar-date";
+import { type CertificationScheme, type CertificationSnapshot, isCertificationScheme } from "./certification";
+import { isValidGtin, toGtin14 } from "./gtin";
+import { type BatchInputLine, shares } from "./mass-balance";
+import { type LabelScanState, type ScanVerdict, scanVerdict } from "./scan-verdict";
+
+// ---------------------------------------------------------------------------------------------
+// Private input: the full records of one batch, as the module loads them.
+// ---------------------------------------------------------------------------------------------
+
+export type BatchStatus = "draft" | "released" | "on_hold" | "recalled";
+
+export interface ProductRecord {
+  title: { th: string; en: string };
+  variantTitle: string;
+  /** The variant's barcode; any GTIN length, or null when it has none. */
+  gtin: string | null;
+}
+
+export interface BatchRecord {
+  lotNumber: string;
+  producedOn: CalendarDate;
+  bestBefore: CalendarDate | null;
+  status: BatchStatus;
+  /** Units produced (bottles / compress balls). */
+  units?: number | null;
+  recallReason?: string | null;
+  /** ISO instant. */
+  recalledAt?: string | null;
+}
+
+/** Village-level place: public. */
+export interface CoarseLocation {
+  village: string;
+  moo?: string | number | null;
+  tambon: string;
+  amphoe: string;
+  province: string;
+}
+
+export interface PlotRecord {
+  id: string;
+  code: string;
+  householdId: string;
+  areaRai?: number | null;
+  location: CoarseLocation;
+  /** PRIVATE: exact plot boundary. */
+  geometry?: unknown;
+  /** PRIVATE */
+  lat?: number | null;
+  /** PRIVATE */
+  lng?: number | null;
+}
+
+export interface HouseholdConsent {
+  givenName: boolean;
+  photo: boolean;
+  story: boolean;
+}
+
+export interface HouseholdRecord {
+  id: string;
+  /** Internal register code (e.g. MM-H-017): not public. */
+  code: string;
+  /** Public name chosen with the household, e.g. "บ้านสวนป้าแก้ว". */
+  alias: string;
+  village: string;
+  moo?: string | number | null;
+  tambon: string;
+  amphoe?: string | null;
+  province?: string | null;
+  /** Not public. */
+  membersCount?: number | null;
+  consent: HouseholdConsent;
+  /** Public only with consent.givenName. */
+  givenName?: string | null;
+  /** Public only with consent.photo. */
+  photoUrl?: string | null;
+  /** Public only with consent.story. */
+  story?: string | null;
+  // PRIVATE: never public, whatever the consent says.
+  familyName?: string | null;
+  povertyTier?: string | number | null;
+  povertyStatus?: string | null;
+  nationalId?: string | null;
+  phone?: string | null;
+  income?: number | null;
+  tpmapData?: unknown;
+  address?: string | null;
+}
+
+export interface SpeciesRecord {
+  id: string;
+  thaiName: string;
+  scientificName: string;
+  partUsed: string;
+}
+
+export interface HarvestLotRecord {
+  id: string;
+  plotId: string;
+  householdId: string;
+  speciesId: string;
+  harvestedOn: CalendarDate;
+  kgHarvested: number;
+  /** Certifications valid on the harvest date (snapshot taken by checkHarvest). */
+  certifications: readonly CertificationSnapshot[];
+}
+
+export interface BatchInputRecord {
+  harvestLot: HarvestLotRecord;
+  kgUsed: number;
+}
+
+export interface ScanRecord {
+  /** The serial's label-unit record, or null when the serial is unknown. */
+  state: LabelScanState | null;
+  /** Lot in the scanned URI; defaults to this batch's lot. */
+  scannedLot?: string | null;
+}
+
+export interface PrivateBatchRecord {
+  product: ProductRecord;
+  batch: BatchRecord;
+  inputs: readonly BatchInputRecord[];
+  plots: readonly PlotRecord[];
+  households: readonly HouseholdRecord[];
+  species: readonly SpeciesRecord[];
+  scan?: ScanRecord | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public output: plain JSON (strings, numbers, booleans, null, arrays, objects).
+// ---------------------------------------------------------------------------------------------
+
+export interface PublicPlace {
+  village: string | null;
+  moo: string | null;
+  tambon: string | null;
+  amphoe: string | null;
+  province: string | null;
+}
+
+export interface PublicCertification {
+  scheme: CertificationScheme;
+  certificateNumber: string;
+  certifyingBody: string;
+  validFrom: CalendarDate;
+  validUntil: CalendarDate;
+}
+
+export interface PublicHerb {
+  thaiName: string;
+  scientificName: string;
+  partUsed: string;
+  kg: number;
+  percent: number;
+}
+
+export interface PublicPlot {
+  code: string;
+  householdAlias: string;
+  place: PublicPlace;
+  /** Scientific names of the herbs this batch took from the plot. */
+  herbs: string[];
+  /** Certifications valid when this batch's herbs were harvested there. */
+  certifications: PublicCertification[];
+  kg: number;
+  percent: number;
+}
+
+export interface PublicHousehold {
+  alias: string;
+  givenName: string | null;
+  photoUrl: string | null;
+  story: string | null;
+  place: PublicPlace;
+  kg: number;
+  percent: number;
+}
+
+export interface PublicHarvest {
+  /** Harvest lot identifier (opaque), used for EPCIS class URIs. */
+  ref: string;
+  plotCode: string;
+  scientificName: string;
+  harvestedOn: CalendarDate;
+  kgHarvested: number;
+  kgUsed: number;
+  certifications: PublicCertification[];
+}
+
+export interface PublicProvenance {
+  product: { title: { th: string; en: string }; variantTitle: string; gtin: string | null };
+  batch: { lot: string; producedOn: CalendarDate; bestBefore: CalendarDate | null; status: BatchStatus; units: number | null };
+  /** Present only when the batch is recalled. */
+  recall: { recalledAt: string | null; reason: string | null } | null;
+  herbs: PublicHerb[];
+  plots: PublicPlot[];
+  households: PublicHousehold[];
+  harvests: PublicHarvest[];
+  totals: {
+    households: number;
+    plots: number;
+    harvestLots: number;
+    kg: number;
+    /** Percent of the input kg certified under each scheme at harvest (rounded down). */
+    certifiedPercent: Record<CertificationScheme, number>;
+  };
+  scan: ScanVerdict | null;
+}
+
+export interface ProjectionOptions {
+  percentDecimals?: number;
+  suspiciousScanCount?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const BATCH_STATUSES: readonly BatchStatus[] = ["draft", "released", "on_hold", "recalled"];
+
+/** A trimmed non-empty string, or null. Objects, numbers etc. are never copied into the output. */
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+function requiredText(value: unknown, what: string): string {
+  const t = text(value);
+  if (t === null) throw new Error(`public projection: ${what} is missing`);
+  return t;
+}
+
+function finiteNumber(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+function mooText(value: unknown): string | null {
+  if (typeof value === "number" && Number.isInteger(value) && value > 0) return String(value);
+  return text(value);
+}
+
+function httpUrl(value: unknown): string | null {
+  const t = text(value);
+  return t !== null && /^https?:\/\/[^\s]+$/i.test(t) ? t : null;
+}
+
+function plotPlace(location: CoarseLocation | undefined): PublicPlace {
+  return {
+    village: text(location?.village),
+    moo: mooText(location?.moo),
+    tambon: text(location?.tambon),
+    amphoe: text(location?.amphoe),
+    province: text(location?.province),
+  };
+}
+
+function householdPlace(h: HouseholdRecord): PublicPlace {
+  return {
+    village: text(h.village),
+    moo: mooText(h.moo),
+    tambon: text(h.tambon),
+    amphoe: text(h.amphoe),
+    province: text(h.province),
+  };
+}
+
+/** Whitelisted copy of a certification snapshot, or null if it is not a sound public claim. */
+function publicCertification(snapshot: CertificationSnapshot, plotId: string): PublicCertification | null {
+  if (snapshot.plotId !== plotId || !isCertificationScheme(snapshot.scheme)) return null;
+  const certificateNumber = text(snapshot.certificateNumber);
+  const certifyingBody = text(snapshot.certifyingBody);
+  if (certificateNumber === null || certifyingBody === null) return null;
+  if (!isCalendarDate(snapshot.validFrom) || !isCalendarDate(snapshot.validUntil)) return null;
+  return {
+    scheme: snapshot.scheme,
+    certificateNumber,
+    certifyingBody,
+    validFrom: snapshot.validFrom,
+    validUntil: snapshot.validUntil,
+  };
+}
+
+/** A fresh copy, so no two places in the output share (and could mutate) one object. */
+function copyCertification(c: PublicCertification): PublicCertification {
+  return {
+    scheme: c.scheme,
+    certificateNumber: c.certificateNumber,
+    certifyingBody: c.certifyingBody,
+    validFrom: c.validFrom,
+    validUntil: c.validUntil,
+  };
+}
+
+/** Code-unit order, not localeCompare: output (and EPCIS event hashes) must not depend on the server's locale. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortCertifications(list: PublicCertification[]): PublicCertification[] {
+  return list.sort(
+    (a, b) => cmp(a.scheme, b.scheme) || cmp(a.validFrom, b.validFrom) || cmp(a.certificateNumber, b.certificateNumber),
+  );
+}
+
+function indexById<T extends { id: string }>(items: readonly T[], what: string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    if (map.has(item.id)) throw new Error(`public projection: duplicate ${what} ${item.id}`);
+    map.set(item.id, item);
+  }
+  return map;
+}
+
+function lookup<T>(map: Map<string, T>, id: string, what: string, from: string): T {
+  const found = map.get(id);
+  if (!found) throw new Error(`public projection: harvest lot ${from} refers to unknown ${what} ${id}`);
+  return found;
+}
+
+/** Builds the public view of one batch from its full private records. */
+export function publicProjection(record: PrivateBatchRecord, options: ProjectionOptions = {}): PublicProvenance {
+  const plots = indexById(record.plots, "plot");
+  const households = indexById(record.households, "household");
+  const species = indexById(record.species, "species");
+
+  const batch = record.batch;
+  const lot = requiredText(batch.lotNumber, "batch lot number");
+  if (!isCalendarDate(batch.producedOn)) throw new Error("public projection: batch production date is invalid");
+  if (!BATCH_STATUSES.includes(batch.status)) throw new Error(`public projection: unknown batch status`);
+
+  // Mass balance over the inputs, with each lot's certification snapshot.
+  const lines: BatchInputLine[] = [];
+  const certsByLot: Record<string, { scheme: CertificationScheme }[]> = {};
+  const harvests: PublicHarvest[] = [];
+  const plotCerts = new Map<string, Map<string, PublicCertification>>();
+  const plotHerbs = new Map<string, Set<string>>();
+
+  for (const input of record.inputs) {
+    const hl = input.harvestLot;
+    const ref = requiredText(hl.id, "harvest lot id");
+    const plot = lookup(plots, hl.plotId, "plot", ref);
+    lookup(households, hl.householdId, "household", ref);
+    const sp = lookup(species, hl.speciesId, "species", ref);
+    if (!isCalendarDate(hl.harvestedOn)) throw new Error(`public projection: harvest lot ${ref} has an invalid date`);
+
+    const certs: PublicCertification[] = [];
+    for (const snapshot of hl.certifications) {
+      const c = publicCertification(snapshot, plot.id);
+      if (c === null) continue;
+      certs.push(c);
+      const perPlot = plotCerts.get(plot.id) ?? new Map<string, PublicCertification>();
+      perPlot.set(`${c.scheme}|${c.certificateNumber}|${c.validFrom}|${c.validUntil}`, c);
+      plotCerts.set(plot.id, perPlot);
+    }
+    certsByLot[ref] = (certsByLot[ref] ?? []).concat(certs.map((c) => ({ scheme: c.scheme })));
+
+    lines.push({
+      harvestLotId: ref,
+      plotId: plot.id,
+      householdId: hl.householdId,
+      speciesId: sp.id,
+      kgUsed: input.kgUsed,
+    });
+    const herbs = plotHerbs.get(plot.id) ?? new Set<string>();
+    herbs.add(requiredText(sp.scientificName, "species scientific name"));
+    plotHerbs.set(plot.id, herbs);
+
+    const kgHarvested = finiteNumber(hl.kgHarvested);
+    const kgUsed = finiteNumber(input.kgUsed);
+    if (kgHarvested === null || kgUsed === null) throw new Error(`public projection: harvest lot ${ref} has invalid weights`);
+    harvests.push({
+      ref,
+      plotCode: requiredText(plot.code, "plot code"),
+      scientificName: requiredText(sp.scientificName, "species scientific name"),
+      harvestedOn: hl.harvestedOn,
+      kgHarvested,
+      kgUsed,
+      certifications: sortCertifications(certs.map(copyCertification)),
+    });
+  }
+
+  const balance = shares(lines, { certifications: certsByLot, percentDecimals: options.percentDecimals ?? 0 });
+
+  const herbsOut: PublicHerb[] = balance.bySpecies.map((share) => {
+    const sp = species.get(share.id) as SpeciesRecord;
+    return {
+      thaiName: requiredText(sp.thaiName, "species Thai name"),
+      scientificName: requiredText(sp.scientificName, "species scientific name"),
+      partUsed: requiredText(sp.partUsed, "species part used"),
+      kg: share.kg,
+      percent: share.percent,
+    };
+  });
+
+  const householdsOut: PublicHousehold[] = balance.byHousehold.map((share) => {
+    const h = households.get(share.id) as HouseholdRecord;
+    // Consent must be literally true: a missing or malformed consent record means no.
+    const consent = h.consent;
+    return {
+      alias: requiredText(h.alias, "household alias"),
+      givenName: consent?.givenName === true ? text(h.givenName) : null,
+      photoUrl: consent?.photo === true ? httpUrl(h.photoUrl) : null,
+      story: consent?.story === true ? text(h.story) : null,
+      place: householdPlace(h),
+      kg: share.kg,
+      percent: share.percent,
+    };
+  });
+
+  const plotsOut: PublicPlot[] = balance.byPlot.map((share) => {
+    const p = plots.get(share.id) as PlotRecord;
+    const owner = households.get(p.householdId);
+    return {
+      code: requiredText(p.code, "plot code"),
+      householdAlias: requiredText(owner?.alias, "household alias of a plot"),
+      place: plotPlace(p.location),
+      herbs: Array.from(plotHerbs.get(p.id) ?? []).sort(),
+      certifications: sortCertifications(Array.from(plotCerts.get(p.id)?.values() ?? [], copyCertification)),
+      kg: share.kg,
+      percent: share.percent,
+    };
+  });
+
+  harvests.sort((a, b) => cmp(a.harvestedOn, b.harvestedOn) || cmp(a.ref, b.ref));
+
+  const gtin = text(record.product.gtin);
+  const recalled = batch.status === "recalled";
+  const recalledAt = recalled && isInstant(batch.recalledAt) ? new Date(instantToEpochMs(batch.recalledAt)).toISOString() : null;
+
+  let scan: ScanVerdict | null = null;
+  if (record.scan) {
+    const v = scanVerdict(record.scan.state, {
+      scannedLot: text(record.scan.scannedLot) ?? lot,
+      suspiciousAfter: options.suspiciousScanCount,
+    });
+    scan = {
+      kind: v.kind,
+      scanCount: v.scanCount,
+      firstScanOn: v.firstScanOn,
+      suspicious: v.suspicious,
+      message_th: v.message_th,
+      message_en: v.message_en,
+    };
+  }
+
+  return {
+    product: {
+      title: { th: requiredText(record.product.title?.th, "Thai product title"), en: requiredText(record.product.title?.en, "English product title") },
+      variantTitle: text(record.product.variantTitle) ?? "",
+      gtin: gtin !== null && isValidGtin(gtin) ? toGtin14(gtin) : null,
+    },
+    batch: {
+      lot,
+      producedOn: batch.producedOn,
+      bestBefore: isCalendarDate(batch.bestBefore) ? batch.bestBefore : null,
+      status: batch.status,
+      units: finiteNumber(batch.units),
+    },
+    recall: recalled ? { recalledAt, reason: text(batch.recallReason) } : null,
+    herbs: herbsOut,
+    plots: plotsOut,
+    households: householdsOut,
+    harvests,
+    totals: {
+      households: balance.householdsCount,
+      plots: balance.plotsCount,
+      harvestLots: balance.harvestLotsCount,
+      kg: balance.totalKg,
+      certifiedPercent: {
+        "TH-GAP": balance.certified["TH-GAP"].percent,
+        PGS: balance.certified.PGS.percent,
+        ORGANIC: balance.certified.ORGANIC.percent,
+      },
+    },
+    scan,
+  };
+}
