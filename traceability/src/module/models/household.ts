@@ -1,0 +1,34 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * A grower household. Public: alias and village-level place. Given name, photo and story are public
+ * only with the matching consent flag. Everything under "private" never leaves the admin API.
+ */
+export const Household = model.define("household", {
+  id: model.id({ prefix: "hh" }).primaryKey(),
+  code: model.text().unique(),
+  alias: model.text(),
+  village: model.text(),
+  moo: model.text().nullable(),
+  tambon: model.text(),
+  amphoe: model.text(),
+  province: model.text(),
+  members_count: model.number().nullable(),
+  consent_given_name: model.boolean().default(false),
+  consent_photo: model.boolean().default(false),
+  consent_story: model.boolean().default(false),
+  given_name: model.text().nullable(),
+  photo_url: model.text().nullable(),
+  story: model.text().nullable(),
+  // private
+  family_name: model.text().nullable(),
+  poverty_tier: model.text().nullable(),
+  poverty_status: model.text().nullable(),
+  national_id: model.text().nullable(),
+  phone: model.text().nullable(),
+  income_thb_per_year: model.number().nullable(),
+  address: model.text().nullable(),
+  tpmap_data: model.json().nullable(),
+  created_by: model.text().nullable(),
+  updated_by: model.text().nullable(),
+})

@@ -1,0 +1,159 @@
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { checkConsumption, gramsToKg, kgToGrams, nextLotNumber } from "../index"
+import {
+  Batch,
+  BatchInput,
+  Certification,
+  HarvestLot,
+  HerbSpecies,
+  Household,
+  LabelUnit,
+  Plot,
+  ScanEvent,
+} from "./models"
+
+/** The part of MikroORM's EntityManager used for the few statements that need explicit locks. */
+type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }
+
+export type ConsumeInput = {
+  lot_prefix: string
+  produced_on: string
+  best_before: string | null
+  units_planned: number
+  inputs: { harvest_lot_id: string; kg: number }[]
+  created_by: string | null
+}
+
+export type ScanUpdate = {
+  label_unit_id: string
+  batch_id: string
+  scan_count: number
+  first_scan_at: Date
+}
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => "?").join(", ")
+}
+
+class TraceabilityModuleService extends MedusaService({
+  HerbSpecies,
+  Household,
+  Plot,
+  Certification,
+  HarvestLot,
+  Batch,
+  BatchInput,
+  LabelUnit,
+  ScanEvent,
+}) {
+  /**
+   * Creates a draft batch and takes its herb from the harvest lots, in ONE transaction that locks
+   * the lot rows first (SELECT … FOR UPDATE, in id order so two batches cannot deadlock). A second
+   * request racing for the same kilograms waits for the lock, then sees what the first one used.
+   */
+  @InjectTransactionManager()
+  async createBatchConsuming(input: ConsumeInput, @MedusaContext() ctx: Context = {}): Promise<{ id: string; lot_number: string }> {
+    const em = ctx.transactionManager as SqlManager
+    const lotIds = [...new Set(input.inputs.map((i) => i.harvest_lot_id))].sort()
+    if (lotIds.length === 0) throw new MedusaError(MedusaError.Types.INVALID_DATA, "a batch needs at least one harvest lot")
+
+    const rows = await em.execute(
+      `select id, grams_harvested, grams_used from harvest_lot where deleted_at is null and id in (${placeholders(lotIds.length)}) order by id for update`,
+      lotIds
+    )
+    const check = checkConsumption(
+      input.inputs.map((i) => ({ harvestLotId: i.harvest_lot_id, plotId: "", householdId: "", speciesId: "", kgUsed: i.kg })),
+      rows.map((r) => ({
+        harvestLotId: String(r.id),
+        kgHarvested: gramsToKg(Number(r.grams_harvested)),
+        kgAlreadyUsed: gramsToKg(Number(r.grams_used)),
+      }))
+    )
+    if (!check.ok) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        check.problems.map((p) => p.message_en).join(" "),
+        check.problems[0]?.code
+      )
+    }
+
+    // One lot number per prefix and month: serialise numbering per prefix for this transaction.
+    await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`maemok-lot:${input.lot_prefix}`])
+    const existing = await em.execute(`select lot_number from batch where lot_number like ?`, [`${input.lot_prefix}-%`])
+    const lotNumber = nextLotNumber(input.lot_prefix, input.produced_on, existing.map((r) => String(r.lot_number)))
+
+    const grams = new Map<string, number>()
+    for (const line of input.inputs) {
+      grams.set(line.harvest_lot_id, (grams.get(line.harvest_lot_id) ?? 0) + kgToGrams(line.kg))
+    }
+    for (const [id, g] of grams) {
+      await em.execute(`update harvest_lot set grams_used = grams_used + ?, updated_at = now() where id = ?`, [g, id])
+    }
+
+    const batch = await this.createBatches(
+      {
+        lot_number: lotNumber,
+        produced_on: input.produced_on,
+        best_before: input.best_before,
+        units_planned: input.units_planned,
+        status: "draft",
+        created_by: input.created_by,
+        updated_by: input.created_by,
+      },
+      ctx
+    )
+    await this.createBatchInputs(
+      [...grams].map(([harvest_lot_id, grams_used]) => ({ batch_id: batch.id, harvest_lot_id, grams_used })),
+      ctx
+    )
+    return { id: batch.id, lot_number: batch.lot_number }
+  }
+
+  /** Compensation of createBatchConsuming: gives the grams back and removes the batch for good. */
+  @InjectTransactionManager()
+  async deleteBatchConsuming(batchId: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+    const em = ctx.transactionManager as SqlManager
+    const inputs = await em.execute(`select harvest_lot_id, grams_used from batch_input where batch_id = ? and deleted_at is null order by harvest_lot_id`, [batchId])
+    if (inputs.length > 0) {
+      const ids = inputs.map((r) => String(r.harvest_lot_id))
+      await em.execute(`select id from harvest_lot where id in (${placeholders(ids.length)}) order by id for update`, ids)
+      for (const r of inputs) {
+        await em.execute(`update harvest_lot set grams_used = grams_used - ?, updated_at = now() where id = ?`, [Number(r.grams_used), String(r.harvest_lot_id)])
+      }
+    }
+    await em.execute(`delete from label_unit where batch_id = ?`, [batchId])
+    await em.execute(`delete from batch_input where batch_id = ?`, [batchId])
+    await em.execute(`delete from batch where id = ?`, [batchId])
+  }
+
+  /**
+   * Counts one scan of `serial` atomically (concurrent scans each get their own count).
+   * Returns null when no label unit has that serial.
+   */
+  @InjectTransactionManager()
+  async countScan(serial: string, @MedusaContext() ctx: Context = {}): Promise<ScanUpdate | null> {
+    const em = ctx.transactionManager as SqlManager
+    const rows = await em.execute(
+      `update label_unit set scan_count = scan_count + 1, first_scan_at = coalesce(first_scan_at, now()), updated_at = now()
+       where serial = ? and deleted_at is null
+       returning id, batch_id, scan_count, first_scan_at`,
+      [serial]
+    )
+    const row = rows[0]
+    if (!row) return null
+    return {
+      label_unit_id: String(row.id),
+      batch_id: String(row.batch_id),
+      scan_count: Number(row.scan_count),
+      first_scan_at: new Date(row.first_scan_at as string | Date),
+    }
+  }
+}
+
+export default TraceabilityModuleService
