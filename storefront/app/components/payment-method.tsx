@@ -1,0 +1,24 @@
+import type { MessageKey } from "~/i18n"
+import { useI18n } from "~/lib/use-i18n"
+
+export type PaymentMethodView = { providerId: string; kind: "manual" | "stripe" | "promptpay"; label: MessageKey; help: MessageKey | null }
+
+/** Bank transfer / cash on delivery (Medusa's system default provider): nothing to collect in the browser. */
+function ManualPayment({ method }: { method: PaymentMethodView }) {
+  const { t } = useI18n()
+  return method.help ? <small className="muted"> — {t(method.help)}</small> : null
+}
+
+/** One radio per payment method; the extra UI of a provider (card field, PromptPay QR) goes in its component. */
+export function PaymentMethodOption({ method, checked }: { method: PaymentMethodView; checked: boolean }) {
+  const { t } = useI18n()
+  return (
+    <label className="choice">
+      <input type="radio" name="provider_id" value={method.providerId} defaultChecked={checked} required />
+      <span>
+        {t(method.label)}
+        {method.kind === "manual" ? <ManualPayment method={method} /> : null}
+      </span>
+    </label>
+  )
+}

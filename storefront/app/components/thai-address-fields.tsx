@@ -1,0 +1,227 @@
+import { useEffect, useState } from "react"
+import type { MessageKey } from "~/i18n"
+import { useI18n } from "~/lib/use-i18n"
+
+export type PlaceOption = { th: string; en: string; postalCode?: string }
+
+export type AddressValues = {
+  first_name: string
+  last_name: string
+  phone: string
+  address_1: string
+  country_code: string
+  province: string
+  district: string
+  sub_district: string
+  postal_code: string
+}
+
+export type AddressFieldErrors = Partial<Record<keyof AddressValues, MessageKey>>
+
+type Props = {
+  values: Partial<AddressValues>
+  errors: AddressFieldErrors
+  countries: { code: string; name: string }[]
+  provinces: PlaceOption[]
+  /** Lists for the current values, so the page works as selects without JavaScript once they are known. */
+  districts: PlaceOption[]
+  subDistricts: PlaceOption[]
+}
+
+function FieldError({ id, error }: { id: string; error?: MessageKey }) {
+  const { t } = useI18n()
+  return error ? (
+    <p className="field-error" id={`${id}-error`}>
+      {t(error)}
+    </p>
+  ) : null
+}
+
+function TextField(props: {
+  name: keyof AddressValues
+  label: string
+  value?: string
+  error?: MessageKey
+  autoComplete?: string
+  inputMode?: "numeric" | "tel" | "text"
+  required?: boolean
+}) {
+  const id = `f-${props.name}`
+  return (
+    <div>
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        defaultValue={props.value ?? ""}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        required={props.required ?? true}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      />
+      <FieldError id={id} error={props.error} />
+    </div>
+  )
+}
+
+async function fetchPlaces(province: string, district?: string): Promise<PlaceOption[]> {
+  const query = new URLSearchParams({ province, ...(district ? { district } : {}) })
+  const res = await fetch(`/api/thai-address?${query}`)
+  if (!res.ok) return []
+  return ((await res.json()) as { places: PlaceOption[] }).places
+}
+
+/**
+ * Name, phone and a Thai address: province → amphoe → tambon with the postcode filled in. Without JavaScript the
+ * amphoe/tambon are plain inputs (or selects when the server already knows the province), checked on the server.
+ */
+export function AddressFields({ values, errors, countries, provinces, districts: initialDistricts, subDistricts: initialSubs }: Props) {
+  const { t, locale } = useI18n()
+  const [enhanced, setEnhanced] = useState(false)
+  const [country, setCountry] = useState(values.country_code || "th")
+  const [province, setProvince] = useState(values.province ?? "")
+  const [district, setDistrict] = useState(values.district ?? "")
+  const [subDistrict, setSubDistrict] = useState(values.sub_district ?? "")
+  const [postalCode, setPostalCode] = useState(values.postal_code ?? "")
+  const [districts, setDistricts] = useState(initialDistricts)
+  const [subs, setSubs] = useState(initialSubs)
+  const [loading, setLoading] = useState(false)
+  useEffect(() => setEnhanced(true), [])
+
+  const thai = country === "th"
+  const label = (p: PlaceOption) => (locale === "en" && p.en ? `${p.th} (${p.en})` : p.th)
+
+  async function chooseProvince(value: string) {
+    setProvince(value)
+    setDistrict("")
+    setSubDistrict("")
+    setSubs([])
+    setDistricts([])
+    if (!value) return
+    setLoading(true)
+    setDistricts(await fetchPlaces(value))
+    setLoading(false)
+  }
+
+  async function chooseDistrict(value: string) {
+    setDistrict(value)
+    setSubDistrict("")
+    setSubs([])
+    if (!value) return
+    setLoading(true)
+    setSubs(await fetchPlaces(province, value))
+    setLoading(false)
+  }
+
+  function chooseSub(value: string) {
+    setSubDistrict(value)
+    const found = subs.find((s) => s.th === value)
+    if (found?.postalCode) setPostalCode(found.postalCode)
+  }
+
+  const selectProps = (name: keyof AddressValues) => ({
+    id: `f-${name}`,
+    name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `f-${name}-error` : undefined,
+    required: true,
+  })
+
+  return (
+    <div className="form-grid two">
+      <TextField name="first_name" label={t("field.firstName")} value={values.first_name} error={errors.first_name} autoComplete="given-name" />
+      <TextField name="last_name" label={t("field.lastName")} value={values.last_name} error={errors.last_name} autoComplete="family-name" />
+      <TextField name="phone" label={t("field.phone")} value={values.phone} error={errors.phone} autoComplete="tel" inputMode="tel" />
+      {countries.length > 1 ? (
+        <div>
+          <label htmlFor="f-country_code">{t("field.country")}</label>
+          <select {...selectProps("country_code")} value={country} onChange={(e) => setCountry(e.target.value)}>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <input type="hidden" name="country_code" value={country} />
+      )}
+      <TextField name="address_1" label={t("field.address1")} value={values.address_1} error={errors.address_1} autoComplete="address-line1" />
+
+      {thai ? (
+        <div>
+          <label htmlFor="f-province">{t("field.province")}</label>
+          <select {...selectProps("province")} value={province} onChange={(e) => void chooseProvince(e.target.value)} autoComplete="address-level1">
+            <option value="">{t("field.choose")}</option>
+            {provinces.map((p) => (
+              <option key={p.th} value={p.th}>
+                {label(p)}
+              </option>
+            ))}
+          </select>
+          <FieldError id="f-province" error={errors.province} />
+        </div>
+      ) : (
+        <TextField name="province" label={t("field.state")} value={values.province} error={errors.province} autoComplete="address-level1" required={false} />
+      )}
+
+      {thai && (enhanced || districts.length > 0) ? (
+        <div>
+          <label htmlFor="f-district">{t("field.district")}</label>
+          <select {...selectProps("district")} value={district} onChange={(e) => void chooseDistrict(e.target.value)} disabled={!province || districts.length === 0}>
+            <option value="">{t("field.choose")}</option>
+            {districts.map((d) => (
+              <option key={d.th} value={d.th}>
+                {label(d)}
+              </option>
+            ))}
+          </select>
+          <FieldError id="f-district" error={errors.district} />
+        </div>
+      ) : (
+        <TextField name="district" label={thai ? t("field.district") : t("field.city")} value={values.district} error={errors.district} autoComplete="address-level2" />
+      )}
+
+      {thai && (enhanced || subs.length > 0) ? (
+        <div>
+          <label htmlFor="f-sub_district">{t("field.subDistrict")}</label>
+          <select {...selectProps("sub_district")} value={subDistrict} onChange={(e) => chooseSub(e.target.value)} disabled={!district || subs.length === 0}>
+            <option value="">{t("field.choose")}</option>
+            {subs.map((s) => (
+              <option key={s.th} value={s.th}>
+                {label(s)}
+              </option>
+            ))}
+          </select>
+          <FieldError id="f-sub_district" error={errors.sub_district} />
+        </div>
+      ) : thai ? (
+        <TextField name="sub_district" label={t("field.subDistrict")} value={values.sub_district} error={errors.sub_district} autoComplete="address-level3" />
+      ) : (
+        <input type="hidden" name="sub_district" value="" />
+      )}
+
+      <div>
+        <label htmlFor="f-postal_code">{t("field.postalCode")}</label>
+        <input
+          id="f-postal_code"
+          name="postal_code"
+          value={postalCode}
+          onChange={(e) => setPostalCode(e.target.value)}
+          inputMode="numeric"
+          autoComplete="postal-code"
+          required
+          aria-invalid={errors.postal_code ? true : undefined}
+          aria-describedby={errors.postal_code ? "f-postal_code-error" : undefined}
+        />
+        <FieldError id="f-postal_code" error={errors.postal_code} />
+      </div>
+      {loading ? (
+        <p role="status" className="muted">
+          {t("loading")}
+        </p>
+      ) : null}
+    </div>
+  )
+}

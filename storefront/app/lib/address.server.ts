@@ -1,0 +1,92 @@
+import type { HttpTypes } from "@medusajs/types"
+import type { AddressFieldErrors, AddressValues } from "~/components/thai-address-fields"
+import { validateThaiAddress } from "./thai-address.server"
+
+// One mapping between the checkout/account address form and Medusa's address fields:
+// amphoe → city, tambon → address_2, province → province.
+
+const FIELDS: (keyof AddressValues)[] = [
+  "first_name", "last_name", "phone", "address_1", "country_code", "province", "district", "sub_district", "postal_code",
+]
+
+export function addressFromForm(form: FormData): AddressValues {
+  const values = {} as AddressValues
+  for (const f of FIELDS) values[f] = String(form.get(f) ?? "").trim()
+  values.country_code = (values.country_code || "th").toLowerCase()
+  return values
+}
+
+export async function validateAddress(values: AddressValues, allowedCountries: string[]): Promise<AddressFieldErrors> {
+  const errors: AddressFieldErrors = {}
+  for (const f of ["first_name", "last_name", "address_1"] as const) if (!values[f]) errors[f] = "error.required"
+  if (!values.phone) errors.phone = "error.required"
+  else if (!/^\+?[0-9][0-9 -]{7,18}$/.test(values.phone)) errors.phone = "error.phone"
+  if (!allowedCountries.includes(values.country_code)) errors.country_code = "error.required"
+  if (values.country_code === "th") {
+    const thai = await validateThaiAddress({
+      province: values.province,
+      district: values.district,
+      subDistrict: values.sub_district,
+      postalCode: values.postal_code,
+    })
+    if (thai.province) errors.province = thai.province
+    if (thai.district) errors.district = thai.district
+    if (thai.subDistrict) errors.sub_district = thai.subDistrict
+    if (thai.postalCode) errors.postal_code = thai.postalCode
+  } else {
+    if (!values.district) errors.district = "error.required"
+    if (!values.postal_code) errors.postal_code = "error.required"
+  }
+  return errors
+}
+
+export function toMedusaAddress(v: AddressValues) {
+  return {
+    first_name: v.first_name,
+    last_name: v.last_name,
+    phone: v.phone,
+    address_1: v.address_1,
+    address_2: v.sub_district || undefined,
+    city: v.district,
+    province: v.province,
+    postal_code: v.postal_code,
+    country_code: v.country_code,
+  }
+}
+
+type AnyAddress = Pick<
+  HttpTypes.StoreCartAddress,
+  "first_name" | "last_name" | "phone" | "address_1" | "address_2" | "city" | "province" | "postal_code" | "country_code"
+>
+
+export function fromMedusaAddress(a: Partial<AnyAddress> | null | undefined): Partial<AddressValues> {
+  if (!a) return {}
+  return {
+    first_name: a.first_name ?? "",
+    last_name: a.last_name ?? "",
+    phone: a.phone ?? "",
+    address_1: a.address_1 ?? "",
+    country_code: a.country_code ?? "th",
+    province: a.province ?? "",
+    district: a.city ?? "",
+    sub_district: a.address_2 ?? "",
+    postal_code: a.postal_code ?? "",
+  }
+}
+
+/** One line for review pages and order history. */
+export function formatAddress(a: Partial<AnyAddress> | null | undefined): string {
+  if (!a) return ""
+  return [
+    [a.first_name, a.last_name].filter(Boolean).join(" "),
+    a.address_1,
+    a.address_2,
+    a.city,
+    a.province,
+    a.postal_code,
+    a.country_code && a.country_code !== "th" ? a.country_code.toUpperCase() : null,
+    a.phone,
+  ]
+    .filter(Boolean)
+    .join(", ")
+}

@@ -1,0 +1,143 @@
+import type { HttpTypes } from "@medusajs/types"
+import type { Locale } from "~/i18n"
+import { thaiRegion, variantTitles } from "./catalogue.server"
+import { customerHeaders, fetchStatus, sdk } from "./medusa.server"
+import type { ShopSession } from "./session.server"
+
+// Per-customer data: never cached. The cart id lives in the signed, httpOnly session cookie.
+
+export const CART_FIELDS =
+  "id,email,currency_code,region_id,customer_id,completed_at,total,subtotal,item_total,item_subtotal,tax_total,shipping_total," +
+  "*items,*shipping_address,*billing_address,*shipping_methods,*payment_collection,*payment_collection.payment_sessions"
+
+export type CartLine = {
+  id: string
+  variantId: string | null
+  handle: string | null
+  title: string
+  variantTitle: string
+  thumbnail: string | null
+  quantity: number
+  unitPrice: number
+  total: number
+}
+
+export type CartView = {
+  id: string
+  email: string | null
+  lines: CartLine[]
+  count: number
+  itemTotal: number
+  shippingTotal: number
+  taxTotal: number
+  total: number
+}
+
+export async function retrieveCart(session: ShopSession): Promise<HttpTypes.StoreCart | null> {
+  const id = session.get("cartId")
+  if (!id) return null
+  try {
+    const { cart } = await sdk.store.cart.retrieve(id, { fields: CART_FIELDS }, customerHeaders(session))
+    if (cart.completed_at) return null
+    return cart
+  } catch (err) {
+    // A cart that no longer exists (or belongs to another customer) is simply forgotten.
+    if (fetchStatus(err) === 404 || fetchStatus(err) === 400 || fetchStatus(err) === 401) {
+      session.unset("cartId")
+      session.set("cartCount", 0)
+      return null
+    }
+    throw err
+  }
+}
+
+export async function ensureCart(session: ShopSession): Promise<HttpTypes.StoreCart> {
+  const existing = await retrieveCart(session)
+  if (existing) return existing
+  const region = await thaiRegion()
+  const { cart } = await sdk.store.cart.create({ region_id: region.id }, { fields: CART_FIELDS }, customerHeaders(session))
+  session.set("cartId", cart.id)
+  return cart
+}
+
+export function countItems(cart: HttpTypes.StoreCart | null): number {
+  return (cart?.items ?? []).reduce((n, item) => n + item.quantity, 0)
+}
+
+export function remember(session: ShopSession, cart: HttpTypes.StoreCart | null): void {
+  session.set("cartCount", countItems(cart))
+}
+
+export async function cartView(cart: HttpTypes.StoreCart, locale: Locale): Promise<CartView> {
+  const titles = await variantTitles(locale)
+  const lines = (cart.items ?? [])
+    .map((item) => {
+      const names = item.variant_id ? titles.get(item.variant_id) : undefined
+      return {
+        id: item.id,
+        variantId: item.variant_id ?? null,
+        handle: names?.handle ?? item.product_handle ?? null,
+        title: names?.product ?? item.product_title ?? item.title,
+        variantTitle: names?.variant ?? item.variant_title ?? "",
+        thumbnail: item.thumbnail ?? null,
+        quantity: item.quantity,
+        unitPrice: item.unit_price,
+        total: item.total ?? item.unit_price * item.quantity,
+      }
+    })
+    .sort((a, b) => a.title.localeCompare(b.title) || a.variantTitle.localeCompare(b.variantTitle))
+  return {
+    id: cart.id,
+    email: cart.email ?? null,
+    lines,
+    count: countItems(cart),
+    itemTotal: cart.item_total ?? 0,
+    shippingTotal: cart.shipping_total ?? 0,
+    taxTotal: cart.tax_total ?? 0,
+    total: cart.total ?? 0,
+  }
+}
+
+export async function addLine(session: ShopSession, variantId: string, quantity: number): Promise<HttpTypes.StoreCart> {
+  const cart = await ensureCart(session)
+  const { cart: updated } = await sdk.store.cart.createLineItem(
+    cart.id,
+    { variant_id: variantId, quantity },
+    { fields: CART_FIELDS },
+    customerHeaders(session)
+  )
+  return updated
+}
+
+export async function updateLine(session: ShopSession, lineId: string, quantity: number): Promise<HttpTypes.StoreCart | null> {
+  const cart = await retrieveCart(session)
+  if (!cart) return null
+  const { cart: updated } = await sdk.store.cart.updateLineItem(cart.id, lineId, { quantity }, { fields: CART_FIELDS }, customerHeaders(session))
+  return updated
+}
+
+export async function removeLine(session: ShopSession, lineId: string): Promise<HttpTypes.StoreCart | null> {
+  const cart = await retrieveCart(session)
+  if (!cart) return null
+  await sdk.store.cart.deleteLineItem(cart.id, lineId, {}, customerHeaders(session))
+  return retrieveCart(session)
+}
+
+/** On login: the anonymous cart of this browser becomes the customer's cart. */
+export async function transferCartToCustomer(session: ShopSession): Promise<void> {
+  const id = session.get("cartId")
+  if (!id) return
+  try {
+    const { cart } = await sdk.store.cart.transferCart(id, { fields: CART_FIELDS }, customerHeaders(session))
+    remember(session, cart)
+  } catch (err) {
+    console.error("cart: transfer to customer failed", err)
+  }
+}
+
+/** "1", "12" → number in 1..99; anything else → null. */
+export function parseQuantity(value: FormDataEntryValue | null, allowZero = false): number | null {
+  if (typeof value !== "string" || !/^\d{1,2}$/.test(value.trim())) return null
+  const n = Number(value.trim())
+  return n >= (allowZero ? 0 : 1) && n <= 99 ? n : null
+}

@@ -1,0 +1,153 @@
+import type { HttpTypes } from "@medusajs/types"
+import type { Locale } from "~/i18n"
+import { createSwrCache } from "./cache.server"
+import { config } from "./config.server"
+import { sdk } from "./medusa.server"
+
+// Catalogue data only: the same for every visitor, so it may be cached (see cache.server.ts).
+const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs })
+
+export type VariantView = {
+  id: string
+  title: string
+  sku: string | null
+  gtin: string | null
+  /** Baht, VAT included. */
+  price: number | null
+  /** null when stock is not tracked (always available). */
+  stock: number | null
+  available: boolean
+}
+
+export type ProductView = {
+  id: string
+  handle: string
+  title: string
+  subtitle: string | null
+  description: string | null
+  thumbnail: string | null
+  images: string[]
+  typeId: string | null
+  typeName: string | null
+  optionTitle: string | null
+  priceFrom: number | null
+  variants: VariantView[]
+  updatedAt: string | null
+}
+
+export type ProductTypeView = { id: string; value: string; label: string }
+
+function meta(record: { metadata?: Record<string, unknown> | null } | null | undefined, key: string): string | null {
+  const value = record?.metadata?.[key]
+  return typeof value === "string" && value.trim() !== "" ? value : null
+}
+
+/** Thai from Medusa's own fields, English from metadata.*_en, falling back to Thai (decision 0003). */
+function pick(locale: Locale, thai: string | null | undefined, english: string | null): string | null {
+  return locale === "en" ? english ?? thai ?? null : thai ?? null
+}
+
+export async function thaiRegion(): Promise<HttpTypes.StoreRegion> {
+  return cache.get("region", async () => {
+    const { regions } = await sdk.store.region.list({ limit: 50 })
+    const region = regions.find((r) => r.currency_code === "thb") ?? regions[0]
+    if (!region) throw new Response("The shop has no region configured yet", { status: 503 })
+    return region
+  })
+}
+
+async function rawProductTypes(): Promise<HttpTypes.StoreProductType[]> {
+  return cache.get("product-types", async () => {
+    // The Store API has no product-type list in 2.21, so the types come from the products that use them.
+    const products = await rawProducts()
+    const byId = new Map<string, HttpTypes.StoreProductType>()
+    for (const p of products) if (p.type) byId.set(p.type.id, p.type)
+    return [...byId.values()]
+  })
+}
+
+async function rawProducts(): Promise<HttpTypes.StoreProduct[]> {
+  const region = await thaiRegion()
+  return cache.get(`products:${region.id}`, async () => {
+    const { products } = await sdk.store.product.list({
+      region_id: region.id,
+      limit: 100,
+      fields:
+        "id,handle,title,subtitle,description,thumbnail,metadata,updated_at,*type,*images,*options,*variants.calculated_price,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder,+variants.barcode,+variants.sku,+variants.metadata",
+    })
+    return products
+  })
+}
+
+function toView(p: HttpTypes.StoreProduct, locale: Locale): ProductView {
+  const variants: VariantView[] = (p.variants ?? []).map((v) => {
+    const tracked = v.manage_inventory === true && v.allow_backorder !== true
+    const stock = tracked ? Math.max(0, v.inventory_quantity ?? 0) : null
+    return {
+      id: v.id,
+      title: pick(locale, v.title, meta(v, "title_en")) ?? "",
+      sku: v.sku ?? null,
+      gtin: v.barcode ?? null,
+      price: typeof v.calculated_price?.calculated_amount === "number" ? v.calculated_price.calculated_amount : null,
+      stock,
+      available: stock === null || stock > 0,
+    }
+  })
+  const prices = variants.map((v) => v.price).filter((x): x is number => x !== null)
+  return {
+    id: p.id,
+    handle: p.handle ?? p.id,
+    title: pick(locale, p.title, meta(p, "title_en")) ?? "",
+    subtitle: pick(locale, p.subtitle, meta(p, "subtitle_en")),
+    description: pick(locale, p.description, meta(p, "description_en")),
+    thumbnail: p.thumbnail ?? null,
+    images: (p.images ?? []).map((i) => i.url),
+    typeId: p.type?.id ?? null,
+    typeName: p.type ? pick(locale, p.type.value, meta(p.type, "value_en")) : null,
+    optionTitle: p.options?.[0] ? pick(locale, p.options[0].title, meta(p, "option_title_en")) : null,
+    priceFrom: prices.length ? Math.min(...prices) : null,
+    variants,
+    updatedAt: p.updated_at ? String(p.updated_at) : null,
+  }
+}
+
+export type ProductSort = "name" | "price-asc" | "price-desc"
+
+export function parseSort(value: string | null): ProductSort {
+  return value === "price-asc" || value === "price-desc" ? value : "name"
+}
+
+export async function listProducts(
+  locale: Locale,
+  options: { sort?: ProductSort; typeId?: string | null } = {}
+): Promise<ProductView[]> {
+  const products = (await rawProducts()).map((p) => toView(p, locale))
+  const filtered = options.typeId ? products.filter((p) => p.typeId === options.typeId) : products
+  const sort = options.sort ?? "name"
+  const byPrice = (p: ProductView) => p.priceFrom ?? Number.POSITIVE_INFINITY
+  return [...filtered].sort((a, b) =>
+    sort === "price-asc"
+      ? byPrice(a) - byPrice(b)
+      : sort === "price-desc"
+        ? byPrice(b) - byPrice(a)
+        : a.title.localeCompare(b.title, locale)
+  )
+}
+
+export async function getProduct(locale: Locale, handle: string): Promise<ProductView | null> {
+  const product = (await rawProducts()).find((p) => p.handle === handle)
+  return product ? toView(product, locale) : null
+}
+
+export async function listProductTypes(locale: Locale): Promise<ProductTypeView[]> {
+  return (await rawProductTypes()).map((t) => ({ id: t.id, value: t.value, label: pick(locale, t.value, meta(t, "value_en")) ?? t.value }))
+}
+
+/** Variant id → product handle and localized titles, for cart lines and orders. */
+export async function variantTitles(locale: Locale): Promise<Map<string, { product: string; variant: string; handle: string }>> {
+  const map = new Map<string, { product: string; variant: string; handle: string }>()
+  for (const p of await listProducts(locale)) {
+    for (const v of p.variants) map.set(v.id, { product: p.title, variant: v.title, handle: p.handle })
+  }
+  return map
+}

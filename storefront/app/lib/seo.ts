@@ -1,0 +1,35 @@
+import type { MetaDescriptor } from "@remix-run/node"
+import { localePath, type Locale } from "~/i18n"
+
+export type SeoInput = {
+  origin: string
+  locale: Locale
+  /** Path without the language prefix, e.g. "/products/x". */
+  path: string
+  title: string
+  description: string
+  image?: string | null
+  type?: "website" | "product"
+  noindex?: boolean
+}
+
+/** Title, description, Open Graph, canonical and hreflang alternates for one page. */
+export function seo(input: SeoInput): MetaDescriptor[] {
+  const url = input.origin + localePath(input.locale, input.path)
+  const tags: MetaDescriptor[] = [
+    { title: input.title },
+    { name: "description", content: input.description },
+    { property: "og:title", content: input.title },
+    { property: "og:description", content: input.description },
+    { property: "og:type", content: input.type ?? "website" },
+    { property: "og:url", content: url },
+    { property: "og:site_name", content: input.locale === "en" ? "Mae Mok Herbs" : "สมุนไพรแม่มอก" },
+    { property: "og:locale", content: input.locale === "en" ? "en_US" : "th_TH" },
+    { tagName: "link", rel: "canonical", href: url },
+    { tagName: "link", rel: "alternate", hrefLang: "th", href: input.origin + localePath("th", input.path) },
+    { tagName: "link", rel: "alternate", hrefLang: "en", href: input.origin + localePath("en", input.path) },
+  ]
+  if (input.image) tags.push({ property: "og:image", content: input.image })
+  if (input.noindex) tags.push({ name: "robots", content: "noindex, nofollow" })
+  return tags
+}

@@ -1,0 +1,121 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useNavigation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react"
+// The Thai font ships with the app (no font CDN); unicode-range keeps first visits to the subsets a page uses.
+import sarabun400 from "@fontsource/sarabun/400.css?url"
+import sarabun700 from "@fontsource/sarabun/700.css?url"
+import { switchLocalePath } from "~/i18n"
+import { getSession } from "~/lib/session.server"
+import { useI18n } from "~/lib/use-i18n"
+import styles from "./styles.css?url"
+
+export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "stylesheet", href: sarabun400 },
+  { rel: "stylesheet", href: sarabun700 },
+  { rel: "stylesheet", href: styles },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request)
+  return {
+    cartCount: session.get("cartCount") ?? 0,
+    loggedIn: Boolean(session.get("token")),
+  }
+}
+
+function SiteHeader() {
+  const { t, lp } = useI18n()
+  const data = useRouteLoaderData<typeof loader>("root")
+  const { pathname, search } = useLocation()
+  const navigation = useNavigation()
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="site-header-inner">
+        <Link to={lp("/")} className="brand">
+          {t("site.name")}
+        </Link>
+        <nav aria-label={t("nav.main")}>
+          <ul>
+            <li>
+              <Link to={lp("/products")}>{t("nav.shop")}</Link>
+            </li>
+            <li>
+              <Link to={lp("/cart")}>
+                {t("nav.cart")}
+                {data && data.cartCount > 0 ? <span className="badge"> ({data.cartCount})</span> : null}
+              </Link>
+            </li>
+            <li>
+              <Link to={lp(data?.loggedIn ? "/account" : "/account/login")}>
+                {data?.loggedIn ? t("nav.account") : t("nav.login")}
+              </Link>
+            </li>
+            <li>
+              <a href={switchLocalePath(pathname, search)} hrefLang={t("lang.switch") === "English" ? "en" : "th"} aria-label={t("lang.switchLabel")}>
+                {t("lang.switch")}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+      {navigation.state !== "idle" ? <div className="progress" role="progressbar" aria-label={t("loading")} /> : null}
+    </header>
+  )
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const { locale, t } = useI18n()
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader />
+        <div id="main">{children}</div>
+        <footer className="site-footer">
+          <p>{t("footer.contact")}</p>
+          <p>{t("footer.privacy")}</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { t, lp } = useI18n()
+  const notFound = isRouteErrorResponse(error) && error.status === 404
+  return (
+    <main>
+      <h1>{notFound ? t("error.notFound") : t("error.generic")}</h1>
+      <p>
+        <Link to={lp("/")}>{t("error.backHome")}</Link>
+      </p>
+    </main>
+  )
+}

@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { Link, useLoaderData } from "@remix-run/react"
+import { ProductCard } from "~/components/product-card"
+import { listProducts } from "~/lib/catalogue.server"
+import { config } from "~/lib/config.server"
+import { requireLocale } from "~/lib/i18n.server"
+import { seo } from "~/lib/seo"
+import { useI18n } from "~/lib/use-i18n"
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { locale, t } = requireLocale(params)
+  return {
+    products: await listProducts(locale),
+    seo: { origin: config.storefrontUrl, locale, title: t("home.title"), description: t("site.description") },
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? seo({ ...data.seo, path: "/" }) : [{ title: "Mae Mok" }]
+
+export default function Home() {
+  const { products } = useLoaderData<typeof loader>()
+  const { t, lp } = useI18n()
+  return (
+    <>
+      <section className="hero">
+        <h1>{t("site.name")}</h1>
+        <p>{t("site.tagline")}</p>
+        <p className="muted">{t("home.story")}</p>
+      </section>
+      <main>
+        <h2>{t("home.products")}</h2>
+        <ul className="product-grid">
+          {products.map((product) => (
+            <ProductCard key={product.id} product={product} />
+          ))}
+        </ul>
+        <p>
+          <Link to={lp("/products")}>{t("home.allProducts")}</Link>
+        </p>
+      </main>
+    </>
+  )
+}

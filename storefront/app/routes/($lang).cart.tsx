@@ -1,0 +1,154 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
+import { CartTotals } from "~/components/cart-summary"
+import { localePath, type MessageKey } from "~/i18n"
+import { addLine, cartView, parseQuantity, remember, removeLine, retrieveCart, updateLine } from "~/lib/cart.server"
+import { formatBaht } from "~/lib/format"
+import { requireLocale } from "~/lib/i18n.server"
+import { fetchStatus } from "~/lib/medusa.server"
+import { commitSession, getSession } from "~/lib/session.server"
+import { useI18n } from "~/lib/use-i18n"
+
+export const meta: MetaFunction = ({ location }) => [
+  { title: location.pathname.startsWith("/en") ? "Cart | Mae Mok Herbs" : "ตะกร้าสินค้า | สมุนไพรแม่มอก" },
+  { name: "robots", content: "noindex" },
+]
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { locale } = requireLocale(params)
+  const session = await getSession(request)
+  const cart = await retrieveCart(session)
+  remember(session, cart)
+  return data(
+    { cart: cart ? await cartView(cart, locale) : null },
+    { headers: { "Set-Cookie": await commitSession(session), "Cache-Control": "private, no-store" } }
+  )
+}
+
+type ActionErrors = { line?: string; variant?: string; error: MessageKey }
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const { locale } = requireLocale(params)
+  const session = await getSession(request)
+  const form = await request.formData()
+  const intent = form.get("intent")
+  const fail = async (body: ActionErrors, status = 400) =>
+    data(body, { status, headers: { "Set-Cookie": await commitSession(session) } })
+  try {
+    if (intent === "add") {
+      const variantId = String(form.get("variant_id") ?? "")
+      const quantity = parseQuantity(form.get("quantity"))
+      if (!variantId) return fail({ variant: variantId, error: "error.required" })
+      if (quantity === null) return fail({ variant: variantId, error: "error.quantity" })
+      remember(session, await addLine(session, variantId, quantity))
+    } else if (intent === "update") {
+      const lineId = String(form.get("line_id") ?? "")
+      const quantity = parseQuantity(form.get("quantity"), true)
+      if (quantity === null) return fail({ line: lineId, error: "error.quantity" })
+      remember(session, quantity === 0 ? await removeLine(session, lineId) : await updateLine(session, lineId, quantity))
+    } else if (intent === "remove") {
+      remember(session, await removeLine(session, String(form.get("line_id") ?? "")))
+    } else {
+      return fail({ error: "error.generic" })
+    }
+  } catch (err) {
+    const status = fetchStatus(err)
+    // Medusa answers 400 (not_allowed / invalid_data) when stock is short or the variant is not sold.
+    if (status && status >= 400 && status < 500) {
+      console.warn("cart: Medusa refused", (err as Error).message)
+      return fail({ line: String(form.get("line_id") ?? ""), variant: String(form.get("variant_id") ?? ""), error: "error.stock" })
+    }
+    throw err
+  }
+  return redirect(localePath(locale, "/cart"), { headers: { "Set-Cookie": await commitSession(session) } })
+}
+
+export default function CartPage() {
+  const { cart } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t, lp } = useI18n()
+  const navigation = useNavigation()
+  const busy = navigation.state === "submitting"
+
+  if (!cart || cart.lines.length === 0) {
+    return (
+      <main>
+        <h1>{t("cart.title")}</h1>
+        {actionData ? <p role="alert" className="error">{t(actionData.error)}</p> : null}
+        <p>{t("cart.empty")}</p>
+        <p>
+          <Link to={lp("/products")}>{t("cart.continue")}</Link>
+        </p>
+      </main>
+    )
+  }
+
+  return (
+    <main>
+      <h1>{t("cart.title")}</h1>
+      {actionData && !actionData.line ? <p role="alert" className="error">{t(actionData.error)}</p> : null}
+      <ul className="cart-lines">
+        {cart.lines.map((line) => {
+          const error = actionData?.line === line.id ? t(actionData.error) : null
+          return (
+            <li key={line.id} className="cart-line">
+              {line.thumbnail ? <img src={line.thumbnail} alt="" width={72} height={72} /> : null}
+              <div className="cart-line-body">
+                <h2>
+                  {line.handle ? <Link to={lp(`/products/${line.handle}`)}>{line.title}</Link> : line.title}
+                </h2>
+                <p className="muted">
+                  {line.variantTitle} · {formatBaht(line.unitPrice)}
+                </p>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="update" />
+                  <input type="hidden" name="line_id" value={line.id} />
+                  <label>
+                    {t("field.quantity")} <span className="visually-hidden">{line.title} {line.variantTitle}</span>
+                    <input
+                      type="number"
+                      name="quantity"
+                      min={0}
+                      max={99}
+                      defaultValue={line.quantity}
+                      key={line.quantity}
+                      inputMode="numeric"
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `err-${line.id}` : undefined}
+                    />
+                  </label>
+                  <button type="submit" disabled={busy}>
+                    {t("cart.update")}
+                  </button>
+                </Form>
+                {error ? (
+                  <p id={`err-${line.id}`} className="field-error" role="alert">
+                    {error}
+                  </p>
+                ) : null}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="line_id" value={line.id} />
+                  <button type="submit" className="link-button" disabled={busy} aria-label={`${t("cart.remove")} ${line.title} ${line.variantTitle}`}>
+                    {t("cart.remove")}
+                  </button>
+                </Form>
+              </div>
+              <p className="line-total">{formatBaht(line.total)}</p>
+            </li>
+          )
+        })}
+      </ul>
+      <CartTotals totals={cart} showShipping={false} />
+      <p>
+        <Link to={lp("/checkout")} className="button primary">
+          {t("cart.checkout")}
+        </Link>
+      </p>
+      <p>
+        <Link to={lp("/products")}>{t("cart.continue")}</Link>
+      </p>
+    </main>
+  )
+}

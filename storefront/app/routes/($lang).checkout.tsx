@@ -1,0 +1,365 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
+import { CartTotals } from "~/components/cart-summary"
+import { PaymentMethodOption } from "~/components/payment-method"
+import { AddressFields, type AddressFieldErrors, type AddressValues } from "~/components/thai-address-fields"
+import { localePath, type MessageKey } from "~/i18n"
+import { addressFromForm, formatAddress, fromMedusaAddress, toMedusaAddress, validateAddress } from "~/lib/address.server"
+import { cartView, remember, retrieveCart } from "~/lib/cart.server"
+import { thaiRegion } from "~/lib/catalogue.server"
+import { firstOpenStep, parseStep, stepReachable, STEPS, type Step } from "~/lib/checkout-steps"
+import { placeOrder, setPaymentProvider, setShippingMethod, shippingOptions, updateCart } from "~/lib/checkout.server"
+import { currentCustomer } from "~/lib/customer.server"
+import { formatBaht } from "~/lib/format"
+import { requireLocale } from "~/lib/i18n.server"
+import { fetchStatus } from "~/lib/medusa.server"
+import { clientConfig, paymentMethods } from "~/lib/payment-methods.server"
+import { commitSession, getSession } from "~/lib/session.server"
+import { districtsOf, provinces, subDistrictsOf } from "~/lib/thai-address.server"
+import { useI18n } from "~/lib/use-i18n"
+
+export const meta: MetaFunction = ({ location }) => [
+  { title: location.pathname.startsWith("/en") ? "Checkout | Mae Mok Herbs" : "ชำระเงิน | สมุนไพรแม่มอก" },
+  { name: "robots", content: "noindex" },
+]
+
+const STEP_LABEL: Record<Step, MessageKey> = {
+  email: "checkout.step.email",
+  address: "checkout.step.address",
+  shipping: "checkout.step.shipping",
+  payment: "checkout.step.payment",
+  review: "checkout.step.review",
+}
+
+async function countryList(locale: "th" | "en") {
+  const region = await thaiRegion()
+  const names = new Intl.DisplayNames([locale], { type: "region" })
+  return (region.countries ?? [])
+    .map((c) => ({ code: c.iso_2 ?? "", name: names.of((c.iso_2 ?? "").toUpperCase()) ?? c.display_name ?? c.iso_2 ?? "" }))
+    .filter((c) => c.code)
+}
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { locale } = requireLocale(params)
+  const session = await getSession(request)
+  const cart = await retrieveCart(session)
+  if (!cart || !cart.items?.length) throw redirect(localePath(locale, "/cart"))
+  const requested = parseStep(new URL(request.url).searchParams.get("step"))
+  const open = firstOpenStep(cart)
+  if (requested && !stepReachable(cart, requested)) throw redirect(`${localePath(locale, "/checkout")}?step=${open}`)
+  const step = requested ?? open
+
+  const customer = await currentCustomer(session)
+  const address = fromMedusaAddress(cart.shipping_address)
+  const base = {
+    step,
+    open,
+    cart: await cartView(cart, locale),
+    email: cart.email ?? customer?.email ?? "",
+    address,
+    addressLine: formatAddress(cart.shipping_address),
+    shippingName: cart.shipping_methods?.[0]?.name ?? null,
+    payment: clientConfig(),
+  }
+
+  let extra = {}
+  if (step === "address") {
+    const province = address.province ?? ""
+    extra = {
+      countries: await countryList(locale),
+      provinces: (await provinces()).map(({ th, en }) => ({ th, en })),
+      districts: province ? (await districtsOf(province)).map(({ th, en }) => ({ th, en })) : [],
+      subDistricts: province && address.district ? await subDistrictsOf(province, address.district) : [],
+      savedAddresses: (customer?.addresses ?? []).map((a) => ({ id: a.id, line: formatAddress(a) })),
+    }
+  } else if (step === "shipping") {
+    extra = { options: await shippingOptions(session, cart.id), chosen: cart.shipping_methods?.[0]?.shipping_option_id ?? null }
+  } else if (step === "payment" || step === "review") {
+    const methods = await paymentMethods(cart)
+    const chosen = cart.payment_collection?.payment_sessions?.[0]?.provider_id ?? null
+    extra = { methods, chosen }
+  }
+  remember(session, cart)
+  return data({ ...base, ...extra } as typeof base & Partial<LoaderExtras>, {
+    headers: { "Set-Cookie": await commitSession(session), "Cache-Control": "private, no-store" },
+  })
+}
+
+type LoaderExtras = {
+  countries: { code: string; name: string }[]
+  provinces: { th: string; en: string }[]
+  districts: { th: string; en: string }[]
+  subDistricts: { th: string; en: string; postalCode?: string }[]
+  savedAddresses: { id: string; line: string }[]
+  options: { id: string; name: string; amount: number }[]
+  methods: Awaited<ReturnType<typeof paymentMethods>>
+  chosen: string | null
+}
+
+type ActionResult = {
+  step: Step
+  fieldErrors?: Partial<Record<string, MessageKey>>
+  values?: Partial<AddressValues> & { email?: string }
+  error?: MessageKey
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const { locale } = requireLocale(params)
+  const session = await getSession(request)
+  const cart = await retrieveCart(session)
+  if (!cart || !cart.items?.length) return redirect(localePath(locale, "/cart"))
+  const form = await request.formData()
+  const intent = String(form.get("intent") ?? "")
+  const go = async (step: Step | "done", orderId?: string) => {
+    const to = step === "done" ? localePath(locale, `/order/${orderId}/confirmed`) : `${localePath(locale, "/checkout")}?step=${step}`
+    return redirect(to, { headers: { "Set-Cookie": await commitSession(session) } })
+  }
+  const fail = (result: ActionResult, status = 400) => data(result, { status })
+
+  try {
+    if (intent === "email") {
+      const email = String(form.get("email") ?? "").trim()
+      if (!email) return fail({ step: "email", fieldErrors: { email: "error.required" }, values: { email } })
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return fail({ step: "email", fieldErrors: { email: "error.email" }, values: { email } })
+      await updateCart(session, cart.id, { email })
+      return go("address")
+    }
+    if (intent === "address" || intent === "saved-address") {
+      let values: AddressValues
+      if (intent === "saved-address") {
+        const customer = await currentCustomer(session)
+        const saved = customer?.addresses?.find((a) => a.id === form.get("address_id"))
+        if (!saved) return fail({ step: "address", error: "error.required" })
+        values = { ...(fromMedusaAddress(saved) as AddressValues) }
+      } else {
+        values = addressFromForm(form)
+      }
+      const countries = ((await thaiRegion()).countries ?? []).map((c) => c.iso_2 ?? "")
+      const errors: AddressFieldErrors = await validateAddress(values, countries)
+      if (Object.keys(errors).length) return fail({ step: "address", fieldErrors: errors, values })
+      const address = toMedusaAddress(values)
+      await updateCart(session, cart.id, { shipping_address: address, billing_address: address })
+      return go("shipping")
+    }
+    if (intent === "shipping") {
+      const optionId = String(form.get("option_id") ?? "")
+      const options = await shippingOptions(session, cart.id)
+      if (!options.some((o) => o.id === optionId)) return fail({ step: "shipping", fieldErrors: { option_id: "error.shipping" } })
+      await setShippingMethod(session, cart.id, optionId)
+      return go("payment")
+    }
+    if (intent === "payment") {
+      const providerId = String(form.get("provider_id") ?? "")
+      const methods = await paymentMethods(cart)
+      if (!methods.some((m) => m.providerId === providerId)) return fail({ step: "payment", fieldErrors: { provider_id: "error.payment" } })
+      await setPaymentProvider(session, cart, providerId)
+      return go("review")
+    }
+    if (intent === "place") {
+      if (firstOpenStep(cart) !== "review") return go(firstOpenStep(cart))
+      const result = await placeOrder(session, cart.id)
+      if (!result.ok) {
+        console.warn("checkout: cart completion refused:", result.message)
+        return fail({ step: "review", error: "error.stock" }, 409)
+      }
+      session.set("lastOrderId", result.order.id)
+      session.unset("cartId")
+      session.set("cartCount", 0)
+      return go("done", result.order.id)
+    }
+  } catch (err) {
+    const status = fetchStatus(err)
+    if (status && status >= 400 && status < 500) {
+      console.warn(`checkout: Medusa refused ${intent}:`, (err as Error).message)
+      return fail({ step: (parseStep(intent) ?? "review") as Step, error: "error.generic" }, 400)
+    }
+    throw err
+  }
+  return fail({ step: "review", error: "error.generic" })
+}
+
+function SubmitButton({ label, busyLabel, primary }: { label: string; busyLabel: string; primary?: boolean }) {
+  const navigation = useNavigation()
+  const busy = navigation.state === "submitting"
+  return (
+    <button type="submit" className={primary ? "primary" : undefined} disabled={busy} aria-busy={busy || undefined}>
+      {busy ? busyLabel : label}
+    </button>
+  )
+}
+
+export default function Checkout() {
+  const d = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as ActionResult | undefined
+  const { t, lp } = useI18n()
+  const errors = actionData?.step === d.step ? actionData.fieldErrors ?? {} : {}
+  const formError = actionData?.step === d.step ? actionData.error : undefined
+  const values = actionData?.step === d.step ? actionData.values ?? {} : {}
+  const stepIndex = STEPS.indexOf(d.step)
+  const openIndex = STEPS.indexOf(d.open)
+
+  return (
+    <main>
+      <h1>{t("checkout.title")}</h1>
+      <ol className="steps" aria-label={t("checkout.title")}>
+        {STEPS.map((s, i) => (
+          <li key={s} aria-current={s === d.step ? "step" : undefined}>
+            {i <= openIndex && s !== d.step ? <Link to={`${lp("/checkout")}?step=${s}`}>{i + 1}. {t(STEP_LABEL[s])}</Link> : `${i + 1}. ${t(STEP_LABEL[s])}`}
+          </li>
+        ))}
+      </ol>
+      <h2>{t(STEP_LABEL[d.step])}</h2>
+      {formError ? (
+        <p className="error" role="alert">
+          {t(formError)}
+        </p>
+      ) : null}
+
+      {d.step === "email" ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="email" />
+          <label htmlFor="f-email">{t("field.email")}</label>
+          <input
+            id="f-email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={values.email ?? d.email}
+            required
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? "f-email-error" : undefined}
+          />
+          {errors.email ? (
+            <p className="field-error" id="f-email-error">
+              {t(errors.email)}
+            </p>
+          ) : null}
+          <p>
+            <SubmitButton label={t("checkout.continue")} busyLabel={t("checkout.saving")} primary />
+          </p>
+        </Form>
+      ) : null}
+
+      {d.step === "address" ? (
+        <>
+          {d.savedAddresses?.length ? (
+            <Form method="post" className="review-block">
+              <input type="hidden" name="intent" value="saved-address" />
+              <fieldset>
+                <legend>{t("checkout.savedAddress")}</legend>
+                {d.savedAddresses.map((a, i) => (
+                  <label key={a.id} className="choice">
+                    <input type="radio" name="address_id" value={a.id} defaultChecked={i === 0} /> {a.line}
+                  </label>
+                ))}
+              </fieldset>
+              <SubmitButton label={t("checkout.savedAddress")} busyLabel={t("checkout.saving")} />
+            </Form>
+          ) : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="address" />
+            <AddressFields
+              values={{ ...d.address, ...values }}
+              errors={errors as AddressFieldErrors}
+              countries={d.countries ?? []}
+              provinces={d.provinces ?? []}
+              districts={d.districts ?? []}
+              subDistricts={d.subDistricts ?? []}
+            />
+            <p>
+              <SubmitButton label={t("checkout.continue")} busyLabel={t("checkout.saving")} primary />
+            </p>
+          </Form>
+        </>
+      ) : null}
+
+      {d.step === "shipping" ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="shipping" />
+          <fieldset aria-describedby={errors.option_id ? "f-option-error" : undefined}>
+            <legend>{t("checkout.step.shipping")}</legend>
+            {(d.options ?? []).map((o, i) => (
+              <label key={o.id} className="choice">
+                <input type="radio" name="option_id" value={o.id} defaultChecked={d.chosen ? d.chosen === o.id : i === 0} required />
+                <span>
+                  {o.name} — {formatBaht(o.amount)}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {errors.option_id ? (
+            <p className="field-error" id="f-option-error">
+              {t(errors.option_id)}
+            </p>
+          ) : null}
+          <SubmitButton label={t("checkout.continue")} busyLabel={t("checkout.saving")} primary />
+        </Form>
+      ) : null}
+
+      {d.step === "payment" ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="payment" />
+          <fieldset aria-describedby={errors.provider_id ? "f-provider-error" : undefined}>
+            <legend>{t("checkout.step.payment")}</legend>
+            {(d.methods ?? []).map((m, i) => (
+              <PaymentMethodOption key={m.providerId} method={m} checked={d.chosen ? d.chosen === m.providerId : i === 0} />
+            ))}
+          </fieldset>
+          {errors.provider_id ? (
+            <p className="field-error" id="f-provider-error">
+              {t(errors.provider_id)}
+            </p>
+          ) : null}
+          <SubmitButton label={t("checkout.continue")} busyLabel={t("checkout.saving")} primary />
+        </Form>
+      ) : null}
+
+      {d.step === "review" ? (
+        <>
+          <section className="review-block">
+            <h2>{t("checkout.step.email")}</h2>
+            <p>{d.email}</p>
+            <Link to={`${lp("/checkout")}?step=email`}>{t("checkout.edit")}</Link>
+          </section>
+          <section className="review-block">
+            <h2>{t("checkout.step.address")}</h2>
+            <p>{d.addressLine}</p>
+            <Link to={`${lp("/checkout")}?step=address`}>{t("checkout.edit")}</Link>
+          </section>
+          <section className="review-block">
+            <h2>{t("checkout.step.shipping")}</h2>
+            <p>{d.shippingName}</p>
+            <Link to={`${lp("/checkout")}?step=shipping`}>{t("checkout.edit")}</Link>
+          </section>
+          <section className="review-block">
+            <h2>{t("checkout.step.payment")}</h2>
+            <p>{(d.methods ?? []).filter((m) => m.providerId === d.chosen).map((m) => t(m.label))}</p>
+            <Link to={`${lp("/checkout")}?step=payment`}>{t("checkout.edit")}</Link>
+          </section>
+        </>
+      ) : null}
+
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t("checkout.summary")}</h2>
+        <ul className="order-list">
+          {d.cart.lines.map((l) => (
+            <li key={l.id}>
+              {l.title} · {l.variantTitle} × {l.quantity} — {formatBaht(l.total)}
+            </li>
+          ))}
+        </ul>
+        <CartTotals totals={d.cart} showShipping={stepIndex >= STEPS.indexOf("payment")} />
+      </section>
+
+      {d.step === "review" ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="place" />
+          <p>
+            <SubmitButton label={t("checkout.placeOrder")} busyLabel={t("checkout.placing")} primary />
+          </p>
+        </Form>
+      ) : null}
+    </main>
+  )
+}

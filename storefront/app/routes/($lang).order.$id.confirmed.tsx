@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { data } from "@remix-run/node"
+import { Link, useLoaderData } from "@remix-run/react"
+import { formatAddress } from "~/lib/address.server"
+import { retrieveOrder } from "~/lib/customer.server"
+import { formatBaht } from "~/lib/format"
+import { requireLocale } from "~/lib/i18n.server"
+import { getSession } from "~/lib/session.server"
+import { useI18n } from "~/lib/use-i18n"
+import { variantTitles } from "~/lib/catalogue.server"
+
+export const meta: MetaFunction = ({ location }) => [
+  { title: location.pathname.startsWith("/en") ? "Order confirmed | Mae Mok Herbs" : "ยืนยันคำสั่งซื้อ | สมุนไพรแม่มอก" },
+  { name: "robots", content: "noindex" },
+]
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { locale } = requireLocale(params)
+  const session = await getSession(request)
+  // Only the browser that placed the order sees its confirmation.
+  if (session.get("lastOrderId") !== params.id) throw new Response("Not found", { status: 404 })
+  const order = await retrieveOrder(session, params.id!)
+  if (!order) throw new Response("Not found", { status: 404 })
+  const titles = await variantTitles(locale)
+  return data(
+    {
+      displayId: order.display_id,
+      email: order.email,
+      total: order.total,
+      address: formatAddress(order.shipping_address),
+      items: (order.items ?? []).map((i) => ({
+        id: i.id,
+        title: (i.variant_id && titles.get(i.variant_id)?.product) || i.product_title || i.title,
+        variant: (i.variant_id && titles.get(i.variant_id)?.variant) || i.variant_title || "",
+        quantity: i.quantity,
+        total: i.total,
+      })),
+    },
+    { headers: { "Cache-Control": "private, no-store" } }
+  )
+}
+
+export default function OrderConfirmed() {
+  const order = useLoaderData<typeof loader>()
+  const { t, lp } = useI18n()
+  return (
+    <main>
+      <h1>{t("order.confirmed")}</h1>
+      <p className="notice">
+        {t("order.number")}: <strong data-testid="order-number">#{order.displayId}</strong>
+      </p>
+      {order.email ? <p>{t("order.sentTo", { email: order.email })}</p> : null}
+      <h2>{t("order.items")}</h2>
+      <ul className="order-list">
+        {order.items.map((i) => (
+          <li key={i.id}>
+            {i.title} · {i.variant} × {i.quantity} — {formatBaht(i.total)}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <strong>{t("cart.total")}: {formatBaht(order.total)}</strong>
+      </p>
+      <h2>{t("order.shipTo")}</h2>
+      <p>{order.address}</p>
+      <p>
+        <Link to={lp("/products")}>{t("cart.continue")}</Link>
+      </p>
+    </main>
+  )
+}

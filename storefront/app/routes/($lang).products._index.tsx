@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { Form, useLoaderData, useNavigation } from "@remix-run/react"
+import { ProductCard } from "~/components/product-card"
+import { listProducts, listProductTypes, parseSort } from "~/lib/catalogue.server"
+import { config } from "~/lib/config.server"
+import { requireLocale } from "~/lib/i18n.server"
+import { seo } from "~/lib/seo"
+import { useI18n } from "~/lib/use-i18n"
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { locale, t } = requireLocale(params)
+  const url = new URL(request.url)
+  const sort = parseSort(url.searchParams.get("sort"))
+  const types = await listProductTypes(locale)
+  const type = types.find((ty) => ty.id === url.searchParams.get("type"))?.id ?? null
+  return {
+    products: await listProducts(locale, { sort, typeId: type }),
+    types,
+    sort,
+    type,
+    seo: { origin: config.storefrontUrl, locale, title: `${t("catalogue.title")} | ${t("site.name")}`, description: t("site.description") },
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? seo({ ...data.seo, path: "/products" }) : [])
+
+export default function Catalogue() {
+  const { products, types, sort, type } = useLoaderData<typeof loader>()
+  const { t } = useI18n()
+  const navigation = useNavigation()
+  return (
+    <main>
+      <h1>{t("catalogue.title")}</h1>
+      {/* A GET form: filters and sort live in the URL, so they work without JavaScript and can be shared. */}
+      <Form method="get" className="filters" key={`${sort}:${type}`}>
+        <label>
+          {t("catalogue.type")}
+          <select name="type" defaultValue={type ?? ""}>
+            <option value="">{t("catalogue.type.all")}</option>
+            {types.map((ty) => (
+              <option key={ty.id} value={ty.id}>
+                {ty.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("catalogue.sort")}
+          <select name="sort" defaultValue={sort}>
+            <option value="name">{t("catalogue.sort.name")}</option>
+            <option value="price-asc">{t("catalogue.sort.priceAsc")}</option>
+            <option value="price-desc">{t("catalogue.sort.priceDesc")}</option>
+          </select>
+        </label>
+        <button type="submit" disabled={navigation.state === "loading"}>
+          {t("catalogue.apply")}
+        </button>
+      </Form>
+      {products.length === 0 ? (
+        <p>{t("catalogue.empty")}</p>
+      ) : (
+        <ul className="product-grid">
+          {products.map((product) => (
+            <ProductCard key={product.id} product={product} />
+          ))}
+        </ul>
+      )}
+    </main>
+  )
+}
