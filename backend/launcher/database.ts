@@ -83,7 +83,12 @@ export async function startEmbeddedPostgres(options: {
       // forever for an exit that already happened.
       const server = (pg as unknown as { process?: ChildProcess }).process
       if (!server || server.exitCode !== null || server.signalCode !== null) return
-      await Promise.race([pg.stop(), new Promise((resolve) => setTimeout(resolve, 30_000))])
+      let timer: NodeJS.Timeout | undefined
+      const giveUp = new Promise((resolve) => {
+        timer = setTimeout(resolve, 30_000)
+      })
+      // The timer is cleared so it cannot hold the process open for 30 s after a quick stop.
+      await Promise.race([pg.stop(), giveUp]).finally(() => clearTimeout(timer))
     },
   }
 }
