@@ -17,6 +17,8 @@ export const Household = model.define("household", {
   consent_given_name: model.boolean().default(false),
   consent_photo: model.boolean().default(false),
   consent_story: model.boolean().default(false),
+  consent_recorded_at: model.dateTime().nullable(),
+  consent_recorded_by: model.text().nullable(),
   given_name: model.text().nullable(),
   photo_url: model.text().nullable(),
   story: model.text().nullable(),
