@@ -1,3 +1,4 @@
+import path from "node:path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { readEnv } from "./src/lib/env"
 
@@ -43,6 +44,16 @@ const paymentProviders = [
 const paymentModules =
   paymentProviders.length > 0 ? [{ resolve: "@medusajs/medusa/payment", options: { providers: paymentProviders } }] : []
 
+// Admin build only. Extensions must share the dashboard's react-router-dom (v7; the storefront's
+// Remix hoists v6 to the root), and they bundle the pure traceability core from its ES sources.
+function adminAliases(): Record<string, string> {
+  const dashboard = path.dirname(require.resolve("@medusajs/dashboard/package.json"))
+  return {
+    "react-router-dom": path.dirname(require.resolve("react-router-dom/package.json", { paths: [dashboard] })),
+    "@mae-mok/traceability": path.resolve(__dirname, "../traceability/src/index.ts"),
+  }
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.databaseUrl,
@@ -60,8 +71,11 @@ module.exports = defineConfig({
     cookieOptions: env.isProduction ? undefined : { secure: false, sameSite: "lax" },
   },
   admin: {
-    backendUrl: env.backendUrl,
+    // The admin is served by this server at /app, so it calls its own origin ("/"): it then works on
+    // any host or port (LAN address, tests) without a rebuild (docs/decisions/0005-admin-extensions.md).
+    backendUrl: "/",
     disable: process.env.DISABLE_MEDUSA_ADMIN === "true",
+    vite: () => ({ resolve: { alias: adminAliases() } }),
   },
   // The traceability module is compiled with the @mae-mok/traceability package (docs/decisions).
   modules: [{ resolve: "@mae-mok/traceability/module" }, ...redisModules, ...paymentModules],

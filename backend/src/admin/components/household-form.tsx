@@ -1,0 +1,170 @@
+import { Switch, Label, Text, Textarea } from "@medusajs/ui"
+import { useState, type FormEvent } from "react"
+import { useUserLabel } from "../lib/queries"
+import type { Household } from "../lib/types"
+import { useT } from "../lib/use-t"
+import { Field, SubmitRow, useFields, wholeInput } from "./form"
+
+type Values = Record<
+  | "code"
+  | "alias"
+  | "village"
+  | "moo"
+  | "tambon"
+  | "amphoe"
+  | "province"
+  | "members_count"
+  | "given_name"
+  | "photo_url"
+  | "story"
+  | "family_name"
+  | "poverty_tier"
+  | "national_id"
+  | "phone"
+  | "income_thb_per_year"
+  | "address",
+  string
+>
+type ConsentValues = { given_name: boolean; photo: boolean; story: boolean }
+
+function initialValues(h?: Household): Values {
+  const s = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v))
+  return {
+    code: s(h?.code),
+    alias: s(h?.alias),
+    village: s(h?.village),
+    moo: s(h?.moo),
+    // New households are almost always in Tambon Mae Mok.
+    tambon: h ? h.tambon : "แม่มอก",
+    amphoe: h ? h.amphoe : "เถิน",
+    province: h ? h.province : "ลำปาง",
+    members_count: s(h?.members_count),
+    given_name: s(h?.given_name),
+    photo_url: s(h?.photo_url),
+    story: s(h?.story),
+    family_name: s(h?.private?.family_name),
+    poverty_tier: s(h?.private?.poverty_tier),
+    national_id: s(h?.private?.national_id),
+    phone: s(h?.private?.phone),
+    income_thb_per_year: s(h?.private?.income_thb_per_year),
+    address: s(h?.private?.address),
+  }
+}
+
+/** The API body: on create, empty fields are left out; on update, a cleared field is sent as null. */
+function toBody(v: Values, consent: ConsentValues, isUpdate: boolean) {
+  const text = (x: string) => (x.trim() === "" ? (isUpdate ? null : undefined) : x.trim())
+  const num = (x: string) => (x.trim() === "" ? (isUpdate ? null : undefined) : Number(x))
+  return {
+    code: v.code.trim(),
+    alias: v.alias.trim(),
+    village: v.village.trim(),
+    moo: text(v.moo),
+    tambon: v.tambon.trim(),
+    amphoe: v.amphoe.trim(),
+    province: v.province.trim(),
+    members_count: num(v.members_count),
+    given_name: text(v.given_name),
+    photo_url: text(v.photo_url),
+    story: text(v.story),
+    consent,
+    private: {
+      family_name: text(v.family_name),
+      poverty_tier: text(v.poverty_tier),
+      national_id: text(v.national_id),
+      phone: text(v.phone),
+      income_thb_per_year: num(v.income_thb_per_year),
+      address: text(v.address),
+    },
+  }
+}
+
+/** Create or edit a household, consent switches included. */
+export function HouseholdForm(props: {
+  household?: Household
+  busy: boolean
+  error: string | null
+  onSubmit: (body: ReturnType<typeof toBody>) => void
+}) {
+  const { t, dateTime } = useT()
+  const { values: v, set, field: text } = useFields("household", initialValues(props.household))
+  const [consent, setConsent] = useState<ConsentValues>(() => ({
+    given_name: props.household?.consent.given_name ?? false,
+    photo: props.household?.consent.photo ?? false,
+    story: props.household?.consent.story ?? false,
+  }))
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    props.onSubmit(toBody(v, consent, !!props.household))
+  }
+  const recorded = props.household?.consent.recorded_at
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-y-4">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        {text("code", t("household.code"), { required: true, placeholder: "MM-H-017" })}
+        {text("alias", t("household.alias"), { required: true })}
+        {text("village", t("household.village"), { required: true })}
+        {text("moo", t("household.moo"), { inputMode: "numeric" })}
+        {text("tambon", t("household.tambon"), { required: true })}
+        {text("amphoe", t("household.amphoe"), { required: true })}
+        {text("province", t("household.province"), { required: true })}
+        {text("members_count", t("household.members"), wholeInput)}
+        {text("given_name", t("household.givenName"))}
+        {text("photo_url", t("household.photoUrl"), { type: "url" })}
+      </div>
+      <Field id="household-story" label={t("household.story")}>
+        <Textarea id="household-story" value={v.story} onChange={(e) => set("story")(e.target.value)} />
+      </Field>
+
+      <fieldset className="flex flex-col gap-y-3 rounded-md border border-ui-border-base p-3">
+        <legend className="txt-compact-small-plus px-1">{t("household.consentTitle")}</legend>
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          {t("household.consentHint")}
+        </Text>
+        {(
+          [
+            ["given_name", "household.consentGivenName"],
+            ["photo", "household.consentPhoto"],
+            ["story", "household.consentStory"],
+          ] as const
+        ).map(([k, label]) => (
+          <div key={k} className="flex items-center gap-x-3">
+            <Switch
+              id={`consent-${k}`}
+              checked={consent[k]}
+              onCheckedChange={(checked) => setConsent((old) => ({ ...old, [k]: checked }))}
+            />
+            <Label htmlFor={`consent-${k}`} size="small">
+              {t(label)}
+            </Label>
+          </div>
+        ))}
+        {props.household && (
+          <ConsentRecord when={recorded ? dateTime(recorded) : null} who={props.household.consent.recorded_by} />
+        )}
+      </fieldset>
+
+      <fieldset className="grid grid-cols-1 gap-3 rounded-md border border-ui-border-base p-3 sm:grid-cols-2">
+        <legend className="txt-compact-small-plus px-1">{t("household.privateTitle")}</legend>
+        {text("family_name", t("household.familyName"))}
+        {text("poverty_tier", t("household.povertyTier"))}
+        {text("national_id", t("household.nationalId"), { inputMode: "numeric", maxLength: 13 })}
+        {text("phone", t("household.phone"), { type: "tel" })}
+        {text("income_thb_per_year", t("household.income"), { ...wholeInput, min: 0 })}
+        {text("address", t("household.address"))}
+      </fieldset>
+
+      <SubmitRow error={props.error} busy={props.busy} label={t("common.save")} />
+    </form>
+  )
+}
+
+function ConsentRecord(props: { when: string | null; who: string | null }) {
+  const { t } = useT()
+  const who = useUserLabel(props.who)
+  return (
+    <Text size="xsmall" className="text-ui-fg-subtle" data-testid="consent-record">
+      {props.when ? t("household.consentRecorded", { when: props.when, who }) : t("household.consentNever")}
+    </Text>
+  )
+}

@@ -1,0 +1,53 @@
+// The admin is served by Medusa itself (/app), so /admin/* is on the same origin and the
+// dashboard's session cookie authenticates these calls.
+
+/** An error answer of the admin API, with the parts the UI shows. */
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number, readonly type: string | undefined, readonly code: string | undefined) {
+    super(message)
+  }
+}
+
+type Method = "GET" | "POST" | "DELETE"
+
+export async function api<T>(path: string, options: { method?: Method; body?: unknown } = {}): Promise<T> {
+  const method = options.method ?? (options.body === undefined ? "GET" : "POST")
+  const res = await fetch(path, {
+    method,
+    credentials: "include",
+    headers: { accept: "application/json", ...(options.body === undefined ? {} : { "content-type": "application/json" }) },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  const text = await res.text()
+  let json: any = undefined
+  try {
+    json = text ? JSON.parse(text) : undefined
+  } catch {
+    // Not JSON (a proxy page, say): fall through with the raw text.
+  }
+  if (!res.ok) {
+    const message = typeof json?.message === "string" ? json.message : text || `HTTP ${res.status}`
+    throw new ApiError(message, res.status, json?.type, json?.code)
+  }
+  return json as T
+}
+
+/** Query string from defined values only. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") q.set(k, String(v))
+  const s = q.toString()
+  return s ? `?${s}` : ""
+}
+
+const THAI = /[\u0E00-\u0E7F]/
+
+/**
+ * The API words refusals as "English (Thai)". Show the half in the admin's language; a message
+ * without a Thai half (e.g. a validation message) is shown as it is.
+ */
+export function localizedMessage(message: string, language: string): string {
+  const m = /^([\s\S]*?)\s*\(([^()]*)\)\s*$/.exec(message)
+  if (!m || !THAI.test(m[2]) || THAI.test(m[1])) return message
+  return language.startsWith("th") ? m[2].trim() : m[1].trim()
+}

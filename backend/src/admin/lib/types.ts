@@ -1,0 +1,147 @@
+// Shapes of the admin traceability API (docs/api/admin-traceability.md).
+
+export type Audit = { created_by: string | null; updated_by?: string | null; created_at: string; updated_at?: string }
+
+export type HerbSpecies = Audit & { id: string; thai_name: string; scientific_name: string; part_used: string }
+
+export type Consent = {
+  given_name: boolean
+  photo: boolean
+  story: boolean
+  recorded_at: string | null
+  recorded_by: string | null
+}
+
+export type HouseholdPrivate = {
+  family_name?: string | null
+  poverty_tier?: string | null
+  poverty_status?: string | null
+  national_id?: string | null
+  phone?: string | null
+  income_thb_per_year?: number | null
+  address?: string | null
+}
+
+export type Household = Audit & {
+  id: string
+  code: string
+  alias: string
+  village: string
+  moo: string | null
+  tambon: string
+  amphoe: string
+  province: string
+  members_count: number | null
+  given_name: string | null
+  photo_url: string | null
+  story: string | null
+  consent: Consent
+  private?: HouseholdPrivate
+  public_preview?: Record<string, unknown>
+}
+
+export type CertificationScheme = "TH-GAP" | "PGS" | "ORGANIC"
+export type CertificationStatus = "active" | "suspended" | "revoked"
+
+export type Certification = Audit & {
+  id: string
+  plot_id: string
+  scheme: CertificationScheme
+  certificate_number: string
+  certifying_body: string
+  valid_from: string
+  valid_until: string
+  status: CertificationStatus
+  valid_today: boolean
+  expires_in_days: number | null
+}
+
+export type Plot = Audit & {
+  id: string
+  code: string
+  household_id: string
+  area_rai: number | null
+  species_ids: string[]
+  village: string
+  moo: string | null
+  tambon: string
+  amphoe: string
+  province: string
+  certifications: Certification[]
+}
+
+export type CertificationSnapshot = { scheme: string; certificateNumber?: string; validUntil?: string }
+
+export type Harvest = {
+  id: string
+  plot_id: string
+  plot_code: string
+  household_id: string
+  species_id: string
+  harvested_on: string
+  kg_harvested: number
+  kg_used: number
+  kg_left: number
+  certifications: CertificationSnapshot[]
+  created_by: string | null
+  created_at: string
+}
+
+export type BatchStatus = "draft" | "released" | "on_hold" | "recalled"
+
+export type LabelUnit = {
+  id: string
+  serial: string
+  url: string
+  printed_at: string | null
+  first_scan_at: string | null
+  scan_count: number
+}
+
+export type Batch = Audit & {
+  id: string
+  lot_number: string
+  status: BatchStatus
+  status_reason: string | null
+  produced_on: string
+  best_before: string | null
+  units_planned: number
+  released_at: string | null
+  recalled_at: string | null
+  variant: {
+    id: string
+    title: string
+    sku: string | null
+    barcode: string | null
+    product: { id: string; title: string }
+  } | null
+  inputs: { harvest_lot_id: string; plot_code: string; species_id: string; harvested_on: string; kg: number }[]
+  units: LabelUnit[]
+}
+
+export type ForwardOrder = { id: string; display_id: number; created_at: string; email: string | null; quantity: number }
+
+export type BatchScans = {
+  lot_number: string
+  total: number
+  by_day: { day: string; scans: number; first_scans: number }[]
+  by_verdict: { first_scan: number; repeat_scan: number; lot_mismatch: number }
+  units_scanned: number
+  units_total: number
+}
+
+export type SuspiciousCode = { gtin: string; lot: string; serial: string; scans: number; last_scan_at: string }
+
+export type SuspiciousScans = {
+  unknown_serials: SuspiciousCode[]
+  lot_mismatches: SuspiciousCode[]
+  over_scanned: { serial: string; lot_number: string; scan_count: number; first_scan_at: string | null }[]
+}
+
+export type ProductVariantOption = {
+  id: string
+  title: string
+  sku: string | null
+  barcode: string | null
+  product?: { title: string }
+}

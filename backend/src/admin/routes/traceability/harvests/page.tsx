@@ -1,0 +1,141 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Button, Text, toast } from "@medusajs/ui"
+import { bangkokToday } from "@mae-mok/traceability"
+import { useState, type FormEvent } from "react"
+import { Field, FormError, NativeSelect, TextField } from "../../../components/form"
+import { Page, QueryState, Section } from "../../../components/section"
+import { TraceNav } from "../../../components/trace-nav"
+import { I18N_NAMESPACE } from "../../../i18n"
+import { localizedMessage } from "../../../lib/api"
+import { keys, useHarvests, usePlots, useSave, useSpecies } from "../../../lib/queries"
+import type { Harvest } from "../../../lib/types"
+import { useT } from "../../../lib/use-t"
+
+/** The harvest form is made for a phone in the field: one column, native pickers, big buttons. */
+const HarvestsPage = () => {
+  const { t, language } = useT()
+  const plots = usePlots()
+  const species = useSpecies()
+  const harvests = useHarvests()
+  const record = useSave<unknown, { harvest: Harvest }>("/admin/harvests", [keys.harvests])
+  const [plotId, setPlotId] = useState("")
+  const [speciesId, setSpeciesId] = useState("")
+  const [date, setDate] = useState(() => bangkokToday())
+  const [kg, setKg] = useState("")
+  const plot = plots.data?.find((p) => p.id === plotId)
+  const grown = (species.data ?? []).filter((s) => plot?.species_ids.includes(s.id))
+  const speciesName = (id: string) => species.data?.find((s) => s.id === id)?.thai_name ?? id
+
+  const pickPlot = (id: string) => {
+    setPlotId(id)
+    const p = plots.data?.find((x) => x.id === id)
+    // Keep the herb only if it is grown on the new plot; preselect when there is just one.
+    setSpeciesId((old) => (p?.species_ids.includes(old) ? old : p?.species_ids.length === 1 ? p.species_ids[0] : ""))
+    record.reset()
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    record.mutate(
+      { plot_id: plotId, species_id: speciesId, harvested_on: date, kg: Number(kg) },
+      {
+        onSuccess: ({ harvest }) => {
+          toast.success(t("harvest.recorded", { kg: harvest.kg_harvested }))
+          setKg("")
+        },
+      }
+    )
+  }
+  return (
+    <Page>
+      <TraceNav />
+      <Section title={t("harvest.title")} level="h1">
+        <form onSubmit={submit} className="flex max-w-md flex-col gap-y-4" aria-label={t("harvest.title")}>
+          <Field id="harvest-plot" label={t("harvest.plot")}>
+            <NativeSelect id="harvest-plot" required value={plotId} onChange={(e) => pickPlot(e.target.value)}>
+              <option value="">{t("common.choose")}</option>
+              {(plots.data ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.code}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Field
+            id="harvest-species"
+            label={t("harvest.species")}
+            hint={plot ? t("harvest.speciesHint") : t("harvest.pickPlotFirst")}
+          >
+            <NativeSelect
+              id="harvest-species"
+              required
+              disabled={!plot}
+              value={speciesId}
+              onChange={(e) => setSpeciesId(e.target.value)}
+            >
+              <option value="">{t("common.choose")}</option>
+              {grown.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.thai_name} ({s.part_used})
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <TextField
+            id="harvest-date"
+            label={t("harvest.date")}
+            type="date"
+            required
+            value={date}
+            onChange={setDate}
+            max={bangkokToday()}
+          />
+          <TextField
+            id="harvest-kg"
+            label={t("harvest.kg")}
+            type="number"
+            required
+            min="0.001"
+            step="0.001"
+            inputMode="decimal"
+            value={kg}
+            onChange={setKg}
+          />
+          {record.error && (
+            <div className="flex flex-col gap-y-1">
+              <Text size="small" weight="plus" className="text-ui-fg-error">
+                {t("harvest.refused")}
+              </Text>
+              <FormError message={localizedMessage(record.error.message, language)} />
+            </div>
+          )}
+          <Button type="submit" size="large" isLoading={record.isPending} className="w-full">
+            {t("harvest.submit")}
+          </Button>
+        </form>
+      </Section>
+      <Section title={t("harvest.recent")}>
+        <QueryState query={harvests} loading={t("common.loading")} empty={t("common.none")}>
+          {(rows) => (
+            <ul className="divide-ui-border-base flex flex-col divide-y" data-testid="harvest-list">
+              {rows.map((h) => (
+                <li key={h.id} className="flex flex-col py-2">
+                  <Text size="small" weight="plus">
+                    {h.harvested_on} · {h.plot_code} · {speciesName(h.species_id)}
+                  </Text>
+                  <Text size="xsmall" className="text-ui-fg-subtle">
+                    {t("harvest.harvested", { kg: h.kg_harvested })} · {t("harvest.left", { kg: h.kg_left })} ·{" "}
+                    {h.certifications.map((c) => `${c.scheme} ${c.certificateNumber ?? ""}`.trim()).join(", ")}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryState>
+      </Section>
+    </Page>
+  )
+}
+
+export const config = defineRouteConfig({ label: "nav.harvests", translationNs: I18N_NAMESPACE, rank: 4 })
+
+export default HarvestsPage

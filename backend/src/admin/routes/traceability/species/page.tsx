@@ -1,0 +1,57 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { toast } from "@medusajs/ui"
+import type { FormEvent } from "react"
+import { SubmitRow, useFields } from "../../../components/form"
+import { DataTable } from "../../../components/data-table"
+import { Page, Section } from "../../../components/section"
+import { TraceNav } from "../../../components/trace-nav"
+import { I18N_NAMESPACE } from "../../../i18n"
+import { keys, useSave, useSpecies } from "../../../lib/queries"
+import type { HerbSpecies } from "../../../lib/types"
+import { useT } from "../../../lib/use-t"
+
+const SpeciesPage = () => {
+  const { t } = useT()
+  const species = useSpecies()
+  const create = useSave<unknown, { herb_species: HerbSpecies }>("/admin/herb-species", [keys.species])
+  const { values: v, field, reset } = useFields("species", { thai_name: "", scientific_name: "", part_used: "" })
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    create.mutate(
+      { thai_name: v.thai_name.trim(), scientific_name: v.scientific_name.trim(), part_used: v.part_used.trim() },
+      {
+        onSuccess: ({ herb_species }) => {
+          toast.success(t("species.created", { name: herb_species.thai_name }))
+          reset()
+        },
+      }
+    )
+  }
+  return (
+    <Page>
+      <TraceNav />
+      <Section title={t("species.listTitle")} level="h1">
+        <DataTable
+          query={species}
+          columns={[
+            { header: t("species.thaiName"), cell: (s) => s.thai_name },
+            { header: t("species.scientificName"), cell: (s) => <i>{s.scientific_name}</i> },
+            { header: t("species.partUsed"), cell: (s) => s.part_used },
+          ]}
+        />
+      </Section>
+      <Section title={t("species.addTitle")}>
+        <form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+          {field("thai_name", t("species.thaiName"), { required: true })}
+          {field("scientific_name", t("species.scientificName"), { required: true })}
+          {field("part_used", t("species.partUsed"), { required: true })}
+          <SubmitRow error={create.error} busy={create.isPending} label={t("common.add")} className="sm:col-span-3" />
+        </form>
+      </Section>
+    </Page>
+  )
+}
+
+export const config = defineRouteConfig({ label: "nav.species", translationNs: I18N_NAMESPACE, rank: 3 })
+
+export default SpeciesPage
