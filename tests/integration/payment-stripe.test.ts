@@ -75,7 +75,9 @@ describe("Stripe payments (fake Stripe at the network edge)", () => {
     expect(completed.status).toBe(200)
     expect(completed.body.type).toBe("order")
     expect(completed.body.order.total).toBe(378)
-    expect(completed.body.order.payment_status).toBe("captured")
+    // The order route computes payment_status (the completion answer does not carry it).
+    const { body: placed } = await client.call("GET", `/store/orders/${completed.body.order.id}`)
+    expect(placed.order.payment_status).toBe("captured")
 
     const payments = await paymentsOfCart(cart.id)
     expect(payments).toHaveLength(1)
@@ -89,15 +91,21 @@ describe("Stripe payments (fake Stripe at the network edge)", () => {
     const session = await client.startPayment(cart.id, "pp_stripe_stripe")
     const intentId = session.body.payment_collection.payment_sessions[0].data.id
 
+    const unpaid = await client.call("POST", `/store/carts/${cart.id}/complete`)
+    expect(unpaid.status).toBe(400)
+    expect(unpaid.body.code).toBe("payment_not_completed")
+
     // What Stripe.js shows the customer at the Payment Element.
     const declined = await stripe.confirm(intentId, "pm_card_chargeDeclined")
     expect(declined.status).toBe(402)
     expect(declined.body.error.message).toBe("Your card was declined.")
 
     const completed = await client.call("POST", `/store/carts/${cart.id}/complete`)
-    expect(completed.status).toBeGreaterThanOrEqual(400)
-    expect(completed.status).toBeLessThan(500)
-    expect(completed.body.message).toMatch(/payment|ชำระ/i)
+    expect(completed.status).toBe(400)
+    expect(completed.body.code).toBe("payment_declined")
+    expect(completed.body.message).toBe(
+      "The payment was declined: Your card was declined. Nothing was charged for this attempt and the cart is unchanged. Try another card or another payment method."
+    )
 
     const { body } = await client.call("GET", `/store/carts/${cart.id}`)
     expect(body.cart.completed_at).toBeNull()
@@ -110,7 +118,7 @@ describe("Stripe payments (fake Stripe at the network edge)", () => {
     const retried = await stripe.confirm(intentId, "pm_card_visa")
     expect(retried.body.status).toBe("succeeded")
     const retriedCompletion = await client.call("POST", `/store/carts/${cart.id}/complete`)
-    expect(retriedCompletion.body.type).toBe("order")
+    expect(retriedCompletion.body).toMatchObject({ type: "order" })
   })
 
   it("does not place the order while 3-D Secure is pending, and does once it has passed", async () => {
@@ -121,7 +129,10 @@ describe("Stripe payments (fake Stripe at the network edge)", () => {
     expect(confirmed.body.status).toBe("requires_action")
 
     const early = await client.call("POST", `/store/carts/${cart.id}/complete`)
-    expect(early.body.type).not.toBe("order")
+    expect(early.status).toBe(200)
+    expect(early.body.type).toBe("cart")
+    expect(early.body.error.code).toBe("payment_requires_more")
+    expect(early.body.cart.id).toBe(cart.id)
     expect(await ordersOfCart(cart.id)).toHaveLength(0)
 
     stripe.completeAction(intentId)
