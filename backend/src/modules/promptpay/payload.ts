@@ -1,4 +1,5 @@
 import { generate } from "promptparse"
+import QRCode from "qrcode"
 
 /**
  * PromptPay IDs a group can receive money on (BOT "AnyID" proxy types):
@@ -32,4 +33,9 @@ export function promptPayPayload(id: PromptPayId, amountBaht: number): string {
 /** Shows only the last digits of the receiving ID to customers, the way Thai banking apps do. */
 export function maskedPromptPayId(id: PromptPayId): string {
   return `${"x".repeat(id.target.length - 4)}${id.target.slice(-4)}`
+}
+
+/** The QR as a PNG data URL. Error correction M and a 4-module quiet zone: what Thai banking apps scan reliably from a screen. */
+export function promptPayQrDataUrl(payload: string): Promise<string> {
+  return QRCode.toDataURL(payload, { errorCorrectionLevel: "M", margin: 4, width: 320 })
 }

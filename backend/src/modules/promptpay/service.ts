@@ -28,8 +28,7 @@ import {
   PaymentActions,
   PaymentSessionStatus,
 } from "@medusajs/framework/utils"
-import QRCode from "qrcode"
-import { maskedPromptPayId, parsePromptPayId, promptPayPayload, type PromptPayId } from "./payload"
+import { maskedPromptPayId, parsePromptPayId, promptPayPayload, promptPayQrDataUrl, type PromptPayId } from "./payload"
 
 export type PromptPayOptions = { promptpayId: string }
 
@@ -76,8 +75,7 @@ export default class PromptPayProviderService extends AbstractPaymentProvider<Pr
     }
     const baht = Number(MathBN.convert(amount).toFixed(2))
     const payload = promptPayPayload(this.id, baht)
-    // Error correction M and a quiet zone of 4 modules: what Thai banking apps scan reliably from a screen.
-    const qrDataUrl = await QRCode.toDataURL(payload, { errorCorrectionLevel: "M", margin: 4, width: 320 })
+    const qrDataUrl = await promptPayQrDataUrl(payload)
     return {
       promptpay_amount: baht,
       currency_code: "thb",
