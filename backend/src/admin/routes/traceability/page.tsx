@@ -5,7 +5,6 @@ import { Link } from "react-router-dom"
 import { CertBadge, needsAttention } from "../../components/badges"
 import { Loading, Page, Section } from "../../components/section"
 import { TraceNav } from "../../components/trace-nav"
-import { I18N_NAMESPACE } from "../../i18n"
 import { usePlots } from "../../lib/queries"
 import { useT } from "../../lib/use-t"
 
@@ -46,7 +45,7 @@ const TraceabilityPage = () => {
 
 export const config = defineRouteConfig({
   label: "nav.traceability",
-  translationNs: I18N_NAMESPACE,
+  translationNs: "maemok",
   icon: ListTree,
   rank: 1,
 })

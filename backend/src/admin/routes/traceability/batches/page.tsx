@@ -5,7 +5,6 @@ import { BatchStatusBadge } from "../../../components/badges"
 import { DataTable } from "../../../components/data-table"
 import { Page, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
-import { I18N_NAMESPACE } from "../../../i18n"
 import { useBatches } from "../../../lib/queries"
 import { useT } from "../../../lib/use-t"
 
@@ -45,6 +44,6 @@ const BatchesPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "nav.batches", translationNs: I18N_NAMESPACE, rank: 5 })
+export const config = defineRouteConfig({ label: "nav.batches", translationNs: "maemok", rank: 5 })
 
 export default BatchesPage

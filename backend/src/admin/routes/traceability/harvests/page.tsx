@@ -5,7 +5,6 @@ import { useState, type FormEvent } from "react"
 import { Field, FormError, NativeSelect, TextField } from "../../../components/form"
 import { Page, QueryState, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
-import { I18N_NAMESPACE } from "../../../i18n"
 import { localizedMessage } from "../../../lib/api"
 import { keys, useHarvests, usePlots, useSave, useSpecies } from "../../../lib/queries"
 import type { Harvest } from "../../../lib/types"
@@ -75,7 +74,7 @@ const HarvestsPage = () => {
               <option value="">{t("common.choose")}</option>
               {grown.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.thai_name} ({s.part_used})
+                  {s.thai_name}
                 </option>
               ))}
             </NativeSelect>
@@ -136,6 +135,6 @@ const HarvestsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "nav.harvests", translationNs: I18N_NAMESPACE, rank: 4 })
+export const config = defineRouteConfig({ label: "nav.harvests", translationNs: "maemok", rank: 4 })
 
 export default HarvestsPage

@@ -6,7 +6,6 @@ import { HouseholdForm } from "../../../components/household-form"
 import { DataTable } from "../../../components/data-table"
 import { Page, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
-import { I18N_NAMESPACE } from "../../../i18n"
 import { keys, useHouseholds, useSave } from "../../../lib/queries"
 import type { Household } from "../../../lib/types"
 import { useT } from "../../../lib/use-t"
@@ -82,6 +81,6 @@ const HouseholdsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "nav.households", translationNs: I18N_NAMESPACE, rank: 1 })
+export const config = defineRouteConfig({ label: "nav.households", translationNs: "maemok", rank: 1 })
 
 export default HouseholdsPage

@@ -6,7 +6,6 @@ import { CertBadge } from "../../../components/badges"
 import { decimalInput, Field, NativeSelect, SubmitRow, useFields } from "../../../components/form"
 import { Page, QueryState, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
-import { I18N_NAMESPACE } from "../../../i18n"
 import { keys, useHouseholds, usePlots, useSave, useSpecies } from "../../../lib/queries"
 import type { Plot } from "../../../lib/types"
 import { useT } from "../../../lib/use-t"
@@ -143,7 +142,7 @@ function AddPlot(props: { onCancel: () => void }) {
     >
       <form onSubmit={submit} className="flex flex-col gap-y-4">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-          {field("code", t("plot.code"), { required: true, placeholder: "MM-P-017-1" })}
+          {field("code", t("plot.code"), { required: true, placeholder: "MM-P-0171" })}
           <Field id="plot-household" label={t("plot.household")}>
             <NativeSelect id="plot-household" required value={v.household_id} onChange={(e) => pickHousehold(e.target.value)}>
               <option value="">{t("common.choose")}</option>
@@ -186,6 +185,6 @@ function AddPlot(props: { onCancel: () => void }) {
   )
 }
 
-export const config = defineRouteConfig({ label: "nav.plots", translationNs: I18N_NAMESPACE, rank: 2 })
+export const config = defineRouteConfig({ label: "nav.plots", translationNs: "maemok", rank: 2 })
 
 export default PlotsPage

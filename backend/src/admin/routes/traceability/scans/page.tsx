@@ -5,7 +5,6 @@ import { useSearchParams } from "react-router-dom"
 import { Field, FormError, NativeSelect } from "../../../components/form"
 import { Loading, Page, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
-import { I18N_NAMESPACE } from "../../../i18n"
 import { api } from "../../../lib/api"
 import { keys, useBatches } from "../../../lib/queries"
 import type { BatchScans, SuspiciousScans } from "../../../lib/types"
@@ -136,6 +135,6 @@ function Suspicious() {
   )
 }
 
-export const config = defineRouteConfig({ label: "nav.scans", translationNs: I18N_NAMESPACE, rank: 6 })
+export const config = defineRouteConfig({ label: "nav.scans", translationNs: "maemok", rank: 6 })
 
 export default ScansPage

@@ -5,7 +5,6 @@ import { SubmitRow, useFields } from "../../../components/form"
 import { DataTable } from "../../../components/data-table"
 import { Page, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
-import { I18N_NAMESPACE } from "../../../i18n"
 import { keys, useSave, useSpecies } from "../../../lib/queries"
 import type { HerbSpecies } from "../../../lib/types"
 import { useT } from "../../../lib/use-t"
@@ -52,6 +51,6 @@ const SpeciesPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "nav.species", translationNs: I18N_NAMESPACE, rank: 3 })
+export const config = defineRouteConfig({ label: "nav.species", translationNs: "maemok", rank: 3 })
 
 export default SpeciesPage
