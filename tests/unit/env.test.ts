@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { DEV_ADMIN_PASSWORD, readEnv } from "../../backend/src/lib/env"
+import { DEV_ADMIN_PASSWORD, DEV_SCAN_IP_SALT, readEnv } from "../../backend/src/lib/env"
 
 describe("backend environment", () => {
   it("has development defaults for every setting", () => {
@@ -39,5 +39,8 @@ describe("backend environment", () => {
     const secrets = { JWT_SECRET: "j".repeat(40), COOKIE_SECRET: "c".repeat(40), MEDUSA_ADMIN_PASSWORD: "a-real-password" }
     expect(readEnv({ NODE_ENV: "production", ...secrets }).isProduction).toBe(true)
     expect(readEnv({ NODE_ENV: "production", APP_ENV: "development" }).isProduction).toBe(false)
+    // Scan IP hashes: the published dev salt is refused, an unset one is derived from the JWT secret.
+    expect(() => readEnv({ NODE_ENV: "production", ...secrets, SCAN_IP_SALT: DEV_SCAN_IP_SALT })).toThrow(/SCAN_IP_SALT/)
+    expect(readEnv({ NODE_ENV: "production", ...secrets }).scanIpSalt).not.toBe(DEV_SCAN_IP_SALT)
   })
 })

@@ -30,7 +30,7 @@ export type BackendEnv = {
   /** The group's PromptPay ID (phone, tax ID or e-wallet), digits only; offers the native PromptPay QR. */
   promptpayId: string | undefined
   /** Native PromptPay orders still unpaid after this many minutes are cancelled and their stock released. */
-  unpaidOrderTimeoutMinutes: number
+  promptpayUnpaidTtlMinutes: number
   workerMode: "shared" | "worker" | "server"
   /** Salt of the IP hashes kept with provenance scans (the raw IP is never stored). */
   scanIpSalt: string
@@ -123,7 +123,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
     stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY || undefined,
     promptpayId: promptpayId(env.PROMPTPAY_ID),
-    unpaidOrderTimeoutMinutes: minutes(env.UNPAID_ORDER_TIMEOUT_MINUTES, 24 * 60, "UNPAID_ORDER_TIMEOUT_MINUTES"),
+    promptpayUnpaidTtlMinutes: minutes(env.PROMPTPAY_UNPAID_TTL_MINUTES, 24 * 60, "PROMPTPAY_UNPAID_TTL_MINUTES"),
     workerMode,
     // Production without SCAN_IP_SALT derives it from the (required, secret) JWT secret: a published
     // salt would let anyone reverse IPv4 hashes by trying all 2^32 addresses.
@@ -142,6 +142,8 @@ export function assertProductionReady(config: BackendEnv, env: NodeJS.ProcessEnv
   for (const [name, value] of [["JWT_SECRET", env.JWT_SECRET], ["COOKIE_SECRET", env.COOKIE_SECRET]] as const) {
     if (value && value.length < 32) problems.push(`${name} must be at least 32 characters`)
   }
+  // An unset salt is derived from JWT_SECRET (checked above); the published dev salt is refused.
+  if (env.SCAN_IP_SALT === DEV_SCAN_IP_SALT) problems.push("SCAN_IP_SALT is the published development value")
   if (!env.MEDUSA_ADMIN_PASSWORD || config.adminPassword === DEV_ADMIN_PASSWORD) {
     problems.push("MEDUSA_ADMIN_PASSWORD is not set")
   }
