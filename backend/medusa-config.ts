@@ -21,6 +21,15 @@ const redisModules = env.redisUrl
           ],
         },
       },
+      // Medusa's caching module (behind its feature flag below) shares one Redis cache between servers.
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl: env.redisUrl } },
+          ],
+        },
+      },
     ]
   : []
 
@@ -77,6 +86,21 @@ module.exports = defineConfig({
     disable: process.env.DISABLE_MEDUSA_ADMIN === "true",
     vite: () => ({ resolve: { alias: adminAliases() } }),
   },
-  // The traceability module is compiled with the @mae-mok/traceability package (docs/decisions).
-  modules: [{ resolve: "@mae-mok/traceability/module" }, ...redisModules, ...paymentModules],
+  featureFlags: env.redisUrl ? { caching: true } : {},
+  modules: [
+    // Order confirmations go out on the "email" channel; the local provider logs them until a real
+    // e-mail provider is configured. "feed" keeps the admin's notification feed working.
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local", channels: ["email", "feed"] } },
+        ],
+      },
+    },
+    // The traceability module is compiled with the @mae-mok/traceability package (docs/decisions).
+    { resolve: "@mae-mok/traceability/module" },
+    ...redisModules,
+    ...paymentModules,
+  ],
 })

@@ -1,0 +1,105 @@
+import net from "node:net"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { seed, startMedusa } from "../../backend/launcher/medusa"
+import { waitForHttp, type Service } from "../../backend/launcher/processes"
+import { publishableKeyToken } from "../../backend/launcher/state"
+import { PUBLISHABLE_KEY_TITLE } from "../../backend/src/lib/seed/catalogue"
+import { appEnv, freePort, freshDatabase, type TestApp, type TestDatabase } from "../support/app"
+import { sql, storeClient, waitFor } from "../support/payment-cart"
+
+const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
+
+type Process = { service: Service; output: () => string }
+
+let db: TestDatabase
+let server: Process
+let worker: Process
+let app: TestApp
+
+/** Redis must answer before anything starts, or the failure would look like Medusa's. */
+async function redisAnswers(url: string): Promise<void> {
+  const { hostname, port } = new URL(url)
+  await new Promise<void>((resolve, reject) => {
+    const socket = net.connect(Number(port || 6379), hostname, () => socket.write("PING\r\n"))
+    socket.once("data", (data) => {
+      socket.end()
+      if (data.toString().startsWith("+PONG")) resolve()
+      else reject(new Error(`Redis at ${url} answered ${JSON.stringify(data.toString())}`))
+    })
+    socket.once("error", (err) =>
+      reject(new Error(`npm run test:scale needs Redis at ${url} (set REDIS_URL): ${err.message}`))
+    )
+  })
+}
+
+function launch(mode: "server" | "worker", env: NodeJS.ProcessEnv, port: number): Process {
+  const service = startMedusa({ ...env, MEDUSA_WORKER_MODE: mode }, { port, echo: process.env.TEST_ECHO === "1" })
+  let output = ""
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString("utf8")
+  }
+  service.child.stdout!.on("data", keep)
+  service.child.stderr!.on("data", keep)
+  return { service, output: () => output }
+}
+
+beforeAll(async () => {
+  await redisAnswers(REDIS_URL)
+  db = await freshDatabase()
+  const serverPort = await freePort()
+  const env = { ...appEnv(db, serverPort, await freePort()), REDIS_URL }
+  await seed(env)
+  server = launch("server", env, serverPort)
+  worker = launch("worker", env, await freePort())
+  await waitForHttp(`http://127.0.0.1:${serverPort}/health`, 90_000, server.service)
+  await waitFor("the worker to load", async () => worker.output().includes("Server is ready") || worker.service.child.exitCode !== null, 90_000)
+  expect(worker.service.child.exitCode, worker.output()).toBeNull()
+  const publishableKey = await publishableKeyToken(db.url, PUBLISHABLE_KEY_TITLE)
+  app = {
+    db,
+    medusaUrl: `http://127.0.0.1:${serverPort}`,
+    storefrontUrl: "",
+    publishableKey: publishableKey!,
+    env,
+    stop: async () => undefined,
+  }
+})
+
+afterAll(async () => {
+  await server?.service.stop()
+  await worker?.service.stop()
+  await db?.drop()
+})
+
+describe("server and worker with Redis", () => {
+  it("uses the Redis event bus, workflow engine, locking and caching modules in both processes", () => {
+    for (const { output } of [server, worker]) {
+      expect(output()).toContain("Connection to Redis in module 'event-bus-redis' established")
+      expect(output()).toContain("Connection to Redis in module 'workflow-engine-redis' established")
+      // Production logs are JSON, so the provider's quotes arrive escaped.
+      expect(output()).toMatch(/Connection to Redis in \\?"locking-redis\\?" provider established/)
+      expect(output()).toMatch(/Redis cache (connection established successfully|is ready to accept commands)/)
+      expect(output()).not.toContain("Local Event Bus installed")
+    }
+  })
+
+  it("places an order through the server; the worker sends its confirmation", async () => {
+    const client = storeClient(app)
+    const { cart } = await client.cartReadyToPay([{ sku: "MM-CB-1", quantity: 1 }])
+    expect((await client.startPayment(cart.id, "pp_system_default")).status).toBe(200)
+    const completed = await client.call("POST", `/store/carts/${cart.id}/complete`)
+    expect(completed.body.type, JSON.stringify(completed.body)).toBe("order")
+    const order = completed.body.order
+
+    const [notification] = await waitFor("the order confirmation", async () => {
+      const rows = await sql(app, (q) => q`
+        select "to", channel, template, resource_id from notification where resource_id = ${order.id}`)
+      return rows.length > 0 ? rows : undefined
+    })
+    expect(notification).toMatchObject({ to: "somchai@example.com", channel: "email", template: "order-placed" })
+
+    const line = `confirmation for order #${order.display_id} queued by process`
+    expect(worker.output()).toContain(line)
+    expect(server.output()).not.toContain(line)
+  })
+})
