@@ -14,7 +14,7 @@ export const issueLabelUnitsStep = createStep(
     const [batch] = await service.listBatches({ id: input.batch_id })
     if (!batch) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Batch ${input.batch_id} was not found`)
     if (batch.status === "recalled") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Batch ${batch.lot_number} is recalled; no labels can be issued for it`)
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Batch ${batch.lot_number} is recalled; no labels can be issued for it`, "BATCH_RECALLED")
     }
     if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_UNITS_PER_REQUEST) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `count must be a whole number from 1 to ${MAX_UNITS_PER_REQUEST}`)

@@ -1,0 +1,58 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { formatSerialForPrint, formatThaiDate } from "@mae-mok/traceability"
+import { qrSvg } from "../../../../../lib/traceability/qr"
+import { found, refuse } from "../../../helpers"
+import { batchResponse } from "../../serialize"
+
+function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+// GET /admin/batches/:id/labels — A4 print sheet (3 × 8 labels a page), QR inline so it prints offline.
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const batch = found(await batchResponse(req.scope, req.params.id), "Batch", req.params.id)
+  const wanted = ([] as unknown[]).concat(req.query.unit ?? []).map(String)
+  const units = wanted.length ? batch.units.filter((u) => wanted.includes(u.serial)) : batch.units
+  if (units.length === 0) throw refuse(`Batch ${batch.lot_number} has no label units to print; issue some first`, "NO_UNITS")
+  const product = batch.variant?.product?.title ?? ""
+  const variant = batch.variant?.title ?? ""
+  const bestBefore = batch.best_before ? formatThaiDate(batch.best_before) : "-"
+
+  const labels = await Promise.all(
+    units.map(async (u) => {
+      if (!u.url) throw refuse(`Batch ${batch.lot_number} has no product variant with a GTIN`, "NO_GTIN")
+      return `<div class="label">
+  <div class="qr">${await qrSvg(u.url)}</div>
+  <div class="text">
+    <div class="product">${esc(product)}</div>
+    <div>${esc(variant)}</div>
+    <div>ล็อต <b>${esc(batch.lot_number)}</b></div>
+    <div>ควรใช้ก่อน ${esc(bestBefore)}</div>
+    <div class="serial">${esc(formatSerialForPrint(u.serial))}</div>
+  </div>
+</div>`
+    })
+  )
+
+  const html = `<!doctype html>
+<html lang="th"><head><meta charset="utf-8">
+<title>ฉลาก ${esc(batch.lot_number)} — ${esc(product)}</title>
+<style>
+  @page { size: A4; margin: 10mm 7mm; }
+  body { margin: 0; font-family: "Sarabun", "Noto Sans Thai", sans-serif; font-size: 8pt; }
+  .sheet { display: grid; grid-template-columns: repeat(3, 64mm); grid-auto-rows: 34mm; gap: 0 2mm; }
+  .label { display: flex; gap: 2mm; align-items: center; padding: 2mm; border: 0.2mm dashed #bbb; box-sizing: border-box; break-inside: avoid; }
+  .qr svg { width: 22mm; height: 22mm; display: block; }
+  .product { font-weight: bold; }
+  .serial { font-family: monospace; letter-spacing: 0.3mm; }
+  @media screen { body { padding: 8px; } .hint { margin-bottom: 8px; } }
+  @media print { .hint { display: none; } }
+</style></head>
+<body>
+<p class="hint">${esc(product)} ${esc(variant)} · ล็อต ${esc(batch.lot_number)} · ${units.length} ฉลาก — กด Ctrl+P เพื่อพิมพ์ (กระดาษ A4)</p>
+<main class="sheet">
+${labels.join("\n")}
+</main>
+</body></html>`
+  res.status(200).type("text/html; charset=utf-8").send(html)
+}

@@ -1,0 +1,3 @@
+import { statusHandler } from "../status"
+
+export const POST = statusHandler("recall")

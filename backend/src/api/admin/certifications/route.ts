@@ -1,0 +1,28 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { isCalendarDate } from "@mae-mok/traceability"
+import { traceability } from "../../../workflows/traceability/service"
+import { actorId, page, queryText, refuse } from "../helpers"
+import { certificationResponse } from "../plots/serialize"
+import type { CertificationCreate, Infer } from "../validators"
+
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const { skip, take, limit, offset } = page(req)
+  const plot_id = queryText(req, "plot_id")
+  const validOn = queryText(req, "valid_on")
+  if (validOn !== undefined && !isCalendarDate(validOn)) throw refuse("valid_on must be a date YYYY-MM-DD")
+  const filters: Record<string, unknown> = {}
+  if (plot_id) filters.plot_id = plot_id
+  if (validOn) Object.assign(filters, { status: "active", valid_from: { $lte: validOn }, valid_until: { $gte: validOn } })
+  const [rows, count] = await traceability(req.scope).listAndCountCertifications(filters, { skip, take, order: { valid_until: "DESC" } })
+  res.json({ certifications: rows.map(certificationResponse), count, limit, offset })
+}
+
+export async function POST(req: MedusaRequest<Infer<typeof CertificationCreate>>, res: MedusaResponse) {
+  const service = traceability(req.scope)
+  const body = req.validatedBody
+  const [plot] = await service.listPlots({ id: body.plot_id })
+  if (!plot) throw refuse(`plot_id ${body.plot_id} is not a plot`, "UNKNOWN_PLOT")
+  const actor = actorId(req)
+  const certification = await service.createCertifications({ ...body, created_by: actor, updated_by: actor })
+  res.json({ certification: certificationResponse(certification) })
+}

@@ -1,0 +1,48 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { gramsToKg } from "@mae-mok/traceability"
+import { traceability } from "../../../workflows/traceability/service"
+import { recordHarvestWorkflow } from "../../../workflows/traceability/record-harvest"
+import { actorId, page, queryText } from "../helpers"
+import type { HarvestCreate, Infer } from "../validators"
+
+type LotRow = { id: string; plot_id: string; grams_harvested: number; grams_used: number } & Record<string, unknown>
+
+function harvestResponse(lot: LotRow, plotCodes: Map<string, string>) {
+  const { grams_harvested, grams_used, ...rest } = lot
+  return {
+    ...rest,
+    plot_code: plotCodes.get(lot.plot_id) ?? null,
+    kg_harvested: gramsToKg(grams_harvested),
+    kg_used: gramsToKg(grams_used),
+    kg_left: gramsToKg(grams_harvested - grams_used),
+  }
+}
+
+async function plotCodes(req: MedusaRequest, plotIds: string[]) {
+  const plots = plotIds.length ? await traceability(req.scope).listPlots({ id: [...new Set(plotIds)] }) : []
+  return new Map(plots.map((p) => [p.id, p.code]))
+}
+
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const { skip, take, limit, offset } = page(req)
+  const filters: Record<string, unknown> = {}
+  for (const name of ["plot_id", "species_id"]) {
+    const v = queryText(req, name)
+    if (v) filters[name] = v
+  }
+  const service = traceability(req.scope)
+  let [rows, count] = await service.listAndCountHarvestLots(filters, { skip, take, order: { harvested_on: "DESC" } })
+  // kg left is a difference of two columns: filtered here (a group's harvests are hundreds, not millions).
+  if (queryText(req, "available") === "true") {
+    rows = (await service.listHarvestLots(filters, { order: { harvested_on: "DESC" } })).filter((l) => l.grams_used < l.grams_harvested)
+    count = rows.length
+    rows = rows.slice(skip, skip + take)
+  }
+  const codes = await plotCodes(req, rows.map((r) => r.plot_id))
+  res.json({ harvests: rows.map((r) => harvestResponse(r as never, codes)), count, limit, offset })
+}
+
+export async function POST(req: MedusaRequest<Infer<typeof HarvestCreate>>, res: MedusaResponse) {
+  const { result } = await recordHarvestWorkflow(req.scope).run({ input: { ...req.validatedBody, actor_id: actorId(req) } })
+  res.json({ harvest: harvestResponse(result as never, await plotCodes(req, [result.plot_id])) })
+}

@@ -1,0 +1,30 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { traceability } from "../../../../workflows/traceability/service"
+import { actorId, found, refuse } from "../../helpers"
+import type { HouseholdUpdate, Infer } from "../../validators"
+import { householdColumns, householdResponse } from "../serialize"
+
+async function load(req: MedusaRequest) {
+  const [h] = await traceability(req.scope).listHouseholds({ id: req.params.id })
+  return found(h, "Household", req.params.id)
+}
+
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  res.json({ household: householdResponse((await load(req)) as never) })
+}
+
+export async function POST(req: MedusaRequest<Infer<typeof HouseholdUpdate>>, res: MedusaResponse) {
+  const h = await load(req)
+  const cols = householdColumns(req.validatedBody, h as never, actorId(req))
+  const updated = await traceability(req.scope).updateHouseholds({ id: h.id, ...cols } as never)
+  res.json({ household: householdResponse(updated as never) })
+}
+
+export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
+  const h = await load(req)
+  const service = traceability(req.scope)
+  const [plot] = await service.listPlots({ household_id: h.id }, { take: 1 })
+  if (plot) throw refuse(`Household ${h.code} still has plots; delete or move them first`, "IN_USE")
+  await service.deleteHouseholds(h.id)
+  res.json({ id: h.id, object: "household", deleted: true })
+}

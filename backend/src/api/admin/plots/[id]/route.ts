@@ -1,0 +1,34 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { traceability } from "../../../../workflows/traceability/service"
+import { actorId, found, refuse } from "../../helpers"
+import type { Infer, PlotUpdate } from "../../validators"
+import { plotColumns, plotResponse } from "../serialize"
+
+async function load(req: MedusaRequest) {
+  const [p] = await traceability(req.scope).listPlots({ id: req.params.id })
+  return found(p, "Plot", req.params.id)
+}
+
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const p = await load(req)
+  const certs = await traceability(req.scope).listCertifications({ plot_id: p.id })
+  res.json({ plot: plotResponse(p as never, certs) })
+}
+
+export async function POST(req: MedusaRequest<Infer<typeof PlotUpdate>>, res: MedusaResponse) {
+  const p = await load(req)
+  const cols = await plotColumns(req, req.validatedBody)
+  const service = traceability(req.scope)
+  const updated = await service.updatePlots({ id: p.id, ...cols, updated_by: actorId(req) } as never)
+  res.json({ plot: plotResponse(updated as never, await service.listCertifications({ plot_id: p.id })) })
+}
+
+export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
+  const p = await load(req)
+  const service = traceability(req.scope)
+  const [harvest] = await service.listHarvestLots({ plot_id: p.id }, { take: 1 })
+  if (harvest) throw refuse(`Plot ${p.code} has recorded harvests and cannot be deleted`, "IN_USE")
+  await service.deleteCertifications((await service.listCertifications({ plot_id: p.id })).map((c) => c.id))
+  await service.deletePlots(p.id)
+  res.json({ id: p.id, object: "plot", deleted: true })
+}

@@ -1,0 +1,21 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { traceability } from "../../../workflows/traceability/service"
+import { actorId, page, queryText } from "../helpers"
+import type { Infer, PlotCreate } from "../validators"
+import { plotColumns, plotResponse } from "./serialize"
+
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const { skip, take, limit, offset } = page(req)
+  const household_id = queryText(req, "household_id")
+  const service = traceability(req.scope)
+  const [plots, count] = await service.listAndCountPlots(household_id ? { household_id } : {}, { skip, take, order: { code: "ASC" } })
+  const certs = plots.length ? await service.listCertifications({ plot_id: plots.map((p) => p.id) }) : []
+  res.json({ plots: plots.map((p) => plotResponse(p as never, certs)), count, limit, offset })
+}
+
+export async function POST(req: MedusaRequest<Infer<typeof PlotCreate>>, res: MedusaResponse) {
+  const actor = actorId(req)
+  const cols = await plotColumns(req, req.validatedBody)
+  const plot = await traceability(req.scope).createPlots({ ...cols, created_by: actor, updated_by: actor } as never)
+  res.json({ plot: plotResponse(plot as never, []) })
+}
