@@ -3,8 +3,8 @@ import { useI18n } from "~/lib/use-i18n"
 
 export type PaymentMethodView = { providerId: string; kind: "manual" | "stripe" | "promptpay"; label: MessageKey; help: MessageKey | null }
 
-/** Bank transfer / cash on delivery (Medusa's system default provider): nothing to collect in the browser. */
-function ManualPayment({ method }: { method: PaymentMethodView }) {
+/** Bank transfer / cash on delivery, and native PromptPay (its QR comes with the placed order): nothing to collect here. */
+function PaymentHelp({ method }: { method: PaymentMethodView }) {
   const { t } = useI18n()
   return method.help ? <small className="muted"> — {t(method.help)}</small> : null
 }
@@ -17,7 +17,7 @@ export function PaymentMethodOption({ method, checked }: { method: PaymentMethod
       <input type="radio" name="provider_id" value={method.providerId} defaultChecked={checked} required />
       <span>
         {t(method.label)}
-        {method.kind === "manual" ? <ManualPayment method={method} /> : null}
+        <PaymentHelp method={method} />
       </span>
     </label>
   )

@@ -1,41 +1,59 @@
 import type { HttpTypes } from "@medusajs/types"
+import type { OrderPaymentView } from "~/components/promptpay-qr"
 import type { MessageKey } from "~/i18n"
 import { config } from "./config.server"
-import { sdk } from "./medusa.server"
+import { customerHeaders, sdk } from "./medusa.server"
+import type { ShopSession } from "./session.server"
 
 /**
  * The seam for payment providers. Each provider the cart's region offers maps to a method kind with its own
- * component (app/components/payment-method.tsx). Stripe and PromptPay (payments issue) add a kind here and a
- * component there; nothing else in the checkout changes. Stripe.js is only ever loaded when
- * STRIPE_PUBLISHABLE_KEY is configured (see `clientConfig`).
+ * component (app/components/payment-method.tsx). Stripe.js is only ever loaded when STRIPE_PUBLISHABLE_KEY
+ * is configured (see `clientConfig`).
  */
 export type PaymentKind = "manual" | "stripe" | "promptpay"
 
 export type PaymentMethod = { providerId: string; kind: PaymentKind; label: MessageKey; help: MessageKey | null }
 
-function kindOf(providerId: string): PaymentKind | null {
-  if (providerId === "pp_system_default") return "manual"
-  if (providerId.startsWith("pp_stripe")) return config.stripePublishableKey ? "stripe" : null
-  if (providerId.includes("promptpay")) return "promptpay"
-  return null
-}
+const NATIVE_PROMPTPAY = "pp_promptpay_promptpay"
 
-const LABELS: Record<"manual", { label: MessageKey; help: MessageKey }> = {
-  manual: { label: "payment.manual", help: "payment.manualHelp" },
+const METHODS: Record<string, Omit<PaymentMethod, "providerId">> = {
+  pp_system_default: { kind: "manual", label: "payment.manual", help: "payment.manualHelp" },
+  [NATIVE_PROMPTPAY]: { kind: "promptpay", label: "payment.promptpay", help: "payment.promptpayHelp" },
 }
 
 export async function paymentMethods(cart: HttpTypes.StoreCart): Promise<PaymentMethod[]> {
   const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id: cart.region_id! })
-  const methods: PaymentMethod[] = []
-  for (const provider of payment_providers) {
-    const kind = kindOf(provider.id)
-    if (kind === "manual") methods.push({ providerId: provider.id, kind, ...LABELS.manual })
-    // Other kinds are listed once their components exist (payments issue).
-  }
-  return methods
+  // Stripe's providers are not listed yet: the Payment Element needs js.stripe.com and is not built (see README).
+  return payment_providers.flatMap((p) => (METHODS[p.id] ? [{ providerId: p.id, ...METHODS[p.id] }] : []))
 }
 
 /** What the browser may know about payments (never secrets). */
 export function clientConfig() {
   return { stripePublishableKey: config.stripePublishableKey || null }
+}
+
+
+type PaymentRow = { provider_id: string; captured_at?: string | null; canceled_at?: string | null; data?: Record<string, unknown> | null }
+
+// Same variable and default as the backend's scheduled release of unpaid PromptPay orders.
+const ttlHours = Math.round(Number(process.env.PROMPTPAY_UNPAID_TTL_MINUTES || 24 * 60) / 60)
+
+export async function orderPayment(session: ShopSession, orderId: string): Promise<OrderPaymentView> {
+  const { order } = await sdk.store.order.retrieve(
+    orderId,
+    { fields: "id,status,payment_status,payment_collections.payments.*" },
+    customerHeaders(session)
+  )
+  const payments = (order.payment_collections ?? []).flatMap((c) => (c?.payments ?? []) as PaymentRow[])
+  const live = payments.find((p) => !p.canceled_at) ?? null
+  if (order.status === "canceled" || (payments.length > 0 && !live)) return { state: "cancelled", promptpay: null }
+  if (live?.captured_at || order.payment_status === "captured") return { state: "paid", promptpay: null }
+  if (live?.provider_id === NATIVE_PROMPTPAY && live.data?.status === "awaiting_payment") {
+    const data = live.data as { qr_data_url: string; promptpay_amount: number; promptpay_id_masked: string }
+    return {
+      state: "awaiting",
+      promptpay: { qrDataUrl: data.qr_data_url, amount: data.promptpay_amount, maskedId: data.promptpay_id_masked, ttlHours },
+    }
+  }
+  return { state: "pending", promptpay: null }
 }

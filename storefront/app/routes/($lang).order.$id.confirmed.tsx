@@ -2,9 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { data } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { formatAddress } from "~/lib/address.server"
+import { OrderPaymentState } from "~/components/promptpay-qr"
 import { retrieveOrder } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
+import { orderPayment } from "~/lib/payment-methods.server"
 import { getSession } from "~/lib/session.server"
 import { useI18n } from "~/lib/use-i18n"
 import { variantTitles } from "~/lib/catalogue.server"
@@ -28,6 +30,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       email: order.email,
       total: order.total,
       address: formatAddress(order.shipping_address),
+      // payments (issue 5): the payment state and, for native PromptPay, the QR
+      payment: await orderPayment(session, order.id),
       items: (order.items ?? []).map((i) => ({
         id: i.id,
         title: (i.variant_id && titles.get(i.variant_id)?.product) || i.product_title || i.title,
@@ -61,6 +65,7 @@ export default function OrderConfirmed() {
       <p>
         <strong>{t("cart.total")}: {formatBaht(order.total)}</strong>
       </p>
+      <OrderPaymentState payment={order.payment} />
       <h2>{t("order.shipTo")}</h2>
       <p>{order.address}</p>
       <p>

@@ -1,0 +1,44 @@
+import { formatBaht } from "~/lib/format"
+import { useI18n } from "~/lib/use-i18n"
+
+/** How the customer sees an order's payment; for native PromptPay awaiting payment, the QR to scan. */
+export type OrderPaymentView = {
+  state: "awaiting" | "paid" | "cancelled" | "pending"
+  promptpay: { qrDataUrl: string; amount: number; maskedId: string; ttlHours: number } | null
+}
+
+const STATE_LABEL = {
+  awaiting: "payment.state.awaiting",
+  paid: "payment.state.paid",
+  cancelled: "payment.state.cancelled",
+  pending: "payment.state.pending",
+} as const
+
+/** The order's payment state, and for native PromptPay awaiting payment the QR (a server-rendered image: no JavaScript needed). */
+export function OrderPaymentState({ payment }: { payment: OrderPaymentView }) {
+  const { t } = useI18n()
+  const qr = payment.promptpay
+  return (
+    <section className="review-block" aria-labelledby="payment-state-heading" data-testid="payment-state" data-state={payment.state}>
+      <h2 id="payment-state-heading">
+        {t("checkout.step.payment")}: {t(STATE_LABEL[payment.state])}
+      </h2>
+      {qr ? (
+        <figure className="promptpay-qr">
+          <img
+            src={qr.qrDataUrl}
+            width={280}
+            height={280}
+            style={{ maxWidth: "100%", height: "auto" }}
+            alt={t("payment.qrAlt", { amount: formatBaht(qr.amount) })}
+          />
+          <figcaption>
+            <strong>{t("payment.scanToPay", { amount: formatBaht(qr.amount), id: qr.maskedId })}</strong>
+            <br />
+            {t("payment.awaitingHelp", { hours: qr.ttlHours })}
+          </figcaption>
+        </figure>
+      ) : null}
+    </section>
+  )
+}
