@@ -1,0 +1,239 @@
+import type { Browser, BrowserContext, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { addDays, bangkokToday } from "@mae-mok/traceability"
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
+import { launchChromium } from "./browser"
+
+// The group members' workspace in the built admin (/app), driven like a member would, in Thai.
+let app: TestApp
+let browser: Browser
+let context: BrowserContext
+let page: Page
+
+// Each test file gets a fresh database; these codes only must not clash with the seed's.
+const run = String(Date.now() % 10_000).padStart(4, "0")
+const householdCode = `MM-H-9${run.slice(1)}`
+const plotCode = `MM-P-9${run.slice(1)}`
+const today = bangkokToday()
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  app = await startTestApp({ storefront: true })
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
+  // The admin's language setting (profile → language) is kept in localStorage "lng".
+  await context.addInitScript(() => {
+    if (!window.localStorage.getItem("lng")) window.localStorage.setItem("lng", "th")
+  })
+  page = await context.newPage()
+})
+
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await app?.stop()
+})
+
+/** The admin loads data after the page: wait for it (expect.poll's default 1 s is too short on a busy machine). */
+function eventually<T>(fn: () => T | Promise<T>) {
+  return expect.poll(fn, { timeout: 20_000, interval: 200 })
+}
+
+async function open(path: string) {
+  await page.goto(`${app.medusaUrl}/app${path}`)
+}
+
+describe("admin traceability workspace in Chromium", () => {
+  it("logs in and shows the Traceability section in Thai", async () => {
+    await open("/login")
+    await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
+    await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL((url) => !url.pathname.endsWith("/login"))
+    await eventually(() => page.getByRole("link", { name: "ตรวจสอบย้อนกลับ" }).first().isVisible()).toBe(true)
+  })
+
+  it("adds a household with consent recorded, and a plot", async () => {
+    await open("/traceability/households")
+    await page.getByRole("button", { name: "เพิ่มครัวเรือน" }).click()
+    await page.getByLabel("รหัสครัวเรือน", { exact: true }).fill(householdCode)
+    await page.getByLabel("ชื่อเรียกสาธารณะ", { exact: true }).fill("บ้านทดสอบลุงมา")
+    await page.getByLabel("หมู่บ้าน", { exact: true }).fill("บ้านแม่มอก")
+    await page.getByLabel("ชื่อจริง", { exact: true }).fill("มา")
+    await page.getByLabel("เลขบัตรประชาชน", { exact: true }).fill("1101700203450")
+    await page.getByLabel("ยินยอมให้แสดงชื่อจริง").click()
+    await page.getByRole("button", { name: "บันทึก", exact: true }).click()
+
+    await page.waitForURL(/\/traceability\/households\/hh_/)
+    await eventually(() => page.getByTestId("consent-record").textContent()).toContain("บันทึกความยินยอมเมื่อ")
+    // Who recorded the consent: the logged-in admin (the API takes it from the session, not the form).
+    await eventually(() => page.getByTestId("consent-record").textContent()).toContain(ADMIN_EMAIL)
+    expect(await page.getByLabel("ยินยอมให้แสดงชื่อจริง").getAttribute("aria-checked")).toBe("true")
+    expect(await page.getByLabel("ยินยอมให้แสดงรูปภาพ").getAttribute("aria-checked")).toBe("false")
+
+    await open("/traceability/plots")
+    await page.getByRole("button", { name: "เพิ่มแปลงปลูก" }).click()
+    await page.getByLabel("รหัสแปลง").fill(plotCode)
+    await page.getByLabel("ครัวเรือน", { exact: true }).selectOption({ label: `${householdCode} · บ้านทดสอบลุงมา` })
+    await page.getByLabel("พื้นที่ (ไร่)").fill("1.5")
+    await page.getByLabel(/^เถาเอ็นอ่อน/).click()
+    await page.getByRole("button", { name: "บันทึก", exact: true }).click()
+    await page.waitForURL(/\/traceability\/plots\/plot_/)
+    expect(await page.getByText("ยังไม่มีใบรับรอง").isVisible()).toBe(true)
+  })
+
+  it("flags an expired certificate and refuses a harvest on it, in Thai", async () => {
+    await addCertification("GAP-EXP-" + run, addDays(today, -400), addDays(today, -10))
+    const certs = page.getByTestId("certifications")
+    await eventually(() => certs.getByText("หมดอายุแล้ว").isVisible()).toBe(true)
+
+    // The harvest form on a phone.
+    await page.setViewportSize({ width: 360, height: 740 })
+    await open("/traceability/harvests")
+    await fillHarvest("12.5")
+    const alert = page.getByRole("alert").filter({ hasText: "ไม่มีใบรับรองที่ใช้ได้" })
+    await eventually(() => alert.isVisible()).toBe(true)
+    const text = (await alert.textContent()) ?? ""
+    expect(text).toContain(plotCode)
+    expect(text).not.toContain("has no certification") // the English half is not shown in Thai
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+  })
+
+  it("records the harvest once a valid certificate (expiring within 60 days) is added", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await open("/traceability/plots")
+    await page.getByRole("link", { name: plotCode }).click()
+    await addCertification("GAP-OK-" + run, addDays(today, -30), addDays(today, 45))
+    await eventually(() => page.getByTestId("certifications").getByText("หมดอายุใน 45 วัน").isVisible()).toBe(true)
+
+    await page.setViewportSize({ width: 360, height: 740 })
+    await open("/traceability/harvests")
+    await fillHarvest("12.5")
+    const recent = page.getByTestId("harvest-list").getByText(`${today} · ${plotCode} · เถาเอ็นอ่อน`)
+    await eventually(() => recent.isVisible()).toBe(true)
+    await page.setViewportSize({ width: 1280, height: 900 })
+  })
+
+  let batchId = ""
+
+  it("creates a batch with a live mass-balance preview, releases it and issues 10 labels", async () => {
+    await open("/traceability/batches/new")
+    const variant = page.getByLabel("สินค้า (ตัวเลือก)")
+    await eventually(() => variant.locator("option").count()).toBeGreaterThan(1)
+    await variant.selectOption({ index: 1 })
+    await page.getByLabel("จำนวนที่จะผลิต (ชิ้น)").fill("10")
+
+    const lot = page.getByTestId("batch-lots").locator("li").filter({ hasText: plotCode })
+    expect(await lot.getByTestId("lot-left").textContent()).toBe("คงเหลือ 12.5 กก.")
+    await lot.getByRole("spinbutton").fill("20")
+    await eventually(() => lot.getByRole("alert").textContent()).toContain("เหลือ 12.5 กก. แต่ต้องการใช้ 20 กก.")
+    expect(await page.getByRole("button", { name: "สร้างล็อต" }).isDisabled()).toBe(true)
+    await lot.getByRole("spinbutton").fill("5")
+    await eventually(() => lot.getByTestId("lot-left").textContent()).toBe("หลังใช้เหลือ 7.5 กก.")
+    await eventually(() => page.getByTestId("mass-balance").textContent()).toContain(`${plotCode} 100%`)
+
+    await page.getByRole("button", { name: "สร้างล็อต" }).click()
+    await page.waitForURL(/\/traceability\/batches\/batch_/)
+    batchId = page.url().split("/").pop()!
+    await eventually(() => page.getByText("ร่าง", { exact: true }).isVisible()).toBe(true)
+
+    await page.getByRole("button", { name: "ปล่อยจำหน่าย" }).click()
+    await eventually(() => page.getByText("ปล่อยจำหน่ายแล้ว", { exact: true }).first().isVisible()).toBe(true)
+
+    await page.getByLabel("จำนวนฉลาก").fill("10")
+    await page.getByRole("button", { name: "ออกฉลาก", exact: true }).click()
+    await eventually(() => page.getByText("ออกฉลากแล้ว 10 ชิ้น").isVisible()).toBe(true)
+  })
+
+  it("opens the A4 label sheet with 10 QR codes", async () => {
+    const batch = await adminBatch(batchId)
+    expect(batch.units).toHaveLength(10)
+    const [sheet] = await Promise.all([context.waitForEvent("page"), page.getByRole("link", { name: "พิมพ์แผ่นฉลาก A4" }).click()])
+    await sheet.waitForLoadState()
+    expect(sheet.url()).toContain(`/admin/batches/${batchId}/labels`)
+    // Each label: its QR (inline SVG) and its serial, printed in groups of four for reading aloud.
+    expect(await sheet.locator(".label .qr svg").count()).toBe(10)
+    const printed = (await sheet.locator(".label .serial").allTextContents()).map((s) => s.replace(/-/g, ""))
+    expect(printed.sort()).toEqual(batch.units.map((u) => u.serial).sort())
+    await sheet.close()
+  })
+
+  it("recalls the batch with a reason; the public provenance page shows the recall", async () => {
+    const reason = `ตรวจพบเชื้อราในล็อต ${run}`
+    await page.getByLabel("เหตุผล").fill(reason)
+    await page.getByRole("button", { name: "เรียกคืน", exact: true }).click()
+    // The confirmation dialog says a recall is final.
+    const dialog = page.getByRole("alertdialog")
+    await eventually(() => dialog.textContent()).toContain("ยกเลิกไม่ได้")
+    await dialog.getByRole("button", { name: "เรียกคืน" }).click()
+    await eventually(() => page.getByRole("alert").filter({ hasText: "ล็อตนี้ถูกเรียกคืนเมื่อ" }).textContent()).toContain(reason)
+    await eventually(() => page.getByTestId("forward-trace").or(page.getByText("ยังไม่มีคำสั่งซื้อ")).first().isVisible()).toBe(true)
+
+    const batch = await adminBatch(batchId)
+    expect(batch.status).toBe("recalled")
+    const buyer = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: "th-TH" })
+    const response = await buyer.goto(batch.units[0].url)
+    // The storefront answers a recalled lot with 410 Gone and the full page, recall notice on top.
+    expect(response?.status()).toBe(410)
+    const banner = buyer.getByRole("alert").filter({ hasText: reason })
+    await eventually(() => banner.isVisible()).toBe(true)
+    await buyer.close()
+  })
+
+  it("lists the variant's batches on the variant page and counts the scan", async () => {
+    const batch = await adminBatch(batchId)
+    await open(`/products/${batch.variant.product.id}/variants/${batch.variant.id}`)
+    const widget = page.getByTestId("variant-batches")
+    await eventually(() => widget.locator("li").filter({ hasText: batch.lot_number }).textContent()).toContain("เรียกคืน")
+
+    await open(`/traceability/scans?batch=${batchId}`)
+    await eventually(() => page.getByTestId("batch-scans").textContent()).toContain("สแกนทั้งหมด 1 ครั้ง")
+  })
+
+  it("follows the admin's language setting: English after switching", async () => {
+    // What the profile's language switch stores (i18next caches the choice in a cookie and localStorage).
+    const setLanguage = (lng: string) =>
+      page.evaluate((l) => {
+        document.cookie = `lng=${l}; path=/`
+        window.localStorage.setItem("lng", l)
+      }, lng)
+    await setLanguage("en")
+    await open(`/traceability/batches/${batchId}`)
+    await eventually(() => page.getByText("This batch was recalled on").isVisible()).toBe(true)
+    expect(await page.getByRole("link", { name: "Traceability" }).first().isVisible()).toBe(true)
+    await setLanguage("th")
+  })
+})
+
+async function addCertification(number: string, from: string, until: string) {
+  await page.getByLabel("เลขที่ใบรับรอง").fill(number)
+  await page.getByLabel("หน่วยรับรอง").fill("สำนักงานเกษตรอำเภอเถิน")
+  await page.getByLabel("ใช้ได้ตั้งแต่").fill(from)
+  await page.getByLabel("ใช้ได้ถึง").fill(until)
+  await page.getByRole("button", { name: "เพิ่มใบรับรอง" }).click()
+  await eventually(() => page.getByTestId("certifications").getByText(number).isVisible()).toBe(true)
+}
+
+async function fillHarvest(kg: string) {
+  await page.getByLabel("แปลง", { exact: true }).selectOption({ label: plotCode })
+  // Only herbs grown on the plot are offered.
+  const species = page.getByLabel("สมุนไพร", { exact: true })
+  expect(await species.locator("option").allTextContents()).toEqual(["— เลือก —", "เถาเอ็นอ่อน"])
+  await species.selectOption({ index: 1 })
+  expect(await page.getByLabel("วันที่เก็บ").inputValue()).toBe(today)
+  await page.getByLabel("น้ำหนัก (กก.)").fill(kg)
+  await page.getByRole("button", { name: "บันทึกการเก็บเกี่ยว" }).click()
+}
+
+type AdminBatch = {
+  status: string
+  lot_number: string
+  units: { serial: string; url: string }[]
+  variant: { id: string; product: { id: string } }
+}
+
+/** The batch as the admin API has it, with the browser's session cookie. */
+async function adminBatch(id: string): Promise<AdminBatch> {
+  const res = await context.request.get(`${app.medusaUrl}/admin/batches/${id}`)
+  expect(res.status()).toBe(200)
+  return ((await res.json()) as { batch: AdminBatch }).batch
+}
