@@ -1,10 +1,11 @@
 import jsQR from "jsqr"
 import { PNG } from "pngjs"
-import type { Browser, Page } from "playwright-core"
+import type { Browser } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
 import { storeClient } from "../support/payment-cart"
 import { launchChromium } from "./browser"
+import { checkoutToPaymentStep, next } from "./payment-checkout"
 
 // The payment step and the order page in Chromium with no Stripe key configured: bank transfer and the
 // native PromptPay QR, on a 360 px phone, and never a request to Stripe.
@@ -22,32 +23,6 @@ afterAll(async () => {
   await app?.stop()
 })
 
-const next = (page: Page) => page.getByRole("button", { name: "ดำเนินการต่อ" }).click()
-
-async function checkoutToPaymentStep(page: Page) {
-  await page.goto(app.storefrontUrl + "/products")
-  await page.getByRole("link", { name: /น้ำมันนวดสมุนไพรหมอกไพร/ }).click()
-  await page.getByRole("radio", { name: /30 มล\./ }).check()
-  await page.getByRole("spinbutton", { name: "จำนวน" }).fill("2")
-  await page.getByRole("button", { name: "ใส่ตะกร้า" }).click()
-  await page.getByRole("heading", { level: 1, name: "ตะกร้าสินค้า" }).waitFor()
-  await page.goto(app.storefrontUrl + "/checkout")
-  await page.getByLabel("อีเมล").fill("somjai@example.com")
-  await next(page)
-  await page.getByLabel("ชื่อ", { exact: true }).fill("สมใจ")
-  await page.getByLabel("นามสกุล").fill("ใจดี")
-  await page.getByLabel("เบอร์โทรศัพท์").fill("0812345678")
-  await page.getByLabel("บ้านเลขที่ ถนน ซอย หมู่บ้าน").fill("99 หมู่ 3")
-  await page.getByLabel("จังหวัด").selectOption("ลำปาง")
-  await page.getByLabel("อำเภอ / เขต").selectOption("เถิน")
-  await page.getByLabel("ตำบล / แขวง").selectOption("แม่มอก")
-  await page.waitForFunction(() => (document.getElementById("f-postal_code") as HTMLInputElement | null)?.value === "52160")
-  await next(page)
-  await page.getByRole("radio", { name: /ไปรษณีย์ไทย EMS/ }).check()
-  await next(page)
-  await page.getByRole("heading", { level: 2, name: "วิธีชำระเงิน" }).waitFor()
-}
-
 describe("payment step in Chromium without Stripe", () => {
   it("offers bank transfer and PromptPay, then shows the PromptPay QR for the exact total on the order page", async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: "th-TH" })
@@ -55,7 +30,7 @@ describe("payment step in Chromium without Stripe", () => {
     page.on("request", (req) => {
       if (/stripe\.com/.test(req.url())) stripeRequests.push(req.url())
     })
-    await checkoutToPaymentStep(page)
+    await checkoutToPaymentStep(page, app.storefrontUrl)
 
     const radios = page.getByRole("radio")
     await expect.poll(() => radios.count()).toBe(2)

@@ -20,11 +20,16 @@ const METHODS: Record<string, Omit<PaymentMethod, "providerId">> = {
   pp_system_default: { kind: "manual", label: "payment.manual", help: "payment.manualHelp" },
   [NATIVE_PROMPTPAY]: { kind: "promptpay", label: "payment.promptpay", help: "payment.promptpayHelp" },
 }
+// Stripe's methods need the Payment Element, so they are offered only with a publishable key.
+const STRIPE_METHODS: Record<string, Omit<PaymentMethod, "providerId">> = {
+  pp_stripe_stripe: { kind: "stripe", label: "payment.card", help: null },
+  "pp_stripe-promptpay_stripe": { kind: "stripe", label: "payment.stripePromptpay", help: null },
+}
 
 export async function paymentMethods(cart: HttpTypes.StoreCart): Promise<PaymentMethod[]> {
   const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id: cart.region_id! })
-  // Stripe's providers are not listed yet: the Payment Element needs js.stripe.com and is not built (see README).
-  return payment_providers.flatMap((p) => (METHODS[p.id] ? [{ providerId: p.id, ...METHODS[p.id] }] : []))
+  const known = config.stripePublishableKey ? { ...METHODS, ...STRIPE_METHODS } : METHODS
+  return payment_providers.flatMap((p) => (known[p.id] ? [{ providerId: p.id, ...known[p.id] }] : []))
 }
 
 /** What the browser may know about payments (never secrets). */
