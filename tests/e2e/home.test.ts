@@ -1,25 +1,12 @@
-import type { Browser } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { startTestApp, type TestApp } from "../support/app"
-import { launchChromium } from "./browser"
+import { describe, expect, it } from "vitest"
+import { browserSuite, phone } from "./suite"
 
-let app: TestApp
-let browser: Browser
+const suite = browserSuite()
 
-beforeAll(async () => {
-  browser = await launchChromium()
-  app = await startTestApp({ storefront: true })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-describe("storefront home page in Chromium", () => {
+describe("storefront home page and SEO in Chromium", () => {
   it("shows the seeded products in Thai with VAT-inclusive baht prices on a phone", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: "th-TH" })
-    const response = await page.goto(app.storefrontUrl + "/")
+    const page = await suite.browser.newPage(phone)
+    const response = await page.goto(suite.app.storefrontUrl + "/")
     expect(response?.status()).toBe(200)
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("th")
 
@@ -43,7 +30,29 @@ describe("storefront home page in Chromium", () => {
     await page.reload()
     await page.evaluate(() => document.fonts.ready)
     expect(fontRequests.length).toBeGreaterThan(0)
-    for (const url of fontRequests) expect(url.startsWith(app.storefrontUrl)).toBe(true)
+    for (const url of fontRequests) expect(url.startsWith(suite.app.storefrontUrl)).toBe(true)
     await page.close()
+  })
+
+  it("gives search engines titles, Open Graph, Product JSON-LD, a sitemap and robots.txt", async () => {
+    const page = await suite.browser.newPage(phone)
+    await page.goto(suite.app.storefrontUrl + "/products/mok-prai-herbal-massage-oil")
+    await expect(page.title()).resolves.toBe("น้ำมันนวดสมุนไพรหมอกไพร | สมุนไพรแม่มอก")
+    await expect(page.locator('meta[property="og:title"]').getAttribute("content")).resolves.toContain("น้ำมันนวดสมุนไพรหมอกไพร")
+    await expect(page.locator('meta[property="og:image"]').getAttribute("content")).resolves.toMatch(/^https?:\/\//)
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}")
+    expect(jsonLd).toMatchObject({ "@type": "Product", name: "น้ำมันนวดสมุนไพรหมอกไพร" })
+    expect(jsonLd.offers.map((o: { name: string; price: number; priceCurrency: string }) => [o.name, o.price, o.priceCurrency])).toEqual([
+      ["30 มล.", 159, "THB"],
+      ["100 มล.", 390, "THB"],
+    ])
+    await page.close()
+
+    const sitemap = await (await fetch(suite.app.storefrontUrl + "/sitemap.xml")).text()
+    expect(sitemap).toContain(`<loc>${suite.app.storefrontUrl}/en/products/ceramic-herbal-compress-ball</loc>`)
+    expect(sitemap).toContain(`hreflang="en" href="${suite.app.storefrontUrl}/en/products/mok-prai-herbal-massage-oil"`)
+    const robots = await (await fetch(suite.app.storefrontUrl + "/robots.txt")).text()
+    expect(robots).toContain("Disallow: /checkout")
+    expect(robots).toContain(`Sitemap: ${suite.app.storefrontUrl}/sitemap.xml`)
   })
 })

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react"
 import type { MessageKey } from "~/i18n"
+import { FormField } from "~/components/form-field"
 import { useI18n } from "~/lib/use-i18n"
 
 export type PlaceOption = { th: string; en: string; postalCode?: string }
@@ -37,32 +38,8 @@ function FieldError({ id, error }: { id: string; error?: MessageKey }) {
   ) : null
 }
 
-function TextField(props: {
-  name: keyof AddressValues
-  label: string
-  value?: string
-  error?: MessageKey
-  autoComplete?: string
-  inputMode?: "numeric" | "tel" | "text"
-  required?: boolean
-}) {
-  const id = `f-${props.name}`
-  return (
-    <div>
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        name={props.name}
-        defaultValue={props.value ?? ""}
-        autoComplete={props.autoComplete}
-        inputMode={props.inputMode}
-        required={props.required ?? true}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-      />
-      <FieldError id={id} error={props.error} />
-    </div>
-  )
+function TextField(props: { name: keyof AddressValues } & Omit<Parameters<typeof FormField>[0], "name">) {
+  return <FormField {...props} />
 }
 
 async function fetchPlaces(province: string, district?: string): Promise<PlaceOption[]> {

@@ -1,6 +1,7 @@
-import type { HttpTypes } from "@medusajs/types"
 import type { AddressFieldErrors, AddressValues } from "~/components/thai-address-fields"
-import { validateThaiAddress } from "./thai-address.server"
+import type { Locale } from "~/i18n"
+import { thaiRegion } from "./catalogue.server"
+import { districtsOf, provinces, subDistrictsOf, validateThaiAddress } from "./thai-address.server"
 
 // One mapping between the checkout/account address form and Medusa's address fields:
 // amphoe → city, tambon → address_2, province → province.
@@ -54,12 +55,12 @@ export function toMedusaAddress(v: AddressValues) {
   }
 }
 
-type AnyAddress = Pick<
-  HttpTypes.StoreCartAddress,
-  "first_name" | "last_name" | "phone" | "address_1" | "address_2" | "city" | "province" | "postal_code" | "country_code"
->
+// Cart, order and customer addresses differ only in null vs undefined.
+type AnyAddress = {
+  [K in "first_name" | "last_name" | "phone" | "address_1" | "address_2" | "city" | "province" | "postal_code" | "country_code"]?: string | null
+}
 
-export function fromMedusaAddress(a: Partial<AnyAddress> | null | undefined): Partial<AddressValues> {
+export function fromMedusaAddress(a: AnyAddress | null | undefined): Partial<AddressValues> {
   if (!a) return {}
   return {
     first_name: a.first_name ?? "",
@@ -75,7 +76,7 @@ export function fromMedusaAddress(a: Partial<AnyAddress> | null | undefined): Pa
 }
 
 /** One line for review pages and order history. */
-export function formatAddress(a: Partial<AnyAddress> | null | undefined): string {
+export function formatAddress(a: AnyAddress | null | undefined): string {
   if (!a) return ""
   return [
     [a.first_name, a.last_name].filter(Boolean).join(" "),
@@ -89,4 +90,24 @@ export function formatAddress(a: Partial<AnyAddress> | null | undefined): string
   ]
     .filter(Boolean)
     .join(", ")
+}
+
+/** The choices the address form needs: the region's countries and the Thai places for the current values. */
+export async function addressFormLists(locale: Locale, address: Partial<AddressValues>) {
+  const region = await thaiRegion()
+  const names = new Intl.DisplayNames([locale], { type: "region" })
+  const province = address.province ?? ""
+  return {
+    countries: (region.countries ?? [])
+      .map((c) => ({ code: c.iso_2 ?? "", name: names.of((c.iso_2 ?? "").toUpperCase()) ?? c.display_name ?? c.iso_2 ?? "" }))
+      .filter((c) => c.code),
+    provinces: (await provinces()).map(({ th, en }) => ({ th, en })),
+    districts: province ? (await districtsOf(province)).map(({ th, en }) => ({ th, en })) : [],
+    subDistricts: province && address.district ? await subDistrictsOf(province, address.district) : [],
+  }
+}
+
+/** Countries the shop ships to (ISO 2, lower case). */
+export async function shippingCountries(): Promise<string[]> {
+  return ((await thaiRegion()).countries ?? []).map((c) => c.iso_2 ?? "")
 }

@@ -57,6 +57,7 @@ export async function ensureCart(session: ShopSession): Promise<HttpTypes.StoreC
   const region = await thaiRegion()
   const { cart } = await sdk.store.cart.create({ region_id: region.id }, { fields: CART_FIELDS }, customerHeaders(session))
   session.set("cartId", cart.id)
+  await rememberCartOfCustomer(session, cart.id)
   return cart
 }
 
@@ -123,15 +124,51 @@ export async function removeLine(session: ShopSession, lineId: string): Promise<
   return retrieveCart(session)
 }
 
-/** On login: the anonymous cart of this browser becomes the customer's cart. */
-export async function transferCartToCustomer(session: ShopSession): Promise<void> {
-  const id = session.get("cartId")
-  if (!id) return
+/**
+ * On login the customer gets one cart: this browser's anonymous cart and the cart they left open when they
+ * last logged out (its id is kept in the customer's metadata) are merged, the older cart's lines added to this
+ * browser's cart.
+ */
+export async function mergeCartsOnLogin(session: ShopSession, customer: HttpTypes.StoreCustomer): Promise<void> {
+  const headers = customerHeaders(session)
+  const savedId = typeof customer.metadata?.cart_id === "string" ? customer.metadata.cart_id : null
+  const browserId = session.get("cartId") ?? null
+  const saved = savedId && savedId !== browserId ? await openCart(savedId, headers) : null
+  let cart = browserId ? await openCart(browserId, headers) : null
+  if (cart) {
+    cart = (await sdk.store.cart.transferCart(cart.id, { fields: CART_FIELDS }, headers)).cart
+    for (const item of saved?.items ?? []) {
+      if (!item.variant_id) continue
+      try {
+        cart = (await sdk.store.cart.createLineItem(cart.id, { variant_id: item.variant_id, quantity: item.quantity }, { fields: CART_FIELDS }, headers)).cart
+      } catch (err) {
+        // A line that can no longer be bought (stock, unpublished) is dropped rather than blocking the login.
+        console.warn("cart: could not merge a saved line", (err as Error).message)
+      }
+    }
+  } else {
+    cart = saved
+  }
+  if (!cart) return
+  session.set("cartId", cart.id)
+  remember(session, cart)
+  if (cart.id !== savedId) await rememberCartOfCustomer(session, cart.id)
+}
+
+/** Keeps the logged-in customer's open cart id in their metadata, so the cart follows them to the next login. */
+export async function rememberCartOfCustomer(session: ShopSession, cartId: string): Promise<void> {
+  if (!session.get("token")) return
+  await sdk.store.customer.update({ metadata: { cart_id: cartId } }, {}, customerHeaders(session))
+}
+
+async function openCart(id: string, headers: Record<string, string>): Promise<HttpTypes.StoreCart | null> {
   try {
-    const { cart } = await sdk.store.cart.transferCart(id, { fields: CART_FIELDS }, customerHeaders(session))
-    remember(session, cart)
+    const { cart } = await sdk.store.cart.retrieve(id, { fields: CART_FIELDS }, headers)
+    return cart.completed_at ? null : cart
   } catch (err) {
-    console.error("cart: transfer to customer failed", err)
+    const status = fetchStatus(err)
+    if (status === 404 || status === 400 || status === 401 || status === 403) return null
+    throw err
   }
 }
 

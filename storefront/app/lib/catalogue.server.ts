@@ -73,7 +73,7 @@ async function rawProducts(): Promise<HttpTypes.StoreProduct[]> {
       region_id: region.id,
       limit: 100,
       fields:
-        "id,handle,title,subtitle,description,thumbnail,metadata,updated_at,*type,*images,*options,*variants.calculated_price,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder,+variants.barcode,+variants.sku,+variants.metadata",
+        "id,handle,title,subtitle,description,thumbnail,metadata,updated_at,*type,*images,*options,*variants,*variants.calculated_price,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder,+variants.barcode,+variants.sku,+variants.metadata",
     })
     return products
   })
@@ -150,4 +150,13 @@ export async function variantTitles(locale: Locale): Promise<Map<string, { produ
     for (const v of p.variants) map.set(v.id, { product: p.title, variant: v.title, handle: p.handle })
   }
   return map
+}
+
+/** The variant whose barcode is this GTIN-14, with its product's handle (for /01/{gtin} links). */
+export async function findVariantByGtin(gtin: string): Promise<{ handle: string; variantId: string } | null> {
+  for (const p of await listProducts("th")) {
+    const v = p.variants.find((x) => x.gtin === gtin)
+    if (v) return { handle: p.handle, variantId: v.id }
+  }
+  return null
 }

@@ -1,5 +1,8 @@
 import type { HttpTypes } from "@medusajs/types"
-import { transferCartToCustomer } from "./cart.server"
+import type { Locale } from "~/i18n"
+import { formatAddress } from "./address.server"
+import { mergeCartsOnLogin } from "./cart.server"
+import { variantTitles } from "./catalogue.server"
 import { customerHeaders, fetchStatus, sdk } from "./medusa.server"
 import type { ShopSession } from "./session.server"
 
@@ -26,7 +29,7 @@ export async function login(session: ShopSession, email: string, password: strin
     return false
   }
   session.set("customerName", customer.first_name ?? customer.email)
-  await transferCartToCustomer(session)
+  await mergeCartsOnLogin(session, customer)
   return true
 }
 
@@ -62,7 +65,7 @@ export function logout(session: ShopSession): void {
 export async function currentCustomer(session: ShopSession): Promise<HttpTypes.StoreCustomer | null> {
   if (!session.get("token")) return null
   try {
-    const { customer } = await sdk.store.customer.retrieve({ fields: "*addresses" }, customerHeaders(session))
+    const { customer } = await sdk.store.customer.retrieve({ fields: "*addresses,+metadata" }, customerHeaders(session))
     return customer
   } catch (err) {
     if (fetchStatus(err) === 401) {
@@ -92,5 +95,33 @@ export async function retrieveOrder(session: ShopSession, id: string): Promise<H
   } catch (err) {
     if (fetchStatus(err) === 404 || fetchStatus(err) === 401) return null
     throw err
+  }
+}
+
+export async function addAddress(session: ShopSession, address: HttpTypes.StoreCreateCustomerAddress): Promise<void> {
+  await sdk.store.customer.createAddress(address, {}, customerHeaders(session))
+}
+
+export async function deleteAddress(session: ShopSession, addressId: string): Promise<void> {
+  await sdk.store.customer.deleteAddress(addressId, customerHeaders(session))
+}
+
+/** What the confirmation and order pages show of an order, with product names in the page's language. */
+export async function orderView(order: HttpTypes.StoreOrder, locale: Locale) {
+  const titles = await variantTitles(locale)
+  return {
+    displayId: order.display_id,
+    email: order.email ?? null,
+    date: new Date(order.created_at as string).toLocaleDateString(locale === "th" ? "th-TH" : "en-GB", { dateStyle: "long", timeZone: "Asia/Bangkok" }),
+    address: formatAddress(order.shipping_address),
+    shipping: order.shipping_methods?.[0]?.name ?? null,
+    totals: { itemTotal: order.item_total, shippingTotal: order.shipping_total, taxTotal: order.tax_total, total: order.total },
+    items: (order.items ?? []).map((i) => ({
+      id: i.id,
+      title: (i.variant_id && titles.get(i.variant_id)?.product) || i.product_title || i.title,
+      variant: (i.variant_id && titles.get(i.variant_id)?.variant) || i.variant_title || "",
+      quantity: i.quantity,
+      total: i.total,
+    })),
   }
 }

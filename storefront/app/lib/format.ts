@@ -9,3 +9,12 @@ export function formatBaht(amount: number): string {
     })
   )
 }
+
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+/** A calendar date (YYYY-MM-DD) in English: "3 Nov 2026". Thai dates use the core's formatThaiDate (Buddhist Era). */
+export function formatDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
+  if (!m) return date
+  return `${Number(m[3])} ${MONTHS_EN[Number(m[2]) - 1] ?? m[2]} ${m[1]}`
+}

@@ -33,3 +33,11 @@ export function seo(input: SeoInput): MetaDescriptor[] {
   if (input.noindex) tags.push({ name: "robots", content: "noindex, nofollow" })
   return tags
 }
+
+/** Title of a page that is per person (cart, checkout, account): kept out of search engines. */
+export function privatePageMeta(thai: string, english: string) {
+  return ({ location }: { location: { pathname: string } }): MetaDescriptor[] => [
+    { title: location.pathname === "/en" || location.pathname.startsWith("/en/") ? `${english} | Mae Mok Herbs` : `${thai} | สมุนไพรแม่มอก` },
+    { name: "robots", content: "noindex" },
+  ]
+}

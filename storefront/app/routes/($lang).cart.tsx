@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
 import { CartTotals } from "~/components/cart-summary"
@@ -6,14 +6,12 @@ import { localePath, type MessageKey } from "~/i18n"
 import { addLine, cartView, parseQuantity, remember, removeLine, retrieveCart, updateLine } from "~/lib/cart.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
+import { privatePageMeta } from "~/lib/seo"
 import { fetchStatus } from "~/lib/medusa.server"
 import { commitSession, getSession } from "~/lib/session.server"
 import { useI18n } from "~/lib/use-i18n"
 
-export const meta: MetaFunction = ({ location }) => [
-  { title: location.pathname.startsWith("/en") ? "Cart | Mae Mok Herbs" : "ตะกร้าสินค้า | สมุนไพรแม่มอก" },
-  { name: "robots", content: "noindex" },
-]
+export const meta = privatePageMeta("ตะกร้าสินค้า", "Cart")
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)

@@ -1,30 +1,24 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
 import { CartTotals } from "~/components/cart-summary"
 import { PaymentMethodOption } from "~/components/payment-method"
-import { StripePayment } from "~/components/stripe-payment"
 import { AddressFields, type AddressFieldErrors, type AddressValues } from "~/components/thai-address-fields"
 import { localePath, type MessageKey } from "~/i18n"
-import { addressFromForm, formatAddress, fromMedusaAddress, toMedusaAddress, validateAddress } from "~/lib/address.server"
+import { addressFormLists, addressFromForm, formatAddress, shippingCountries, fromMedusaAddress, toMedusaAddress, validateAddress } from "~/lib/address.server"
 import { cartView, remember, retrieveCart } from "~/lib/cart.server"
-import { thaiRegion } from "~/lib/catalogue.server"
 import { firstOpenStep, parseStep, stepReachable, STEPS, type Step } from "~/lib/checkout-steps"
 import { placeOrder, setPaymentProvider, setShippingMethod, shippingOptions, updateCart } from "~/lib/checkout.server"
 import { currentCustomer } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
+import { privatePageMeta } from "~/lib/seo"
 import { fetchStatus } from "~/lib/medusa.server"
 import { clientConfig, paymentMethods } from "~/lib/payment-methods.server"
 import { commitSession, getSession } from "~/lib/session.server"
-import { stripeCheckout, type StripeCheckout } from "~/lib/stripe.server"
-import { districtsOf, provinces, subDistrictsOf } from "~/lib/thai-address.server"
 import { useI18n } from "~/lib/use-i18n"
 
-export const meta: MetaFunction = ({ location }) => [
-  { title: location.pathname.startsWith("/en") ? "Checkout | Mae Mok Herbs" : "ชำระเงิน | สมุนไพรแม่มอก" },
-  { name: "robots", content: "noindex" },
-]
+export const meta = privatePageMeta("ชำระเงิน", "Checkout")
 
 const STEP_LABEL: Record<Step, MessageKey> = {
   email: "checkout.step.email",
@@ -32,14 +26,6 @@ const STEP_LABEL: Record<Step, MessageKey> = {
   shipping: "checkout.step.shipping",
   payment: "checkout.step.payment",
   review: "checkout.step.review",
-}
-
-async function countryList(locale: "th" | "en") {
-  const region = await thaiRegion()
-  const names = new Intl.DisplayNames([locale], { type: "region" })
-  return (region.countries ?? [])
-    .map((c) => ({ code: c.iso_2 ?? "", name: names.of((c.iso_2 ?? "").toUpperCase()) ?? c.display_name ?? c.iso_2 ?? "" }))
-    .filter((c) => c.code)
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -67,12 +53,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
   let extra = {}
   if (step === "address") {
-    const province = address.province ?? ""
     extra = {
-      countries: await countryList(locale),
-      provinces: (await provinces()).map(({ th, en }) => ({ th, en })),
-      districts: province ? (await districtsOf(province)).map(({ th, en }) => ({ th, en })) : [],
-      subDistricts: province && address.district ? await subDistrictsOf(province, address.district) : [],
+      ...(await addressFormLists(locale, address)),
       savedAddresses: (customer?.addresses ?? []).map((a) => ({ id: a.id, line: formatAddress(a) })),
     }
   } else if (step === "shipping") {
@@ -80,8 +62,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   } else if (step === "payment" || step === "review") {
     const methods = await paymentMethods(cart)
     const chosen = cart.payment_collection?.payment_sessions?.[0]?.provider_id ?? null
-    // payments (issue 5): the Stripe Payment Element on the review step
-    extra = { methods, chosen, stripe: step === "review" ? stripeCheckout(cart) : null }
+    extra = { methods, chosen }
   }
   remember(session, cart)
   return data({ ...base, ...extra } as typeof base & Partial<LoaderExtras>, {
@@ -98,7 +79,6 @@ type LoaderExtras = {
   options: { id: string; name: string; amount: number }[]
   methods: Awaited<ReturnType<typeof paymentMethods>>
   chosen: string | null
-  stripe: StripeCheckout | null
 }
 
 type ActionResult = {
@@ -139,8 +119,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       } else {
         values = addressFromForm(form)
       }
-      const countries = ((await thaiRegion()).countries ?? []).map((c) => c.iso_2 ?? "")
-      const errors: AddressFieldErrors = await validateAddress(values, countries)
+      const errors: AddressFieldErrors = await validateAddress(values, await shippingCountries())
       if (Object.keys(errors).length) return fail({ step: "address", fieldErrors: errors, values })
       const address = toMedusaAddress(values)
       await updateCart(session, cart.id, { shipping_address: address, billing_address: address })
@@ -356,9 +335,7 @@ export default function Checkout() {
         <CartTotals totals={d.cart} showShipping={stepIndex >= STEPS.indexOf("payment")} />
       </section>
 
-      {d.step === "review" && d.stripe ? (
-        <StripePayment {...d.stripe} returnPath={`${lp("/checkout")}?step=review`} />
-      ) : d.step === "review" ? (
+      {d.step === "review" ? (
         <Form method="post">
           <input type="hidden" name="intent" value="place" />
           <p>

@@ -1,20 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { data } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
-import { formatAddress } from "~/lib/address.server"
 import { OrderPaymentState } from "~/components/promptpay-qr"
-import { retrieveOrder } from "~/lib/customer.server"
+import { orderView, retrieveOrder } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
+import { privatePageMeta } from "~/lib/seo"
 import { orderPayment } from "~/lib/payment-methods.server"
 import { getSession } from "~/lib/session.server"
 import { useI18n } from "~/lib/use-i18n"
-import { variantTitles } from "~/lib/catalogue.server"
 
-export const meta: MetaFunction = ({ location }) => [
-  { title: location.pathname.startsWith("/en") ? "Order confirmed | Mae Mok Herbs" : "ยืนยันคำสั่งซื้อ | สมุนไพรแม่มอก" },
-  { name: "robots", content: "noindex" },
-]
+export const meta = privatePageMeta("ยืนยันคำสั่งซื้อ", "Order confirmed")
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)
@@ -23,25 +19,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (session.get("lastOrderId") !== params.id) throw new Response("Not found", { status: 404 })
   const order = await retrieveOrder(session, params.id!)
   if (!order) throw new Response("Not found", { status: 404 })
-  const titles = await variantTitles(locale)
-  return data(
-    {
-      displayId: order.display_id,
-      email: order.email,
-      total: order.total,
-      address: formatAddress(order.shipping_address),
-      // payments (issue 5): the payment state and, for native PromptPay, the QR
-      payment: await orderPayment(session, order.id),
-      items: (order.items ?? []).map((i) => ({
-        id: i.id,
-        title: (i.variant_id && titles.get(i.variant_id)?.product) || i.product_title || i.title,
-        variant: (i.variant_id && titles.get(i.variant_id)?.variant) || i.variant_title || "",
-        quantity: i.quantity,
-        total: i.total,
-      })),
-    },
-    { headers: { "Cache-Control": "private, no-store" } }
-  )
+  // payments (issue 5): the payment state and, for native PromptPay, the QR
+  const payment = await orderPayment(session, order.id)
+  return data({ ...(await orderView(order, locale)), payment }, { headers: { "Cache-Control": "private, no-store" } })
 }
 
 export default function OrderConfirmed() {
@@ -63,7 +43,7 @@ export default function OrderConfirmed() {
         ))}
       </ul>
       <p>
-        <strong>{t("cart.total")}: {formatBaht(order.total)}</strong>
+        <strong>{t("cart.total")}: {formatBaht(order.totals.total)}</strong>
       </p>
       <OrderPaymentState payment={order.payment} />
       <h2>{t("order.shipTo")}</h2>

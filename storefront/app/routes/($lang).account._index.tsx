@@ -1,0 +1,141 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
+import { AddressFields, type AddressFieldErrors, type AddressValues } from "~/components/thai-address-fields"
+import { localePath, type MessageKey } from "~/i18n"
+import { addressFormLists, addressFromForm, formatAddress, shippingCountries, toMedusaAddress, validateAddress } from "~/lib/address.server"
+import { addAddress, currentCustomer, deleteAddress, listOrders, logout } from "~/lib/customer.server"
+import { formatBaht } from "~/lib/format"
+import { requireLocale } from "~/lib/i18n.server"
+import { privatePageMeta } from "~/lib/seo"
+import { commitSession, getSession } from "~/lib/session.server"
+import { useI18n } from "~/lib/use-i18n"
+
+export const meta = privatePageMeta("บัญชีของฉัน", "My account")
+
+const STATUS: Record<string, MessageKey> = {
+  pending: "status.pending",
+  completed: "status.completed",
+  canceled: "status.canceled",
+  archived: "status.archived",
+  requires_action: "status.requires_action",
+  draft: "status.draft",
+}
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { locale } = requireLocale(params)
+  const session = await getSession(request)
+  const customer = await currentCustomer(session)
+  if (!customer) {
+    throw redirect(localePath(locale, "/account/login"), { headers: { "Set-Cookie": await commitSession(session) } })
+  }
+  const orders = await listOrders(session)
+  return data(
+    {
+      name: customer.first_name || customer.email,
+      orders: orders.map((o) => ({
+        id: o.id,
+        displayId: o.display_id,
+        date: new Date(o.created_at as string).toLocaleDateString(locale === "th" ? "th-TH" : "en-GB", { dateStyle: "medium", timeZone: "Asia/Bangkok" }),
+        status: STATUS[o.status] ?? null,
+        total: o.total,
+      })),
+      addresses: (customer.addresses ?? []).map((a) => ({ id: a.id, line: formatAddress(a) })),
+      lists: await addressFormLists(locale, {}),
+    },
+    { headers: { "Cache-Control": "private, no-store" } }
+  )
+}
+
+type ActionResult = { fieldErrors?: AddressFieldErrors; values?: AddressValues; error?: MessageKey }
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const { locale } = requireLocale(params)
+  const session = await getSession(request)
+  const form = await request.formData()
+  const intent = form.get("intent")
+  const back = async (path: string) => redirect(localePath(locale, path), { headers: { "Set-Cookie": await commitSession(session) } })
+  if (intent === "logout") {
+    logout(session)
+    return back("/")
+  }
+  if (!session.get("token")) return back("/account/login")
+  if (intent === "add-address") {
+    const values = addressFromForm(form)
+    const fieldErrors = await validateAddress(values, await shippingCountries())
+    if (Object.keys(fieldErrors).length) return data<ActionResult>({ fieldErrors, values }, { status: 400 })
+    await addAddress(session, toMedusaAddress(values))
+    return back("/account")
+  }
+  if (intent === "delete-address") {
+    await deleteAddress(session, String(form.get("address_id") ?? ""))
+    return back("/account")
+  }
+  return data<ActionResult>({ error: "error.generic" }, { status: 400 })
+}
+
+export default function Account() {
+  const { name, orders, addresses, lists } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const { t, lp } = useI18n()
+  const busy = useNavigation().state === "submitting"
+  return (
+    <main>
+      <h1>{t("account.title")}</h1>
+      <p>{t("account.hello", { name })}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="logout" />
+        <button type="submit">{t("account.logout")}</button>
+      </Form>
+
+      <section aria-labelledby="orders-h">
+        <h2 id="orders-h">{t("account.orders")}</h2>
+        {orders.length === 0 ? (
+          <p>{t("account.noOrders")}</p>
+        ) : (
+          <ul className="order-list">
+            {orders.map((o) => (
+              <li key={o.id}>
+                <Link to={lp(`/account/orders/${o.id}`)}>
+                  {t("order.number")} #{o.displayId}
+                </Link>{" "}
+                · {o.date} · {o.status ? t(o.status) : null} · {formatBaht(o.total)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="addresses-h">
+        <h2 id="addresses-h">{t("account.addresses")}</h2>
+        {addresses.length === 0 ? <p>{t("account.noAddresses")}</p> : null}
+        <ul className="order-list">
+          {addresses.map((a) => (
+            <li key={a.id}>
+              {a.line}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="delete-address" />
+                <input type="hidden" name="address_id" value={a.id} />
+                <button type="submit" className="link-button" aria-label={`${t("account.deleteAddress")}: ${a.line}`}>
+                  {t("account.deleteAddress")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        <details open={Boolean(result?.fieldErrors) || addresses.length === 0}>
+          <summary>{t("account.addAddress")}</summary>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="add-address" />
+            <AddressFields values={result?.values ?? {}} errors={result?.fieldErrors ?? {}} {...lists} />
+            <p>
+              <button type="submit" className="primary" disabled={busy}>
+                {t("account.saveAddress")}
+              </button>
+            </p>
+          </Form>
+        </details>
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react"
+import { FormField } from "~/components/form-field"
+import { localePath, type MessageKey } from "~/i18n"
+import { login } from "~/lib/customer.server"
+import { requireLocale } from "~/lib/i18n.server"
+import { privatePageMeta } from "~/lib/seo"
+import { commitSession, getSession } from "~/lib/session.server"
+import { useI18n } from "~/lib/use-i18n"
+
+export const meta = privatePageMeta("เข้าสู่ระบบ", "Log in")
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { locale } = requireLocale(params)
+  const session = await getSession(request)
+  if (session.get("token")) throw redirect(localePath(locale, "/account"))
+  return null
+}
+
+type LoginErrors = { email?: MessageKey; password?: MessageKey; form?: MessageKey; values: { email: string } }
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const { locale } = requireLocale(params)
+  const session = await getSession(request)
+  const form = await request.formData()
+  const email = String(form.get("email") ?? "").trim()
+  const password = String(form.get("password") ?? "")
+  const errors: LoginErrors = { values: { email } }
+  if (!email) errors.email = "error.required"
+  if (!password) errors.password = "error.required"
+  if (errors.email || errors.password) return data(errors, { status: 400 })
+  if (!(await login(session, email, password))) return data({ ...errors, form: "error.login" as MessageKey }, { status: 401 })
+  return redirect(localePath(locale, "/account"), { headers: { "Set-Cookie": await commitSession(session) } })
+}
+
+export default function Login() {
+  const errors = useActionData<typeof action>()
+  const { t, lp } = useI18n()
+  const busy = useNavigation().state === "submitting"
+  return (
+    <main className="narrow">
+      <h1>{t("account.login")}</h1>
+      {errors?.form ? (
+        <p className="error" role="alert">
+          {t(errors.form)}
+        </p>
+      ) : null}
+      <Form method="post" noValidate className="form-grid">
+        <FormField name="email" type="email" label={t("field.email")} value={errors?.values.email} error={errors?.email} autoComplete="email" inputMode="email" />
+        <FormField name="password" type="password" label={t("field.password")} error={errors?.password} autoComplete="current-password" />
+        <p>
+          <button type="submit" className="primary" disabled={busy} aria-busy={busy || undefined}>
+            {busy ? t("account.loggingIn") : t("account.login")}
+          </button>
+        </p>
+      </Form>
+      <p>
+        {t("account.noAccount")} <Link to={lp("/account/register")}>{t("account.register")}</Link>
+      </p>
+    </main>
+  )
+}

@@ -1,0 +1,65 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react"
+import { FormField } from "~/components/form-field"
+import { localePath, type MessageKey } from "~/i18n"
+import { register } from "~/lib/customer.server"
+import { requireLocale } from "~/lib/i18n.server"
+import { privatePageMeta } from "~/lib/seo"
+import { commitSession, getSession } from "~/lib/session.server"
+import { useI18n } from "~/lib/use-i18n"
+
+export const meta = privatePageMeta("สมัครสมาชิก", "Create account")
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { locale } = requireLocale(params)
+  if ((await getSession(request)).get("token")) throw redirect(localePath(locale, "/account"))
+  return null
+}
+
+const FIELDS = ["first_name", "last_name", "email", "password"] as const
+type Field = (typeof FIELDS)[number]
+type RegisterErrors = { fields: Partial<Record<Field, MessageKey>>; form?: MessageKey; values: Partial<Record<Field, string>> }
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const { locale } = requireLocale(params)
+  const session = await getSession(request)
+  const form = await request.formData()
+  const v = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "").trim()])) as Record<Field, string>
+  const fields: RegisterErrors["fields"] = {}
+  for (const f of FIELDS) if (!v[f]) fields[f] = "error.required"
+  if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) fields.email = "error.email"
+  if (v.password && v.password.length < 8) fields.password = "error.password"
+  const values = { ...v, password: "" }
+  if (Object.keys(fields).length) return data<RegisterErrors>({ fields, values }, { status: 400 })
+  const result = await register(session, v)
+  if (result === "exists") return data<RegisterErrors>({ fields: { email: "error.exists" }, values }, { status: 409 })
+  return redirect(localePath(locale, "/account"), { headers: { "Set-Cookie": await commitSession(session) } })
+}
+
+export default function Register() {
+  const errors = useActionData<typeof action>()
+  const { t, lp } = useI18n()
+  const busy = useNavigation().state === "submitting"
+  const e = errors?.fields ?? {}
+  const v = errors?.values ?? {}
+  return (
+    <main className="narrow">
+      <h1>{t("account.register")}</h1>
+      <Form method="post" noValidate className="form-grid">
+        <FormField name="first_name" label={t("field.firstName")} value={v.first_name} error={e.first_name} autoComplete="given-name" />
+        <FormField name="last_name" label={t("field.lastName")} value={v.last_name} error={e.last_name} autoComplete="family-name" />
+        <FormField name="email" type="email" label={t("field.email")} value={v.email} error={e.email} autoComplete="email" inputMode="email" />
+        <FormField name="password" type="password" label={t("field.password")} error={e.password} autoComplete="new-password" />
+        <p>
+          <button type="submit" className="primary" disabled={busy} aria-busy={busy || undefined}>
+            {busy ? t("account.registering") : t("account.register")}
+          </button>
+        </p>
+      </Form>
+      <p>
+        {t("account.haveAccount")} <Link to={lp("/account/login")}>{t("account.login")}</Link>
+      </p>
+    </main>
+  )
+}

@@ -1,0 +1,155 @@
+import { DigitalLinkError, buildDigitalLinkPath, formatThaiDate, parseDigitalLink } from "@mae-mok/traceability"
+import type { LoaderFunctionArgs } from "@remix-run/node"
+import { renderToStaticMarkup } from "react-dom/server"
+import sarabun400 from "@fontsource/sarabun/400.css?url"
+import sarabun700 from "@fontsource/sarabun/700.css?url"
+import { ProvenancePage, type ProvenancePageProps } from "~/components/provenance-page"
+import { localePath, translator, type Locale } from "~/i18n"
+import { findVariantByGtin } from "~/lib/catalogue.server"
+import { config } from "~/lib/config.server"
+import { formatDate } from "~/lib/format"
+import {
+  LINKSET_TYPE,
+  buildLinkset,
+  pageLocale,
+  preflightResponse,
+  requestedLinkType,
+  resolverHeaders,
+} from "~/lib/gs1-resolver.server"
+import { batchProvenance, epcisDocument, unitProvenance } from "~/lib/provenance.server"
+import styles from "~/styles.css?url"
+
+/**
+ * The QR's GS1 Digital Link paths, /01/{gtin14}/10/{lot} and /01/{gtin14}/10/{lot}/21/{serial}, as a resource
+ * route: it answers the page, the linkset and the EPCIS link itself (GS1-Conformant resolver behaviour) and
+ * ships no JavaScript.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (request.method === "OPTIONS") return preflightResponse()
+  const url = new URL(request.url)
+  const locale = pageLocale(request, url)
+
+  // /01/{gtin} alone names a product, not a lot: send the buyer to its page in the shop.
+  const gtinOnly = /^\/01\/(\d{14})\/?$/.exec(url.pathname)
+  if (gtinOnly) {
+    const found = await findVariantByGtin(gtinOnly[1]!)
+    if (found) {
+      const headers = resolverHeaders({ serial: false })
+      headers.set("Location", `${localePath(locale, `/products/${found.handle}`)}?variant=${found.variantId}`)
+      return new Response(null, { status: 307, headers })
+    }
+  }
+
+  let link: ReturnType<typeof parseDigitalLink>
+  try {
+    link = parseDigitalLink(url.pathname)
+    if (link.pathPrefix) throw new DigitalLinkError("path", "the path must start with /01/")
+  } catch (err) {
+    if (!(err instanceof DigitalLinkError)) throw err
+    return problem(request, url, locale, 400, { kind: "bad_link", detail: err.message }, { code: "INVALID_DIGITAL_LINK", part: err.part, message: err.message })
+  }
+  const { gtin, lot, serial } = link
+  const kind = requestedLinkType(request, url)
+
+  if (kind === "traceability") {
+    const epcis = await epcisDocument(gtin, lot)
+    return new Response(request.method === "HEAD" ? null : epcis.body, {
+      status: epcis.status,
+      headers: resolverHeaders({ serial: false, contentType: epcis.contentType }),
+    })
+  }
+
+  // Only a person's GET of a unit page is a scan; HEAD, preflights and linkset look-ups ask about the lot and
+  // are not counted, so the scan count stays what buyers did.
+  const isScan = serial !== null && kind === "page" && request.method === "GET"
+  const result = isScan ? await unitProvenance(gtin, lot, serial, clientIp(request, context)) : await batchProvenance(gtin, lot)
+
+  if (result.status === 400) {
+    return problem(request, url, locale, 400, { kind: "bad_link", detail: result.message }, { code: result.code, part: result.part, message: result.message })
+  }
+  if (result.status === 404) {
+    if (result.code === "UNKNOWN_SERIAL") {
+      const message = locale === "th" ? result.scan?.message_th ?? result.message_th ?? result.message : result.scan?.message_en ?? result.message
+      return problem(
+        request,
+        url,
+        locale,
+        404,
+        { kind: "unknown_serial", scan: result.scan, message, lot, lotHref: buildDigitalLinkPath({ gtin, lot }) + (locale === "en" ? "?lang=en" : "") },
+        { code: result.code, message: result.message }
+      )
+    }
+    return problem(request, url, locale, 404, { kind: "unknown_lot" }, { code: result.code, message: result.message })
+  }
+  if (result.status === 502) {
+    return problem(request, url, locale, 503, { kind: "unavailable" }, { code: "UNAVAILABLE", message: "provenance is unavailable right now" })
+  }
+
+  const provenance = result.provenance
+  // A recalled lot is withdrawn: 410 Gone, still with the full page so the buyer reads the recall banner.
+  const status = provenance.batch.status === "recalled" ? 410 : 200
+  const lotUri = buildDigitalLinkPath({ gtin, lot })
+  const linksetHref = `${lotUri}?linkType=all`
+  if (kind === "all") {
+    const body = JSON.stringify(buildLinkset({ origin: config.storefrontUrl, gtin, lot, serial, provenance }))
+    return new Response(request.method === "HEAD" ? null : body, {
+      status,
+      headers: resolverHeaders({ serial: serial !== null, contentType: LINKSET_TYPE }),
+    })
+  }
+  const html = page(locale, url, {
+    kind: "provenance",
+    provenance,
+    scan: isScan ? provenance.scan : null,
+    linksetHref,
+    epcisHref: `${lotUri}?linkType=gs1:traceability`,
+  })
+  return new Response(html, {
+    status,
+    headers: resolverHeaders({ serial: serial !== null, contentType: "text/html; charset=utf-8", linksetUrl: linksetHref }),
+  })
+}
+
+/** The buyer's IP as the storefront's server saw it (server.js puts it in the load context). */
+function clientIp(request: Request, context: LoaderFunctionArgs["context"]): string | null {
+  const ip = (context as { clientIp?: unknown }).clientIp
+  return typeof ip === "string" && ip ? ip : null
+}
+
+function problem(
+  request: Request,
+  url: URL,
+  locale: Locale,
+  status: number,
+  view: ProvenancePageProps["view"],
+  json: Record<string, unknown>
+): Response {
+  const serial = /\/21\//.test(url.pathname)
+  if (requestedLinkType(request, url) === "all") {
+    const type = status === 400 ? "invalid_data" : status === 404 ? "not_found" : "unexpected_state"
+    return new Response(JSON.stringify({ type, ...json }), {
+      status,
+      headers: resolverHeaders({ serial, contentType: "application/json; charset=utf-8" }),
+    })
+  }
+  return new Response(page(locale, url, view), {
+    status,
+    headers: resolverHeaders({ serial, contentType: "text/html; charset=utf-8" }),
+  })
+}
+
+function page(locale: Locale, url: URL, view: ProvenancePageProps["view"]): string {
+  const other: Locale = locale === "th" ? "en" : "th"
+  const markup = renderToStaticMarkup(
+    <ProvenancePage
+      locale={locale}
+      t={translator(locale)}
+      stylesheets={[sarabun400, sarabun700, styles]}
+      shopHref={localePath(locale, "/")}
+      switchHref={`${url.pathname}?lang=${other}`}
+      formatDate={(date) => (locale === "th" ? formatThaiDate(date) : formatDate(date))}
+      view={view}
+    />
+  )
+  return `<!DOCTYPE html>${markup}`
+}

@@ -1,0 +1,29 @@
+import { localePath, type Locale } from "~/i18n"
+import { listProducts } from "~/lib/catalogue.server"
+import { config } from "~/lib/config.server"
+
+const LOCALES: Locale[] = ["th", "en"]
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+
+/** Every public shop page in Thai and English, each listing its other-language twin (hreflang). */
+export async function loader() {
+  const products = await listProducts("th")
+  const pages: { path: string; lastmod: string | null }[] = [
+    { path: "/", lastmod: null },
+    { path: "/products", lastmod: null },
+    ...products.map((p) => ({ path: `/products/${p.handle}`, lastmod: p.updatedAt ? new Date(p.updatedAt).toISOString().slice(0, 10) : null })),
+  ]
+  const urls = pages.flatMap((page) =>
+    LOCALES.map((locale) => {
+      const alternates = LOCALES.map(
+        (other) => `<xhtml:link rel="alternate" hreflang="${other}" href="${escapeXml(config.storefrontUrl + localePath(other, page.path))}"/>`
+      ).join("")
+      const lastmod = page.lastmod ? `<lastmod>${page.lastmod}</lastmod>` : ""
+      return `<url><loc>${escapeXml(config.storefrontUrl + localePath(locale, page.path))}</loc>${lastmod}${alternates}</url>`
+    })
+  )
+  const xml =
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">${urls.join("")}</urlset>\n`
+  return new Response(xml, { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" } })
+}
