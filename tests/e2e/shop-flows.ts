@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core"
 import { expect } from "vitest"
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../support/app"
+import { adminToken } from "../support/admin-api"
 
 // Steps a shopper takes, written the way a person reads the page (roles and visible Thai text).
 
@@ -58,16 +58,6 @@ export async function placeOrder(page: Page): Promise<number> {
   const match = /#(\d+)/.exec(text)
   if (!match) throw new Error(`no order number in "${text}"`)
   return Number(match[1])
-}
-
-export async function adminToken(medusaUrl: string): Promise<string> {
-  const res = await fetch(`${medusaUrl}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  })
-  expect(res.status).toBe(200)
-  return ((await res.json()) as { token: string }).token
 }
 
 export type AdminOrder = {

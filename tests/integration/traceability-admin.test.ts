@@ -2,24 +2,18 @@ import jsQR from "jsqr"
 import { PNG } from "pngjs"
 import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
+import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
+import { ADMIN_EMAIL, startTestApp, type TestApp } from "../support/app"
 
 // The admin traceability API (docs/api/admin-traceability.md) against the real Medusa app.
 
 let app: TestApp
-let token: string
+let api: AdminApi
 let sql: postgres.Sql
-
-type Json = Record<string, any>
 
 beforeAll(async () => {
   app = await startTestApp()
-  const auth = await fetch(`${app.medusaUrl}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  })
-  token = ((await auth.json()) as Json).token
+  api = adminApi(app.medusaUrl, await adminToken(app.medusaUrl))
   sql = postgres(app.db.url, { max: 2 })
 })
 
@@ -28,19 +22,8 @@ afterAll(async () => {
   await app?.stop()
 })
 
-async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${app.medusaUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : {} }
-}
-
-async function raw(path: string): Promise<Response> {
-  return fetch(`${app.medusaUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })
-}
+const admin: AdminApi["call"] = (...args) => api.call(...args)
+const raw: AdminApi["raw"] = (path) => api.raw(path)
 
 async function rows(table: string): Promise<number> {
   const [r] = await sql`select count(*)::int as n from ${sql(table)} where deleted_at is null`

@@ -3,31 +3,25 @@ import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEV_SCAN_IP_SALT } from "../../backend/src/lib/env"
 import { SEED_HOUSEHOLDS, seedPrivateValues } from "../../backend/src/lib/seed/traceability-data"
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
+import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
+import { startTestApp, type TestApp } from "../support/app"
 
 // The public provenance API (docs/api/provenance.md) on the seeded demo data.
 
-type Json = Record<string, any>
 type Unit = { serial: string; url: string }
 type Batch = { id: string; lot_number: string; variant: { barcode: string }; units: Unit[] }
 
 let app: TestApp
 let sql: postgres.Sql
 let batches: Batch[]
-let token: string
+let api: AdminApi
 const IP = "203.0.113.77"
 
 beforeAll(async () => {
   app = await startTestApp()
   sql = postgres(app.db.url, { max: 2 })
-  const auth = await fetch(`${app.medusaUrl}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  })
-  token = ((await auth.json()) as Json).token
-  const res = await fetch(`${app.medusaUrl}/admin/batches`, { headers: { authorization: `Bearer ${token}` } })
-  batches = ((await res.json()) as Json).batches
+  api = adminApi(app.medusaUrl, await adminToken(app.medusaUrl))
+  batches = (await api.ok("GET", "/admin/batches")).batches
 })
 
 afterAll(async () => {
@@ -173,7 +167,7 @@ describe("store provenance API", () => {
     }
     const secrets = seedPrivateValues()
     // The private values are really in the database (the admin API shows them), so their absence below means something.
-    const adminView = await (await fetch(`${app.medusaUrl}/admin/households`, { headers: { authorization: `Bearer ${token}` } })).text()
+    const adminView = await (await api.raw("/admin/households")).text()
     for (const h of SEED_HOUSEHOLDS) expect(adminView).toContain(h.private.national_id)
     expect(secrets.length).toBeGreaterThan(40)
     // Every household contributes to some batch, so every consent case is exercised.

@@ -13,3 +13,4 @@ export * from "./core/scan-verdict";
 export * from "./core/public-projection";
 export * from "./core/epcis";
 export * from "./core/batch-status";
+export * from "./core/guess-limit";

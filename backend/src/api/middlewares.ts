@@ -1,4 +1,11 @@
-import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import {
+  defineMiddlewares,
+  errorHandler,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+  validateAndTransformBody,
+} from "@medusajs/framework/http"
 import {
   BatchCreate,
   BatchReason,
@@ -14,9 +21,29 @@ import {
   SpeciesCreate,
   SpeciesUpdate,
 } from "./admin/validators"
+import { scanGuessLimit } from "../lib/traceability/guess-limit"
+
+const medusaErrorHandler = errorHandler()
+
+/**
+ * Medusa's error handler, except for a path parameter Express cannot decode (e.g. "%ZZ", "%FF"):
+ * Express marks that URIError as 400 but Medusa's handler would answer 500.
+ */
+function apiErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (err instanceof URIError && (err as URIError & { status?: number }).status === 400) {
+    return void res.status(400).json({
+      type: "invalid_data",
+      code: "MALFORMED_URL",
+      message: "The URL has a malformed percent-escape (expected % and two hex digits of UTF-8).",
+      message_th: "ลิงก์ไม่ถูกต้อง",
+    })
+  }
+  return medusaErrorHandler(err, req, res, next)
+}
 
 // One entry per validated route. Shared file: add entries, keep it a flat list.
 export default defineMiddlewares({
+  errorHandler: apiErrorHandler,
   routes: [
     // traceability admin API (docs/api/admin-traceability.md)
     { matcher: "/admin/herb-species", methods: ["POST"], middlewares: [validateAndTransformBody(SpeciesCreate)] },
@@ -33,5 +60,7 @@ export default defineMiddlewares({
     { matcher: "/admin/batches/:id/hold", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/recall", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/units", methods: ["POST"], middlewares: [validateAndTransformBody(IssueUnits)] },
+    // guessing unknown serials is rate-limited per hashed client IP (docs/decisions/0010-scan-guess-limit.md)
+    { matcher: "/store/provenance/:gtin/:lot/:serial", methods: ["GET"], middlewares: [scanGuessLimit] },
   ],
 })

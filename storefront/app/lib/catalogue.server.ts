@@ -73,14 +73,21 @@ async function rawProducts(): Promise<HttpTypes.StoreProduct[]> {
       region_id: region.id,
       limit: 100,
       fields:
-        "id,handle,title,subtitle,description,thumbnail,metadata,updated_at,*type,*images,*options,*variants,*variants.calculated_price,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder,+variants.barcode,+variants.sku,+variants.metadata",
+        "id,handle,title,subtitle,description,thumbnail,metadata,updated_at,*type,*images,*options,*variants,*variants.calculated_price,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder,+variants.barcode,+variants.sku,+variants.metadata,+variants.variant_rank",
     })
     return products
   })
 }
 
+/** The admin's variant order (variant_rank), then cheapest first: Medusa returns variants in no fixed order. */
+function orderedVariants(p: HttpTypes.StoreProduct): HttpTypes.StoreProductVariant[] {
+  const rank = (v: HttpTypes.StoreProductVariant) => v.variant_rank ?? Number.POSITIVE_INFINITY
+  const price = (v: HttpTypes.StoreProductVariant) => v.calculated_price?.calculated_amount ?? Number.POSITIVE_INFINITY
+  return [...(p.variants ?? [])].sort((a, b) => rank(a) - rank(b) || price(a) - price(b))
+}
+
 function toView(p: HttpTypes.StoreProduct, locale: Locale): ProductView {
-  const variants: VariantView[] = (p.variants ?? []).map((v) => {
+  const variants: VariantView[] = orderedVariants(p).map((v) => {
     const tracked = v.manage_inventory === true && v.allow_backorder !== true
     const stock = tracked ? Math.max(0, v.inventory_quantity ?? 0) : null
     return {

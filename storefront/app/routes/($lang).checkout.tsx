@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
 import { CartTotals } from "~/components/cart-summary"
 import { PaymentMethodOption } from "~/components/payment-method"
+import { StripePayment } from "~/components/stripe-payment"
 import { AddressFields, type AddressFieldErrors, type AddressValues } from "~/components/thai-address-fields"
 import { localePath, type MessageKey } from "~/i18n"
 import { addressFormLists, addressFromForm, formatAddress, shippingCountries, fromMedusaAddress, toMedusaAddress, validateAddress } from "~/lib/address.server"
@@ -16,6 +17,7 @@ import { privatePageMeta } from "~/lib/seo"
 import { fetchStatus } from "~/lib/medusa.server"
 import { clientConfig, paymentMethods } from "~/lib/payment-methods.server"
 import { commitSession, getSession } from "~/lib/session.server"
+import { stripeCheckout, type StripeCheckout } from "~/lib/stripe.server"
 import { useI18n } from "~/lib/use-i18n"
 
 export const meta = privatePageMeta("ชำระเงิน", "Checkout")
@@ -62,7 +64,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   } else if (step === "payment" || step === "review") {
     const methods = await paymentMethods(cart)
     const chosen = cart.payment_collection?.payment_sessions?.[0]?.provider_id ?? null
-    extra = { methods, chosen }
+    // payments (issue 5): the Stripe Payment Element on the review step
+    extra = { methods, chosen, stripe: step === "review" ? stripeCheckout(cart) : null }
   }
   remember(session, cart)
   return data({ ...base, ...extra } as typeof base & Partial<LoaderExtras>, {
@@ -79,6 +82,7 @@ type LoaderExtras = {
   options: { id: string; name: string; amount: number }[]
   methods: Awaited<ReturnType<typeof paymentMethods>>
   chosen: string | null
+  stripe: StripeCheckout | null
 }
 
 type ActionResult = {
@@ -335,7 +339,9 @@ export default function Checkout() {
         <CartTotals totals={d.cart} showShipping={stepIndex >= STEPS.indexOf("payment")} />
       </section>
 
-      {d.step === "review" ? (
+      {d.step === "review" && d.stripe ? (
+        <StripePayment {...d.stripe} returnPath={`${lp("/checkout")}?step=review`} />
+      ) : d.step === "review" ? (
         <Form method="post">
           <input type="hidden" name="intent" value="place" />
           <p>

@@ -104,7 +104,9 @@ export function scanIpHash(ip: string): string {
 export async function unitProvenance(
   container: Container,
   params: { gtin: string; lot: string; serial: string },
-  clientIp: string
+  clientIp: string,
+  /** false while the client is over its guess limit: refused scans are then not stored (no write flood). */
+  options: { recordRefusals?: boolean } = {}
 ): Promise<PublicProvenance> {
   const { gtin, lot, serial } = parseLinkParams(params.gtin, params.lot, params.serial)
   const service = traceability(container)
@@ -117,7 +119,7 @@ export async function unitProvenance(
   const [unit] = await service.listLabelUnits({ serial: serial! }, { relations: ["batch"] })
   if (!unit || unit.batch.id !== batch.id) {
     const kind = unit ? "lot_mismatch" : "unknown_serial"
-    await record(kind, unit?.id ?? null)
+    if (options.recordRefusals !== false) await record(kind, unit?.id ?? null)
     const verdict = scanVerdict(
       unit ? { scanCount: unit.scan_count, firstScanAt: unit.first_scan_at ? new Date(unit.first_scan_at).toISOString() : null, lot: unit.batch.lot_number } : null,
       { scannedLot: lot }

@@ -1,0 +1,45 @@
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./app"
+
+export type Json = Record<string, any>
+
+/** Logs the seeded admin (or another user) in and returns the JWT; throws with the answer when refused. */
+export async function adminToken(medusaUrl: string, email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<string> {
+  const res = await fetch(`${medusaUrl}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  })
+  const text = await res.text()
+  if (res.status !== 200) throw new Error(`admin login as ${email} → ${res.status} ${text}`)
+  return (JSON.parse(text) as { token: string }).token
+}
+
+export type AdminApi = {
+  /** Any admin call: status and parsed JSON body ({} when empty). */
+  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }>
+  /** A call that must answer 200; throws with the answer otherwise. */
+  ok(method: string, path: string, body?: unknown): Promise<Json>
+  /** A GET whose Response is read by the caller (images, HTML). */
+  raw(path: string): Promise<Response>
+}
+
+export function adminApi(medusaUrl: string, token: string): AdminApi {
+  const call: AdminApi["call"] = async (method, path, body) => {
+    const res = await fetch(`${medusaUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : {} }
+  }
+  return {
+    call,
+    async ok(method, path, body) {
+      const res = await call(method, path, body)
+      if (res.status !== 200) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`)
+      return res.body
+    },
+    raw: (path) => fetch(`${medusaUrl}${path}`, { headers: { authorization: `Bearer ${token}` } }),
+  }
+}
