@@ -1,5 +1,5 @@
 import fs from "node:fs"
-import { chromium, type Browser } from "playwright-core"
+import { chromium, type Browser, type Page } from "playwright-core"
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
 
@@ -17,4 +17,18 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
   })
+}
+
+/** Bytes that went over the wire for one page load (compressed sizes, every request the page made). */
+export async function transferredBytes(page: Page, url: string): Promise<{ status: number; bytes: number }> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send("Network.enable")
+  let bytes = 0
+  cdp.on("Network.loadingFinished", (e: { encodedDataLength: number }) => {
+    bytes += e.encodedDataLength
+  })
+  const response = await page.goto(url, { waitUntil: "networkidle" })
+  await page.evaluate(() => document.fonts.ready)
+  await cdp.detach()
+  return { status: response!.status(), bytes }
 }

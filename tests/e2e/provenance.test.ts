@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core"
+import type { Browser } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "../support/app"
-import { launchChromium } from "./browser"
+import { launchChromium, transferredBytes } from "./browser"
 import { adminToken } from "../support/admin-api"
 
 // What a buyer sees after scanning a label, and the GS1 resolver behaviour of the same URLs.
@@ -28,20 +28,6 @@ const batch = async (id: string) => (await admin<{ batch: Batch }>(`/admin/batch
 const lotPath = (b: Batch) => `/01/${b.variant!.barcode}/10/${b.lot_number}`
 const get = (path: string, headers: Record<string, string> = {}, method = "GET") =>
   fetch(app.storefrontUrl + path, { method, headers, redirect: "manual" })
-
-/** Bytes that went over the wire for one page load (compressed sizes, all requests). */
-async function transferredBytes(page: Page, url: string): Promise<{ status: number; bytes: number }> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send("Network.enable")
-  let bytes = 0
-  cdp.on("Network.loadingFinished", (e: { encodedDataLength: number }) => {
-    bytes += e.encodedDataLength
-  })
-  const response = await page.goto(url, { waitUntil: "networkidle" })
-  await page.evaluate(() => document.fonts.ready)
-  await cdp.detach()
-  return { status: response!.status(), bytes }
-}
 
 beforeAll(async () => {
   browser = await launchChromium()

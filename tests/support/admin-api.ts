@@ -1,4 +1,4 @@
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./app"
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./admin-login"
 
 export type Json = Record<string, any>
 

@@ -6,13 +6,11 @@ import { waitForHttp, type Service } from "../../backend/launcher/processes"
 import { publishableKeyToken } from "../../backend/launcher/state"
 import { startStorefront } from "../../backend/launcher/storefront"
 import { PUBLISHABLE_KEY_TITLE } from "../../backend/src/lib/seed/catalogue"
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./admin-login"
 import { freePort } from "./ports"
 import "./env"
 
-export { freePort }
-
-export const ADMIN_EMAIL = "admin@maemok.test"
-export const ADMIN_PASSWORD = "test-admin-password-1234"
+export { ADMIN_EMAIL, ADMIN_PASSWORD, freePort }
 
 export type TestDatabase = { name: string; url: string; drop: () => Promise<void> }
 

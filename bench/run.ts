@@ -1,0 +1,298 @@
+/**
+ * `npm run bench`: the storefront and provenance pages against Medusa's bare Store API, side by side in one
+ * run, on the production builds and a throwaway embedded PostgreSQL. Prints a table and writes
+ * bench/results.json (how to read it: bench/README.md). Scratch files go to the git-ignored bench/tmp/.
+ */
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import autocannon from "autocannon"
+import postgres from "postgres"
+import { buildAll } from "../backend/launcher/build"
+import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type Database } from "../backend/launcher/database"
+import { migrate, seed, startMedusa } from "../backend/launcher/medusa"
+import { repoRoot } from "../backend/launcher/paths"
+import { waitForHttp, type Service } from "../backend/launcher/processes"
+import { publishableKeyToken } from "../backend/launcher/state"
+import { startStorefront } from "../backend/launcher/storefront"
+import { PUBLISHABLE_KEY_TITLE } from "../backend/src/lib/seed/catalogue"
+import { qrVersion } from "../backend/src/lib/traceability/qr"
+import { launchChromium, transferredBytes } from "../tests/e2e/browser"
+import { adminApi, adminToken, type AdminApi, type Json } from "../tests/support/admin-api"
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../tests/support/admin-login"
+import { freePort } from "../tests/support/ports"
+import { addBenchCatalogue } from "./catalogue"
+
+const CONNECTIONS = 50
+const SECONDS = Number(process.env.BENCH_SECONDS || 10)
+const WARMUP_SECONDS = 2
+const FRESHNESS_BOUND_MS = 5000
+const tmpDir = path.join(repoRoot, "bench", "tmp")
+const resultsFile = path.join(repoRoot, "bench", "results.json")
+
+type Target = { name: string; url: string; headers?: Record<string, string>; /** a fixed number of requests (scans) */ fixedAmount?: boolean }
+type Measured = {
+  name: string
+  url: string
+  requests: number
+  ok2xx: number
+  non2xx: number
+  errors: number
+  reqPerSec: number
+  p50Ms: number
+  p99Ms: number
+  ratioToBare: number
+}
+
+const log = (line: string) => console.log(`[bench] ${line}`)
+const seconds = (ms: number) => Math.round(ms / 100) / 10
+
+async function cannon(target: Target, options: { seconds?: number; amount?: number }) {
+  return autocannon({
+    url: target.url,
+    connections: CONNECTIONS,
+    headers: target.headers,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
+  })
+}
+
+/** `npm start` on a fresh data folder, then again on the same data: its own printed "Ready in N s". */
+async function timeNpmStart(): Promise<{ firstStartSeconds: number | null; secondStartSeconds: number | null }> {
+  log("timing npm start (fresh data folder, then a second start) …")
+  const dataDir = path.join(tmpDir, `start-${process.pid}`)
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  const env = {
+    ...process.env,
+    MAE_MOK_DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(await freePort()),
+    PORT: String(await freePort()),
+    MEDUSA_PORT: String(await freePort()),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+  }
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "backend", "launcher", "start.ts")], {
+        cwd: repoRoot,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      })
+      let output = ""
+      let ready: number | null = null
+      const timer = setTimeout(() => child.kill("SIGTERM"), 240_000)
+      const read = (chunk: Buffer) => {
+        output += chunk.toString("utf8")
+        const match = /Ready in ([\d.]+) s/.exec(output)
+        if (match && ready === null) {
+          ready = Number(match[1])
+          child.kill("SIGTERM")
+        }
+      }
+      child.stdout.on("data", read)
+      child.stderr.on("data", read)
+      child.on("exit", () => {
+        clearTimeout(timer)
+        if (ready !== null) resolve(ready)
+        else reject(new Error(`npm start did not get ready:\n${output.split("\n").slice(-30).join("\n")}`))
+      })
+    })
+  try {
+    const firstStartSeconds = await once()
+    const secondStartSeconds = await once()
+    return { firstStartSeconds, secondStartSeconds }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** Polls `url` until `seen(body, status)` holds; returns the delay since `since`, or null past the deadline. */
+async function delayUntil(url: string, since: number, seen: (body: string, status: number) => boolean): Promise<number | null> {
+  const deadline = since + 30_000
+  while (Date.now() < deadline) {
+    const res = await fetch(url, { redirect: "manual" })
+    if (seen(await res.text(), res.status)) return Date.now() - since
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return null
+}
+
+async function main() {
+  const t0 = Date.now()
+  fs.mkdirSync(tmpDir, { recursive: true })
+  const loadBefore = os.loadavg()
+  log(`load average before: ${loadBefore.map((x) => x.toFixed(2)).join(" ")} on ${os.cpus().length} cores`)
+
+  log("building what changed …")
+  await buildAll(() => undefined)
+
+  // BENCH_NPM_START=skip leaves out the two `npm start` runs (about a minute) while working on the bench.
+  const start = process.env.BENCH_NPM_START === "skip" ? { firstStartSeconds: null, secondStartSeconds: null } : await timeNpmStart()
+  log(`npm start: ready in ${start.firstStartSeconds} s fresh, ${start.secondStartSeconds} s second`)
+
+  const services: Service[] = []
+  let database: Database | undefined
+  let sql: postgres.Sql | undefined
+  try {
+    database = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, `postgres-${process.pid}`), port: await freePort(), persistent: false })
+    const dbUrl = databaseUrl(database.serverUrl, "maemok_bench")
+    await ensureDatabase(database.serverUrl, "maemok_bench")
+    const medusaPort = await freePort()
+    const storefrontPort = await freePort()
+    const medusaUrl = `http://127.0.0.1:${medusaPort}`
+    const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
+    const env: NodeJS.ProcessEnv = {
+      NODE_ENV: "production",
+      APP_ENV: "development",
+      DATABASE_URL: dbUrl,
+      MEDUSA_PORT: String(medusaPort),
+      PORT: String(storefrontPort),
+      MEDUSA_BACKEND_URL: medusaUrl,
+      STOREFRONT_URL: storefrontUrl,
+      MEDUSA_ADMIN_EMAIL: ADMIN_EMAIL,
+      MEDUSA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      LOG_LEVEL: "warn",
+    }
+    log("migrating and seeding the bench database …")
+    await migrate(env)
+    await seed(env)
+    const publishableKey = (await publishableKeyToken(dbUrl, PUBLISHABLE_KEY_TITLE)) ?? ""
+    const medusa = startMedusa(env, { port: medusaPort, echo: false })
+    services.push(medusa)
+    await waitForHttp(`${medusaUrl}/health`, 120_000, medusa)
+    const api = adminApi(medusaUrl, await adminToken(medusaUrl))
+    const products = await addBenchCatalogue(api, 12)
+    log(`catalogue: ${products} products with 2 variants each`)
+
+    const storefront = startStorefront({ ...process.env, ...env, MEDUSA_PUBLISHABLE_KEY: publishableKey }, { port: storefrontPort, echo: false })
+    services.push(storefront)
+    await waitForHttp(`${storefrontUrl}/favicon.svg`, 60_000, storefront)
+
+    const { batches } = await api.ok("GET", "/admin/batches?status=released")
+    const full = await Promise.all((batches as Json[]).map(async (b) => (await api.ok("GET", `/admin/batches/${b.id}`)).batch as Json))
+    const oil = full.find((b) => b.variant?.sku === "MM-OIL-30" && b.units.length >= 2)
+    if (!oil) throw new Error("the seed has no released batch of MM-OIL-30 with label units")
+    const unit = oil.units[0] as { serial: string; url: string }
+    const firstVisitUnit = oil.units[1] as { serial: string; url: string }
+    const oilProduct = (await api.ok("GET", `/admin/products?handle=mok-prai-herbal-massage-oil&fields=id,title,*variants,*variants.prices`)).products[0] as Json
+
+    // Bytes a phone with an empty cache fetches for the provenance page (HTML, CSS, fonts: all it loads).
+    const browser = await launchChromium()
+    const firstVisit = await (async () => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "th-TH" })
+      const page = await context.newPage()
+      const requests: string[] = []
+      page.on("request", (r) => requests.push(new URL(r.url()).pathname))
+      const measured = await transferredBytes(page, firstVisitUnit.url)
+      await context.close()
+      return { status: measured.status, bytes: measured.bytes, requests }
+    })()
+    await browser.close()
+    log(`provenance first visit: ${(firstVisit.bytes / 1024).toFixed(1)} KB in ${firstVisit.requests.length} requests`)
+
+    const targets: Target[] = [
+      { name: "provenance page (unit scan)", url: unit.url, fixedAmount: true },
+      { name: "product page", url: `${storefrontUrl}/products/mok-prai-herbal-massage-oil` },
+      { name: "home page", url: `${storefrontUrl}/` },
+      { name: "Medusa GET /store/products?limit=12", url: `${medusaUrl}/store/products?limit=12`, headers: { "x-publishable-api-key": publishableKey } },
+      { name: "static file (storefront Node)", url: `${storefrontUrl}/favicon.svg` },
+    ]
+
+    sql = postgres(dbUrl, { max: 1, onnotice: () => undefined })
+    const scanCount = async () => Number((await sql!`select scan_count from label_unit where serial = ${unit.serial}`)[0]?.scan_count ?? -1)
+    const scanEvents = async () => Number((await sql!`select count(*)::int as n from scan_event where serial = ${unit.serial}`)[0]!.n)
+
+    const measured: Omit<Measured, "ratioToBare">[] = []
+    let scans = { requested: 0, ok2xx: 0, countBefore: 0, countAfter: 0, eventsBefore: 0, eventsAfter: 0 }
+    for (const target of targets) {
+      const warm = await cannon(target, { seconds: WARMUP_SECONDS })
+      let result
+      if (target.fixedAmount) {
+        // A fixed number of requests, so every one is answered and the scan count can be compared exactly.
+        const amount = Math.max(200, Math.round(warm.requests.average * SECONDS))
+        scans.countBefore = await scanCount()
+        scans.eventsBefore = await scanEvents()
+        result = await cannon(target, { amount })
+        scans = { ...scans, requested: amount, ok2xx: result["2xx"], countAfter: await scanCount(), eventsAfter: await scanEvents() }
+      } else {
+        result = await cannon(target, {})
+      }
+      const row = {
+        name: target.name,
+        url: target.url,
+        requests: result.requests.total,
+        ok2xx: result["2xx"],
+        non2xx: result.non2xx,
+        errors: result.errors + result.timeouts,
+        reqPerSec: Math.round(result.requests.total / result.duration),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+      }
+      measured.push(row)
+      log(`${row.name}: ${row.reqPerSec} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms (${row.non2xx} non-2xx, ${row.errors} errors)`)
+    }
+    const bare = measured.find((m) => m.name.startsWith("Medusa"))!.reqPerSec
+    const rows: Measured[] = measured.map((m) => ({ ...m, ratioToBare: Math.round((m.reqPerSec / bare) * 10) / 10 }))
+
+    // Freshness: a price, a title and a batch status changed through the admin API, seen on the pages.
+    const variant = (oilProduct.variants as Json[]).find((v) => v.sku === "MM-OIL-30")!
+    const productUrl = `${storefrontUrl}/products/mok-prai-herbal-massage-oil`
+    let since = Date.now()
+    await api.ok("POST", `/admin/products/${oilProduct.id}/variants/${variant.id}`, { prices: [{ currency_code: "thb", amount: 177 }] })
+    const priceMs = await delayUntil(productUrl, since, (body) => body.includes("177"))
+    since = Date.now()
+    const title = `${oilProduct.title} (bench ${process.pid})`
+    await api.ok("POST", `/admin/products/${oilProduct.id}`, { title })
+    const titleProductMs = await delayUntil(productUrl, since, (body) => body.includes(title))
+    const titleHomeMs = await delayUntil(`${storefrontUrl}/`, since, (body) => body.includes(title))
+    const titleProvenanceMs = await delayUntil(`${storefrontUrl}${new URL(unit.url).pathname.replace(/\/21\/.*$/, "")}`, since, (body) => body.includes(title))
+    since = Date.now()
+    await api.ok("POST", `/admin/batches/${oil.id}/recall`, { reason: "bench: freshness check" })
+    const recallMs = await delayUntil(`${storefrontUrl}${new URL(unit.url).pathname.replace(/\/21\/.*$/, "")}`, since, (_body, status) => status === 410)
+    const freshness = { priceMs, titleProductMs, titleHomeMs, titleProvenanceMs, recallMs, boundMs: FRESHNESS_BOUND_MS }
+
+    const loadAfter = os.loadavg()
+    const results = {
+      when: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", node: process.version, loadBefore, loadAfter },
+      settings: { connections: CONNECTIONS, secondsPerTarget: SECONDS, warmupSeconds: WARMUP_SECONDS, products: products },
+      targets: rows,
+      scans: { ...scans, countedExactly: scans.countAfter - scans.countBefore === scans.ok2xx && scans.ok2xx === scans.requested },
+      freshness,
+      provenanceFirstVisit: { bytes: firstVisit.bytes, kb: Math.round(firstVisit.bytes / 102.4) / 10, requests: firstVisit.requests },
+      qr: { url: unit.url, version: qrVersion(unit.url), errorCorrection: "M" },
+      npmStart: start,
+      benchSeconds: seconds(Date.now() - t0),
+    }
+    fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n")
+    printTable(results)
+  } finally {
+    await sql?.end().catch(() => undefined)
+    for (const service of services.reverse()) await service.stop().catch(() => undefined)
+    await database?.stop().catch(() => undefined)
+  }
+}
+
+function printTable(r: { targets: Measured[]; [key: string]: any }) {
+  const pad = (s: string | number, n: number, left = false) => (left ? String(s).padEnd(n) : String(s).padStart(n))
+  console.log("")
+  console.log(`${pad("target", 38, true)}${pad("req/s", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("× bare", 9)}${pad("non-2xx", 9)}`)
+  for (const t of r.targets) {
+    console.log(`${pad(t.name, 38, true)}${pad(t.reqPerSec, 9)}${pad(t.p50Ms, 9)}${pad(t.p99Ms, 9)}${pad(t.ratioToBare, 9)}${pad(t.non2xx + t.errors, 9)}`)
+  }
+  const f = r.freshness
+  console.log("")
+  console.log(`scans: ${r.scans.requested} requested, ${r.scans.ok2xx} answered 2xx, scan_count +${r.scans.countAfter - r.scans.countBefore}, scan_event +${r.scans.eventsAfter - r.scans.eventsBefore} → ${r.scans.countedExactly ? "counted exactly" : "NOT counted exactly"}`)
+  console.log(`changes seen after (ms): price ${f.priceMs}, title on product ${f.titleProductMs} / home ${f.titleHomeMs} / provenance ${f.titleProvenanceMs}, recall ${f.recallMs} (bound ${f.boundMs})`)
+  console.log(`provenance first visit: ${r.provenanceFirstVisit.kb} KB; unit label QR version ${r.qr.version} (level M)`)
+  console.log(`npm start: ready in ${r.npmStart.firstStartSeconds} s on a fresh data folder, ${r.npmStart.secondStartSeconds} s on the second start`)
+  console.log(`load average before ${r.machine.loadBefore.map((x: number) => x.toFixed(2)).join(" ")}, after ${r.machine.loadAfter.map((x: number) => x.toFixed(2)).join(" ")}; bench took ${r.benchSeconds} s`)
+  console.log(`written to ${path.relative(process.cwd(), resultsFile)}`)
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(`\nnpm run bench failed: ${err instanceof Error ? err.stack : String(err)}`)
+    process.exit(1)
+  }
+)
