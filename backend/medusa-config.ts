@@ -86,7 +86,9 @@ module.exports = defineConfig({
     disable: process.env.DISABLE_MEDUSA_ADMIN === "true",
     vite: () => ({ resolve: { alias: adminAliases() } }),
   },
-  featureFlags: env.redisUrl ? { caching: true } : {},
+  // Medusa's caching module: Redis-backed with REDIS_URL, its in-memory provider with MEDUSA_CACHING=memory
+  // (measured, docs/decisions/0011-page-caching-and-scan-batching.md).
+  featureFlags: env.redisUrl || env.medusaCaching === "memory" ? { caching: true } : {},
   modules: [
     // Order confirmations go out on the "email" channel; the local provider logs them until a real
     // e-mail provider is configured. "feed" keeps the admin's notification feed working.
@@ -101,6 +103,9 @@ module.exports = defineConfig({
     // The traceability module is compiled with the @mae-mok/traceability package (docs/decisions).
     { resolve: "@mae-mok/traceability/module" },
     ...redisModules,
+    ...(!env.redisUrl && env.medusaCaching === "memory"
+      ? [{ resolve: "@medusajs/medusa/caching", options: { in_memory: { enable: true } } }]
+      : []),
     ...paymentModules,
   ],
 })

@@ -22,6 +22,7 @@ import {
   SpeciesUpdate,
 } from "./admin/validators"
 import { scanGuessLimit } from "../lib/traceability/guess-limit"
+import { ScanBatch } from "./store/provenance/validators"
 
 const medusaErrorHandler = errorHandler()
 
@@ -62,5 +63,7 @@ export default defineMiddlewares({
     { matcher: "/admin/batches/:id/units", methods: ["POST"], middlewares: [validateAndTransformBody(IssueUnits)] },
     // guessing unknown serials is rate-limited per hashed client IP (docs/decisions/0010-scan-guess-limit.md)
     { matcher: "/store/provenance/:gtin/:lot/:serial", methods: ["GET"], middlewares: [scanGuessLimit] },
+    // scans gathered by the storefront, one call per batch (docs/decisions/0011-page-caching-and-scan-batching.md)
+    { matcher: "/store/provenance/scans", methods: ["POST"], middlewares: [validateAndTransformBody(ScanBatch)] },
   ],
 })

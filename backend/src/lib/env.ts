@@ -34,6 +34,8 @@ export type BackendEnv = {
   workerMode: "shared" | "worker" | "server"
   /** Salt of the IP hashes kept with provenance scans (the raw IP is never stored). */
   scanIpSalt: string
+  /** "memory": Medusa's caching module with its in-memory provider when there is no Redis; "off" (default). */
+  medusaCaching: "memory" | "off"
 }
 
 function port(value: string | undefined, fallback: number, name: string): number {
@@ -128,7 +130,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
     // Production without SCAN_IP_SALT derives it from the (required, secret) JWT secret: a published
     // salt would let anyone reverse IPv4 hashes by trying all 2^32 addresses.
     scanIpSalt: env.SCAN_IP_SALT || (isProduction ? `scan-ip:${env.JWT_SECRET ?? ""}` : DEV_SCAN_IP_SALT),
+    medusaCaching: (env.MEDUSA_CACHING || "off") as BackendEnv["medusaCaching"],
   }
+  if (!["memory", "off"].includes(result.medusaCaching)) throw new Error(`MEDUSA_CACHING must be memory or off, got "${result.medusaCaching}"`)
   assertStripeSettings(result)
   if (isProduction) assertProductionReady(result, env)
   return result

@@ -32,6 +32,7 @@ export type ConsumeInput = {
 
 export type ScanUpdate = {
   label_unit_id: string
+  serial: string
   batch_id: string
   scan_count: number
   first_scan_at: Date
@@ -133,26 +134,28 @@ class TraceabilityModuleService extends MedusaService({
   }
 
   /**
-   * Counts one scan of `serial` atomically (concurrent scans each get their own count).
-   * Returns null when no label unit has that serial.
+   * Counts scans of several serials in ONE statement: `n` scans of a serial add `n` atomically, so
+   * concurrent batches (and several server processes) each get their own range of counts.
+   * Returns the counts after this statement, for the serials that have a label unit.
    */
   @InjectTransactionManager()
-  async countScan(serial: string, @MedusaContext() ctx: Context = {}): Promise<ScanUpdate | null> {
+  async countScans(scans: { serial: string; n: number }[], @MedusaContext() ctx: Context = {}): Promise<ScanUpdate[]> {
+    if (scans.length === 0) return []
     const em = ctx.transactionManager as SqlManager
     const rows = await em.execute(
-      `update label_unit set scan_count = scan_count + 1, first_scan_at = coalesce(first_scan_at, now()), updated_at = now()
-       where serial = ? and deleted_at is null
-       returning id, batch_id, scan_count, first_scan_at`,
-      [serial]
+      `update label_unit u set scan_count = u.scan_count + v.n, first_scan_at = coalesce(u.first_scan_at, now()), updated_at = now()
+       from (values ${scans.map(() => "(?, ?::int)").join(", ")}) as v(serial, n)
+       where u.serial = v.serial and u.deleted_at is null
+       returning u.id, u.serial, u.batch_id, u.scan_count, u.first_scan_at`,
+      scans.flatMap((s) => [s.serial, s.n])
     )
-    const row = rows[0]
-    if (!row) return null
-    return {
+    return rows.map((row) => ({
       label_unit_id: String(row.id),
+      serial: String(row.serial),
       batch_id: String(row.batch_id),
       scan_count: Number(row.scan_count),
       first_scan_at: new Date(row.first_scan_at as string | Date),
-    }
+    }))
   }
 }
 

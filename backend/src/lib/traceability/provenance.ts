@@ -9,6 +9,7 @@ import {
   publicProjection,
   type PublicProvenance,
   scanVerdict,
+  type ScanVerdict,
 } from "@mae-mok/traceability"
 import { readEnv } from "../env"
 import { traceability } from "../../workflows/traceability/service"
@@ -72,6 +73,20 @@ async function findPublicBatch(container: Container, gtin: string, lot: string) 
   return batch
 }
 
+// A lot once public (released, on hold or recalled) stays public, of the same batch and GTIN: scans remember
+// it for a minute instead of looking it up in every batch of scans. Unknown lots are never remembered.
+const publicLots = new Map<string, { batchId: string; at: number }>()
+async function publicBatchId(container: Container, gtin: string, lot: string): Promise<string | null> {
+  const key = `${gtin}/${lot}`
+  const known = publicLots.get(key)
+  if (known && Date.now() - known.at < 60_000) return known.batchId
+  const batch = await findPublicBatch(container, gtin, lot)
+  if (!batch) return null
+  if (publicLots.size >= 1000) publicLots.clear()
+  publicLots.set(key, { batchId: batch.id, at: Date.now() })
+  return batch.id
+}
+
 async function project(container: Container, batchId: string, scan: { state: LabelScanState; scannedLot: string } | null): Promise<PublicProvenance> {
   const record = await loadPrivateBatchRecord(container, batchId)
   if (!record) throw new Error(`batch ${batchId} lost its variant`)
@@ -97,54 +112,109 @@ export function scanIpHash(ip: string): string {
   return crypto.createHmac("sha256", readEnv().scanIpSalt).update(ip).digest("hex")
 }
 
+export type ScanRequest = {
+  gtin: string
+  lot: string
+  serial: string
+  clientIp: string
+  /** false while the client is over its guess limit: a refused scan is then not stored (no write flood). */
+  recordRefusal: boolean
+}
+
+export type ScanResult = { ok: true; batchId: string; lot: string; state: LabelScanState; verdict: ScanVerdict } | { ok: false; refusal: ProvenanceRefusal }
+
+function unknownSerial(serial: string, lot: string, unit: { scan_count: number; first_scan_at: Date | string | null; batch: { lot_number: string } } | null) {
+  const verdict = scanVerdict(
+    unit ? { scanCount: unit.scan_count, firstScanAt: unit.first_scan_at ? new Date(unit.first_scan_at).toISOString() : null, lot: unit.batch.lot_number } : null,
+    { scannedLot: lot }
+  )
+  return new ProvenanceRefusal(404, {
+    type: "not_found",
+    code: "UNKNOWN_SERIAL",
+    message: unit
+      ? `Serial ${serial} was not printed for lot ${lot}; the label may have been copied.`
+      : `Serial ${serial} is not in our records; the product may not be genuine.`,
+    message_th: verdict.message_th,
+    scan: verdict,
+  })
+}
+
 /**
- * Provenance of one unit, recording the scan (with a salted IP hash) whatever the answer:
- * unknown and mismatched serials are what clone detection counts.
+ * Records unit scans, many in a few statements whatever their number: one look-up of the lots, one of the
+ * serials, one UPDATE that counts every genuine scan, one INSERT of all scan events (with the salted IP
+ * hash). Unknown and mismatched serials are recorded too: they are what clone detection counts. Each
+ * answer is what that scan alone would have got; scans of one serial in one call are counted in order.
  */
+export async function recordScans(container: Container, requests: ScanRequest[]): Promise<ScanResult[]> {
+  const service = traceability(container)
+  type Parsed = { request: ScanRequest; link: { gtin: string; lot: string; serial: string } } | { request: ScanRequest; refusal: ProvenanceRefusal }
+  const parsed = requests.map((request): Parsed => {
+    try {
+      const link = parseLinkParams(request.gtin, request.lot, request.serial)
+      return { request, link: { gtin: link.gtin, lot: link.lot, serial: link.serial! } }
+    } catch (err) {
+      if (err instanceof ProvenanceRefusal) return { request, refusal: err }
+      throw err
+    }
+  })
+  const valid = parsed.flatMap((p) => ("link" in p ? [p] : []))
+
+  const batchIds = new Map<string, string | null>()
+  for (const { link } of valid) {
+    const key = `${link.gtin}/${link.lot}`
+    if (!batchIds.has(key)) batchIds.set(key, await publicBatchId(container, link.gtin, link.lot))
+  }
+  const serials = [...new Set(valid.map((p) => p.link.serial))]
+  const units = serials.length ? await service.listLabelUnits({ serial: serials }, { relations: ["batch"] }) : []
+  const unitBySerial = new Map(units.map((u) => [u.serial, u]))
+
+  // Genuine scans per serial, in request order, then one UPDATE for all of them.
+  const genuine = new Map<string, number[]>()
+  const results: (ScanResult | null)[] = parsed.map((p, i) => {
+    if (!("link" in p)) return { ok: false, refusal: p.refusal }
+    const batchId = batchIds.get(`${p.link.gtin}/${p.link.lot}`)
+    if (!batchId) return { ok: false, refusal: unknownLot(p.link.gtin, p.link.lot) }
+    const unit = unitBySerial.get(p.link.serial)
+    if (!unit || unit.batch.id !== batchId) return { ok: false, refusal: unknownSerial(p.link.serial, p.link.lot, unit ?? null) }
+    genuine.set(p.link.serial, [...(genuine.get(p.link.serial) ?? []), i])
+    return null
+  })
+  const counted = await service.countScans([...genuine].map(([serial, indexes]) => ({ serial, n: indexes.length })))
+  for (const row of counted) {
+    const indexes = genuine.get(row.serial) ?? []
+    indexes.forEach((index, k) => {
+      const link = (parsed[index] as Extract<Parsed, { link: unknown }>).link
+      const state: LabelScanState = {
+        scanCount: row.scan_count - indexes.length + 1 + k,
+        firstScanAt: row.first_scan_at.toISOString(),
+        lot: link.lot,
+      }
+      results[index] = { ok: true, batchId: row.batch_id, lot: link.lot, state, verdict: scanVerdict(state, { scannedLot: link.lot }) }
+    })
+  }
+
+  const events = parsed.flatMap((p, i) => {
+    const result = results[i]
+    if (!("link" in p) || !result) return []
+    const verdict = result.ok ? result.verdict : (result.refusal.body.scan as ScanVerdict | undefined)
+    if (!verdict || (!result.ok && !p.request.recordRefusal)) return []
+    const unit = unitBySerial.get(p.link.serial)
+    return [{ ...p.link, label_unit_id: unit?.id ?? null, ip_hash: scanIpHash(p.request.clientIp), verdict: verdict.kind, scanned_at: new Date() }]
+  })
+  if (events.length) await service.createScanEvents(events)
+  return results.map((r) => r ?? { ok: false, refusal: new ProvenanceRefusal(404, { type: "not_found", code: "UNKNOWN_SERIAL", message: "the label unit vanished while its scan was counted" }) })
+}
+
+/** Provenance of one unit, recording the scan (with a salted IP hash) whatever the answer. */
 export async function unitProvenance(
   container: Container,
   params: { gtin: string; lot: string; serial: string },
   clientIp: string,
-  /** false while the client is over its guess limit: refused scans are then not stored (no write flood). */
   options: { recordRefusals?: boolean } = {}
 ): Promise<PublicProvenance> {
-  const { gtin, lot, serial } = parseLinkParams(params.gtin, params.lot, params.serial)
-  const service = traceability(container)
-  const batch = await findPublicBatch(container, gtin, lot)
-  if (!batch) throw unknownLot(gtin, lot)
-
-  const record = (verdict: string, label_unit_id: string | null) =>
-    service.createScanEvents({ gtin, lot, serial: serial!, label_unit_id, ip_hash: scanIpHash(clientIp), verdict, scanned_at: new Date() })
-
-  const [unit] = await service.listLabelUnits({ serial: serial! }, { relations: ["batch"] })
-  if (!unit || unit.batch.id !== batch.id) {
-    const kind = unit ? "lot_mismatch" : "unknown_serial"
-    if (options.recordRefusals !== false) await record(kind, unit?.id ?? null)
-    const verdict = scanVerdict(
-      unit ? { scanCount: unit.scan_count, firstScanAt: unit.first_scan_at ? new Date(unit.first_scan_at).toISOString() : null, lot: unit.batch.lot_number } : null,
-      { scannedLot: lot }
-    )
-    throw new ProvenanceRefusal(404, {
-      type: "not_found",
-      code: "UNKNOWN_SERIAL",
-      message: unit
-        ? `Serial ${serial} was not printed for lot ${lot}; the label may have been copied.`
-        : `Serial ${serial} is not in our records; the product may not be genuine.`,
-      message_th: verdict.message_th,
-      scan: verdict,
-    })
-  }
-
-  const counted = await service.countScan(serial!)
-  if (!counted) throw new Error(`label unit ${serial} vanished while counting a scan`)
-  const state: LabelScanState = {
-    scanCount: counted.scan_count,
-    firstScanAt: counted.first_scan_at.toISOString(),
-    lot: batch.lot_number,
-  }
-  const provenance = await project(container, batch.id, { state, scannedLot: lot })
-  await record(provenance.scan!.kind, unit.id)
-  return provenance
+  const [result] = await recordScans(container, [{ ...params, clientIp, recordRefusal: options.recordRefusals !== false }])
+  if (!result!.ok) throw result!.refusal
+  return project(container, result!.batchId, { state: result!.state, scannedLot: result!.lot })
 }
 
 /** First x-forwarded-for entry (the storefront forwards the buyer's IP), else the socket's. */

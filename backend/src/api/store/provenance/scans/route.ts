@@ -1,0 +1,29 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { countGuessMiss, guessLimitOf, tooManyGuesses } from "../../../../lib/traceability/guess-limit"
+import { recordScans } from "../../../../lib/traceability/provenance"
+import type { ScanBatch } from "../validators"
+
+/**
+ * POST /store/provenance/scans — several unit scans in one call (the storefront gathers the scans that
+ * arrive while its previous call is under way). Each result is what GET …/:serial would have answered,
+ * with the same guess limit per client IP; refusals of a limited client are not stored.
+ */
+export async function POST(req: MedusaRequest<ScanBatch>, res: MedusaResponse) {
+  const scans = req.validatedBody.scans
+  const limits = scans.map((s) => guessLimitOf(s.client_ip))
+  const results = await recordScans(
+    req.scope,
+    scans.map((s, i) => ({ gtin: s.gtin, lot: s.lot, serial: s.serial, clientIp: s.client_ip, recordRefusal: !limits[i]!.limited }))
+  )
+  res.setHeader("Cache-Control", "no-store")
+  res.json({
+    results: results.map((result, i) => {
+      if (result.ok) return { status: 200, scan: result.verdict }
+      const ip = scans[i]!.client_ip
+      const limit = limits[i]!.limited ? limits[i]! : guessLimitOf(ip)
+      countGuessMiss(ip)
+      if (limit.limited) return { status: 429, ...tooManyGuesses(limit.retryAfterSeconds) }
+      return { status: result.refusal.status, ...result.refusal.body }
+    }),
+  })
+}
