@@ -1,8 +1,11 @@
 // Production server for the built storefront: hashed assets are cached for a year,
 // everything else goes through Remix.
 import { createRequestHandler } from "@remix-run/express"
+import { createRequestHandler as createFetchHandler } from "@remix-run/node"
 import compression from "compression"
 import express from "express"
+import fs from "node:fs"
+import { pageCache } from "./page-cache.js"
 
 const port = Number(process.env.PORT) || 8000
 const build = await import("./build/server/index.js")
@@ -14,9 +17,16 @@ app.disable("x-powered-by")
 app.set("trust proxy", process.env.TRUST_PROXY || "loopback")
 app.use(compression())
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }))
-app.use(express.static("build/client", { maxAge: "1h" }))
+// The few files at the top of build/client (favicon …), looked up once: a stat per page request costs more
+// than serving a cached page.
+const topFiles = new Set(fs.readdirSync("build/client", { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`))
+const topStatic = express.static("build/client", { maxAge: "1h", index: false })
+app.use((req, res, next) => (topFiles.has(req.path) ? topStatic(req, res, next) : next()))
 // The provenance pages forward the buyer's IP to the backend, which counts scans per (hashed) IP.
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip }) }))
+const getLoadContext = (req) => ({ clientIp: req.ip })
+// Public pages for visitors without cookies come from a shared cache that follows their Cache-Control.
+app.use(pageCache({ handle: createFetchHandler(build, process.env.NODE_ENV), loadContext: getLoadContext }))
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext }))
 
 const server = app.listen(port, () => {
   console.log(`storefront listening on http://localhost:${port}`)

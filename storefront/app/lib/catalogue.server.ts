@@ -2,10 +2,11 @@ import type { HttpTypes } from "@medusajs/types"
 import type { Locale } from "~/i18n"
 import { createSwrCache } from "./cache.server"
 import { config } from "./config.server"
+import { contentVersion } from "./content-version.server"
 import { sdk } from "./medusa.server"
 
 // Catalogue data only: the same for every visitor, so it may be cached (see cache.server.ts).
-const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs })
+const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, version: contentVersion })
 
 export type VariantView = {
   id: string

@@ -9,9 +9,12 @@ export const config = {
   sessionSecret: process.env.STOREFRONT_SESSION_SECRET || "mae-mok-dev-session-secret-change-me",
   /** Stripe.js is loaded only when this is set (payments issue). */
   stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY || "",
-  /** How long catalogue data is served without asking Medusa; never older than catalogueMaxAgeMs. */
-  catalogueFreshMs: Number(process.env.STOREFRONT_CACHE_FRESH_MS ?? 2000),
-  catalogueMaxAgeMs: Number(process.env.STOREFRONT_CACHE_MAX_AGE_MS ?? 5000),
+  /** How often the backend's content stamp is polled (cache.server.ts, content-version.server.ts). */
+  contentPollMs: Number(process.env.STOREFRONT_CONTENT_POLL_MS ?? 500),
+  /** Public data without a confirmed content stamp: fresh this long … */
+  catalogueFreshMs: Number(process.env.STOREFRONT_CACHE_FRESH_MS ?? 1000),
+  /** … and never resting on a stamp or an entry older than this. */
+  catalogueMaxAgeMs: Number(process.env.STOREFRONT_CACHE_MAX_AGE_MS ?? 2000),
 }
 
 if (process.env.NODE_ENV === "production" && !process.env.STOREFRONT_SESSION_SECRET && process.env.APP_ENV === "production") {

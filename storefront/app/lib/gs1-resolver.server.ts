@@ -1,5 +1,6 @@
 import { buildDigitalLink, type PublicProvenance } from "@mae-mok/traceability"
 import type { Locale } from "~/i18n"
+import { PUBLIC_PAGE_CACHE_CONTROL } from "./http-cache.server"
 
 // GS1-Conformant resolver behaviour of the QR paths /01/{gtin}/10/{lot}[/21/{serial}]: content negotiation,
 // the linkset (RFC 9264 as profiled by GS1), CORS and caching headers. The page itself is provenance-page.tsx.
@@ -34,14 +35,14 @@ export function pageLocale(request: Request, url: URL): Locale {
   return languages.length > 0 && !languages.some((tag) => tag === "th" || tag.startsWith("th-")) ? "en" : "th"
 }
 
-/** Headers every resolver response carries. Serial URLs are scans: never stored by any cache. */
+/** Headers every resolver response carries. Serial URLs are scans: never stored by any cache; lots like public pages. */
 export function resolverHeaders(options: { serial: boolean; contentType?: string; linksetUrl?: string }): Headers {
   const headers = new Headers({
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "Link, Content-Type",
     "X-Robots-Tag": "noindex, nofollow",
     Vary: "Accept, Accept-Language",
-    "Cache-Control": options.serial ? "no-store" : "public, max-age=60",
+    "Cache-Control": options.serial ? "no-store" : PUBLIC_PAGE_CACHE_CONTROL,
   })
   if (options.contentType) headers.set("Content-Type", options.contentType)
   if (options.linksetUrl) headers.set("Link", `<${options.linksetUrl}>; rel="linkset"; type="${LINKSET_TYPE}"`)

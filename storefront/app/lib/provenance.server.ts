@@ -1,8 +1,11 @@
 import type { PublicProvenance, ScanVerdict } from "@mae-mok/traceability"
+import { createSwrCache } from "./cache.server"
 import { config } from "./config.server"
+import { contentVersion } from "./content-version.server"
 
-// Client of the backend's store provenance API (docs/api/provenance.md). Nothing here is cached: every unit
-// call is a scan the backend counts, and a recall must show at once.
+// Client of the backend's store provenance API (docs/api/provenance.md). A lot's public projection is the
+// same for everyone and is cached under the content stamp; a unit scan is never cached: each one is sent
+// to the backend, which counts it (gathered into one call per batch, see recordScan).
 
 export type ProvenanceResult =
   | { status: 200; provenance: PublicProvenance }
@@ -11,11 +14,13 @@ export type ProvenanceResult =
   | { status: 502; message: string }
 
 const segment = encodeURIComponent
+const lots = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxEntries: 500, version: contentVersion })
 
-async function request(path: string, headers: Record<string, string>): Promise<Response | null> {
+async function request(path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Response | null> {
   try {
     return await fetch(`${config.medusaUrl}/store/provenance${path}`, {
-      headers: { "x-publishable-api-key": config.publishableKey, ...headers },
+      ...init,
+      headers: { "x-publishable-api-key": config.publishableKey, ...init.headers },
     })
   } catch (err) {
     console.error("provenance: backend unreachable", err)
@@ -23,16 +28,14 @@ async function request(path: string, headers: Record<string, string>): Promise<R
   }
 }
 
-async function call(path: string, headers: Record<string, string> = {}): Promise<ProvenanceResult> {
-  const res = await request(path, { accept: "application/json", ...headers })
-  if (!res) return { status: 502, message: "backend unreachable" }
-  const body = (await res.json().catch(() => null)) as Record<string, unknown> | null
-  if (res.status === 200 && body && typeof body.provenance === "object" && body.provenance) {
+/** A backend answer (status and JSON body) as the page's result type. */
+function toResult(status: number, body: Record<string, unknown> | null, what: string): ProvenanceResult {
+  if (status === 200 && body && typeof body.provenance === "object" && body.provenance) {
     return { status: 200, provenance: body.provenance as PublicProvenance }
   }
   const text = (key: string) => (body && typeof body[key] === "string" ? (body[key] as string) : null)
-  if (res.status === 400) return { status: 400, code: text("code") ?? "INVALID", part: text("part"), message: text("message") ?? "bad request" }
-  if (res.status === 404) {
+  if (status === 400) return { status: 400, code: text("code") ?? "INVALID", part: text("part"), message: text("message") ?? "bad request" }
+  if (status === 404) {
     return {
       status: 404,
       code: text("code") ?? "NOT_FOUND",
@@ -41,23 +44,72 @@ async function call(path: string, headers: Record<string, string> = {}): Promise
       scan: body && typeof body.scan === "object" && body.scan ? (body.scan as ScanVerdict) : null,
     }
   }
-  console.error(`provenance: backend answered ${res.status} for ${path}`)
-  return { status: 502, message: `backend answered ${res.status}` }
+  console.error(`provenance: backend answered ${status} for ${what}`)
+  return { status: 502, message: `backend answered ${status}` }
 }
 
-/** One lot's provenance. Records no scan. */
+async function call(path: string): Promise<ProvenanceResult> {
+  const res = await request(path, { headers: { accept: "application/json" } })
+  if (!res) return { status: 502, message: "backend unreachable" }
+  return toResult(res.status, (await res.json().catch(() => null)) as Record<string, unknown> | null, path)
+}
+
+/** One lot's provenance (records no scan); found lots are cached until the content stamp changes. */
 export function batchProvenance(gtin: string, lot: string): Promise<ProvenanceResult> {
-  return call(`/${segment(gtin)}/${segment(lot)}`)
+  return lots.get(`${gtin}/${lot}`, () => call(`/${segment(gtin)}/${segment(lot)}`), (result) => result.status === 200)
 }
 
-/** One unit's provenance and scan verdict: the backend counts this call as a scan of the buyer's IP. */
-export function unitProvenance(gtin: string, lot: string, serial: string, clientIp: string | null): Promise<ProvenanceResult> {
-  return call(`/${segment(gtin)}/${segment(lot)}/${segment(serial)}`, clientIp ? { "x-forwarded-for": clientIp } : {})
+export type ScanResult =
+  | { status: 200; scan: ScanVerdict }
+  | Exclude<ProvenanceResult, { status: 200 }>
+
+type PendingScan = { scan: { gtin: string; lot: string; serial: string; client_ip: string }; resolve: (result: ScanResult) => void }
+const MAX_SCANS_PER_CALL = 100
+// Two calls may be under way at once, so a scan arriving during one need not wait for it to finish.
+const MAX_CALLS = 2
+let queue: PendingScan[] = []
+let calls = 0
+
+/**
+ * Sends the waiting scans, one backend call per batch: while the calls are under way the next scans
+ * wait and then go together (group commit). Each buyer's page waits for its own scan to be stored, so a
+ * scan is never lost on shutdown, and the verdict ("first scan", "scanned N times") is the backend's.
+ */
+async function sendScans(): Promise<void> {
+  calls += 1
+  try {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_SCANS_PER_CALL)
+      queue = queue.slice(MAX_SCANS_PER_CALL)
+      const res = await request("/scans", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scans: batch.map((p) => p.scan) }),
+      })
+      const body = res ? ((await res.json().catch(() => null)) as { results?: ({ status: number } & Record<string, unknown>)[] } | null) : null
+      batch.forEach((pending, i) => {
+        const result = res?.status === 200 ? body?.results?.[i] : undefined
+        if (!result) return pending.resolve({ status: 502, message: res ? `backend answered ${res.status}` : "backend unreachable" })
+        if (result.status === 200 && result.scan) return pending.resolve({ status: 200, scan: result.scan as ScanVerdict })
+        pending.resolve(toResult(result.status, result, "a unit scan") as ScanResult)
+      })
+    }
+  } finally {
+    calls -= 1
+  }
+}
+
+/** Records one unit scan of the buyer's IP; resolves with the backend's verdict once it is stored. */
+export function recordScan(gtin: string, lot: string, serial: string, clientIp: string | null): Promise<ScanResult> {
+  return new Promise((resolve) => {
+    queue.push({ scan: { gtin, lot, serial, client_ip: clientIp ?? "unknown" }, resolve })
+    if (calls < MAX_CALLS) void sendScans()
+  })
 }
 
 /** The lot's EPCIS 2.0 document, passed through as the backend wrote it (status, type and body). */
 export async function epcisDocument(gtin: string, lot: string): Promise<{ status: number; contentType: string; body: string }> {
-  const res = await request(`/${segment(gtin)}/${segment(lot)}/epcis`, { accept: "application/ld+json, application/json" })
+  const res = await request(`/${segment(gtin)}/${segment(lot)}/epcis`, { headers: { accept: "application/ld+json, application/json" } })
   if (!res) return { status: 502, contentType: "application/json", body: JSON.stringify({ message: "backend unreachable" }) }
   return { status: res.status, contentType: res.headers.get("content-type") ?? "application/ld+json", body: await res.text() }
 }

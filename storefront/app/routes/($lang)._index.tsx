@@ -1,19 +1,25 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { ProductCard } from "~/components/product-card"
 import { listProducts } from "~/lib/catalogue.server"
 import { config } from "~/lib/config.server"
+import { loaderCacheControl, pageCacheHeaders } from "~/lib/http-cache.server"
 import { requireLocale } from "~/lib/i18n.server"
 import { seo } from "~/lib/seo"
 import { useI18n } from "~/lib/use-i18n"
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const { locale, t } = requireLocale(params)
-  return {
-    products: await listProducts(locale),
-    seo: { origin: config.storefrontUrl, locale, title: t("home.title"), description: t("site.description") },
-  }
+  return data(
+    {
+      products: await listProducts(locale),
+      seo: { origin: config.storefrontUrl, locale, title: t("home.title"), description: t("site.description") },
+    },
+    { headers: pageCacheHeaders(request) }
+  )
 }
+
+export const headers = loaderCacheControl
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? seo({ ...data.seo, path: "/" }) : [{ title: "Mae Mok" }]

@@ -1,9 +1,10 @@
 import { buildDigitalLinkPath } from "@mae-mok/traceability"
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react"
 import { getProduct } from "~/lib/catalogue.server"
 import { config } from "~/lib/config.server"
 import { formatBaht } from "~/lib/format"
+import { loaderCacheControl, pageCacheHeaders } from "~/lib/http-cache.server"
 import { requireLocale } from "~/lib/i18n.server"
 import { currentBatch } from "~/lib/provenance.server"
 import { seo } from "~/lib/seo"
@@ -17,22 +18,27 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const selected =
     product.variants.find((v) => v.id === wanted) ?? product.variants.find((v) => v.available) ?? product.variants[0] ?? null
   const batch = selected?.gtin ? await currentBatch(selected.gtin) : null
-  return {
-    product,
-    selectedId: selected?.id ?? null,
-    batch: batch
-      ? {
-          lot: batch.batch.lot,
-          households: batch.totals.households,
-          plots: batch.plots.filter((p) => p.certifications.length > 0).length,
-          herbs: batch.herbs.map((h) => ({ thaiName: h.thaiName, scientificName: h.scientificName })),
-          href: selected?.gtin ? buildDigitalLinkPath({ gtin: selected.gtin, lot: batch.batch.lot }) : null,
-        }
-      : null,
-    origin: config.storefrontUrl,
-    locale,
-  }
+  return data(
+    {
+      product,
+      selectedId: selected?.id ?? null,
+      batch: batch
+        ? {
+            lot: batch.batch.lot,
+            households: batch.totals.households,
+            plots: batch.plots.filter((p) => p.certifications.length > 0).length,
+            herbs: batch.herbs.map((h) => ({ thaiName: h.thaiName, scientificName: h.scientificName })),
+            href: selected?.gtin ? buildDigitalLinkPath({ gtin: selected.gtin, lot: batch.batch.lot }) : null,
+          }
+        : null,
+      origin: config.storefrontUrl,
+      locale,
+    },
+    { headers: pageCacheHeaders(request) }
+  )
 }
+
+export const headers = loaderCacheControl
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

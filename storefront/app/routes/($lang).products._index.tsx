@@ -1,8 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
 import { Form, useLoaderData, useNavigation } from "@remix-run/react"
 import { ProductCard } from "~/components/product-card"
 import { listProducts, listProductTypes, parseSort } from "~/lib/catalogue.server"
 import { config } from "~/lib/config.server"
+import { loaderCacheControl, pageCacheHeaders } from "~/lib/http-cache.server"
 import { requireLocale } from "~/lib/i18n.server"
 import { seo } from "~/lib/seo"
 import { useI18n } from "~/lib/use-i18n"
@@ -13,14 +14,19 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const sort = parseSort(url.searchParams.get("sort"))
   const types = await listProductTypes(locale)
   const type = types.find((ty) => ty.id === url.searchParams.get("type"))?.id ?? null
-  return {
-    products: await listProducts(locale, { sort, typeId: type }),
-    types,
-    sort,
-    type,
-    seo: { origin: config.storefrontUrl, locale, title: `${t("catalogue.title")} | ${t("site.name")}`, description: t("site.description") },
-  }
+  return data(
+    {
+      products: await listProducts(locale, { sort, typeId: type }),
+      types,
+      sort,
+      type,
+      seo: { origin: config.storefrontUrl, locale, title: `${t("catalogue.title")} | ${t("site.name")}`, description: t("site.description") },
+    },
+    { headers: pageCacheHeaders(request) }
+  )
 }
+
+export const headers = loaderCacheControl
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? seo({ ...data.seo, path: "/products" }) : [])
 

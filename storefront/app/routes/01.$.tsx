@@ -16,7 +16,7 @@ import {
   requestedLinkType,
   resolverHeaders,
 } from "~/lib/gs1-resolver.server"
-import { batchProvenance, epcisDocument, unitProvenance } from "~/lib/provenance.server"
+import { batchProvenance, epcisDocument, recordScan, type ProvenanceResult } from "~/lib/provenance.server"
 import styles from "~/styles.css?url"
 
 /**
@@ -62,7 +62,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Only a person's GET of a unit page is a scan; HEAD, preflights and linkset look-ups ask about the lot and
   // are not counted, so the scan count stays what buyers did.
   const isScan = serial !== null && kind === "page" && request.method === "GET"
-  const result = isScan ? await unitProvenance(gtin, lot, serial, clientIp(request, context)) : await batchProvenance(gtin, lot)
+  const result = isScan ? await scannedUnit(gtin, lot, serial, clientIp(request, context)) : await batchProvenance(gtin, lot)
 
   if (result.status === 400) {
     return problem(request, url, locale, 400, { kind: "bad_link", detail: result.message }, { code: result.code, part: result.part, message: result.message })
@@ -108,6 +108,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     status,
     headers: resolverHeaders({ serial: serial !== null, contentType: "text/html; charset=utf-8", linksetUrl: linksetHref }),
   })
+}
+
+/** A scan: the lot's (cached) public projection with the backend's verdict on this unit, recorded first. */
+async function scannedUnit(gtin: string, lot: string, serial: string, ip: string | null): Promise<ProvenanceResult> {
+  const [scan, lotResult] = await Promise.all([recordScan(gtin, lot, serial, ip), batchProvenance(gtin, lot)])
+  if (scan.status !== 200) return scan
+  if (lotResult.status !== 200) return { status: 502, message: "the lot of a counted scan did not load" }
+  return { status: 200, provenance: { ...lotResult.provenance, scan: scan.scan } }
 }
 
 /** The buyer's IP as the storefront's server saw it (server.js puts it in the load context). */

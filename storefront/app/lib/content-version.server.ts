@@ -1,0 +1,49 @@
+import { config } from "./config.server"
+
+/**
+ * The backend's stamp of everything the public pages show (GET /store/content-version), polled every
+ * `config.contentPollMs`. Caches keep an entry for as long as the stamp it was loaded under is current,
+ * so a change shows within about one poll, and nothing is fetched again while nothing changed.
+ */
+export type ContentVersion = {
+  version: string
+  /** When the poll that confirmed `version` started (the stamp describes the database at or after it). */
+  checkedAt: number
+  /** When this stamp was first seen. */
+  changedAt: number
+}
+
+let current: ContentVersion | null = null
+let timer: NodeJS.Timeout | null = null
+
+async function poll(): Promise<void> {
+  const startedAt = Date.now()
+  try {
+    const res = await fetch(`${config.medusaUrl}/store/content-version`, {
+      headers: { "x-publishable-api-key": config.publishableKey },
+      signal: AbortSignal.timeout(Math.max(1000, config.contentPollMs * 4)),
+    })
+    if (!res.ok) return
+    const { version } = (await res.json()) as { version?: unknown }
+    if (typeof version !== "string") return
+    current = { version, checkedAt: startedAt, changedAt: current?.version === version ? current.changedAt : startedAt }
+  } catch {
+    // Keep the last stamp: once it is older than the caches' age limit they stop trusting it.
+  }
+}
+
+/** The last confirmed stamp (null until the first poll answered). Starts the poller on first use. */
+export function contentVersion(): ContentVersion | null {
+  if (!timer) {
+    let running = false
+    const tick = () => {
+      if (running) return
+      running = true
+      void poll().finally(() => (running = false))
+    }
+    timer = setInterval(tick, config.contentPollMs)
+    timer.unref()
+    tick()
+  }
+  return current
+}

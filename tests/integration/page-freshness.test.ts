@@ -1,0 +1,124 @@
+import postgres from "postgres"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
+import { startTestApp, type TestApp } from "../support/app"
+
+// The storefront caches public pages and data (docs/decisions/0011-page-caching-and-scan-batching.md):
+// a change must still show within 5 s, and every scan must still be counted, each with its own count.
+
+const BOUND_MS = 5000
+const PRODUCT = "/products/mok-prai-herbal-massage-oil"
+
+let app: TestApp
+let api: AdminApi
+let sql: postgres.Sql
+let oil: { id: string; lot_number: string; variant: { barcode: string }; units: { serial: string; url: string }[] }
+let product: Json
+
+const page = async (path: string) => {
+  const res = await fetch(app.storefrontUrl + path, { redirect: "manual" })
+  return { status: res.status, age: res.headers.get("age"), etag: res.headers.get("etag"), body: await res.text() }
+}
+const lotPath = () => `/01/${oil.variant.barcode}/10/${oil.lot_number}`
+const scanCount = async (serial: string) => Number((await sql`select scan_count from label_unit where serial = ${serial}`)[0]!.scan_count)
+const contentVersion = async () =>
+  ((await (await fetch(`${app.medusaUrl}/store/content-version`, { headers: { "x-publishable-api-key": app.publishableKey } })).json()) as { version: string }).version
+
+/** Polls the page until `seen` holds; the time it took since `since`. */
+async function shownAfter(path: string, since: number, seen: (p: Awaited<ReturnType<typeof page>>) => boolean): Promise<number> {
+  for (;;) {
+    const p = await page(path)
+    if (seen(p)) return Date.now() - since
+    if (Date.now() - since > 3 * BOUND_MS) throw new Error(`${path} did not show the change within ${3 * BOUND_MS} ms`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ storefront: true })
+  api = adminApi(app.medusaUrl, await adminToken(app.medusaUrl))
+  sql = postgres(app.db.url, { max: 2, onnotice: () => undefined })
+  const { batches } = await api.ok("GET", "/admin/batches?status=released")
+  const full = await Promise.all((batches as Json[]).map(async (b) => (await api.ok("GET", `/admin/batches/${b.id}`)).batch))
+  oil = full.find((b) => b.variant?.sku === "MM-OIL-30" && b.units.length >= 4)
+  expect(oil, "a released MM-OIL-30 batch with label units in the seed").toBeDefined()
+  product = (await api.ok("GET", "/admin/products?handle=mok-prai-herbal-massage-oil&fields=id,title,*variants")).products[0]
+})
+
+afterAll(async () => {
+  await sql?.end()
+  await app?.stop()
+})
+
+describe("cached public pages", () => {
+  it("serves the home, product and lot pages from the shared cache, never a scan", async () => {
+    for (const path of ["/", PRODUCT, lotPath()]) {
+      const first = await page(path)
+      expect(first.status, path).toBe(200)
+      const again = await page(path)
+      expect(again.age, `${path} comes from the cache`).not.toBeNull()
+      expect(again.etag).toBe(first.etag)
+    }
+    const unit = new URL(oil.units[3]!.url).pathname
+    const scans = [await page(unit), await page(unit)]
+    expect(scans.map((s) => s.age)).toEqual([null, null])
+    expect(scans[1]!.body).toMatch(/สแกนแล้ว 2 ครั้ง/)
+  })
+
+  it("shows a price change on the product page within 5 s", async () => {
+    const variant = (product.variants as Json[]).find((v) => v.sku === "MM-OIL-30")!
+    expect((await page(PRODUCT)).body).not.toContain('"price":173')
+    const since = Date.now()
+    await api.ok("POST", `/admin/products/${product.id}/variants/${variant.id}`, { prices: [{ currency_code: "thb", amount: 173 }] })
+    const delay = await shownAfter(PRODUCT, since, (p) => p.body.includes('"price":173'))
+    console.log(`price change shown after ${delay} ms`)
+    expect(delay).toBeLessThanOrEqual(BOUND_MS)
+  })
+
+  it("shows a title change on the product, home and provenance pages within 5 s", async () => {
+    for (const path of ["/", PRODUCT, lotPath()]) await page(path)
+    const title = `${product.title} รุ่นพิเศษ`
+    const since = Date.now()
+    await api.ok("POST", `/admin/products/${product.id}`, { title })
+    const delays = await Promise.all(["/", PRODUCT, lotPath()].map((path) => shownAfter(path, since, (p) => p.body.includes(title))))
+    console.log(`title change shown after ${delays.join(" / ")} ms (home / product / provenance)`)
+    for (const delay of delays) expect(delay).toBeLessThanOrEqual(BOUND_MS)
+  })
+
+  it("counts a burst of concurrent scans exactly, each with its own count, without invalidating the caches", async () => {
+    const unit = oil.units[0]!
+    const path = new URL(unit.url).pathname
+    const before = await scanCount(unit.serial)
+    const eventsBefore = Number((await sql`select count(*)::int as n from scan_event where serial = ${unit.serial}`)[0]!.n)
+    const version = await contentVersion()
+    const burst = await Promise.all(Array.from({ length: 120 }, () => page(path)))
+    expect(burst.map((p) => p.status)).toEqual(burst.map(() => 200))
+    const counts = burst.map((p) => {
+      if (p.body.includes("สแกนครั้งแรก")) return 1
+      return Number(/สแกนแล้ว (\d+) ครั้ง/.exec(p.body)?.[1])
+    })
+    expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 120 }, (_, i) => before + 1 + i))
+    expect(await scanCount(unit.serial)).toBe(before + 120)
+    expect(Number((await sql`select count(*)::int as n from scan_event where serial = ${unit.serial}`)[0]!.n)).toBe(eventsBefore + 120)
+    expect(await contentVersion(), "scans do not change the content stamp").toBe(version)
+  })
+
+  it("answers genuine and unknown serials scanned together each as on their own", async () => {
+    const genuine = oil.units.slice(1, 3).map((u) => new URL(u.url).pathname)
+    const unknown = ["ZZZZZZZZZZZZZZZZ", "7K3QW9TZ0M4D8XHV"].map((s) => `${lotPath()}/21/${s}`)
+    const answers = await Promise.all([...genuine, ...unknown, ...genuine].map((path) => page(path)))
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 404, 404, 200, 200])
+    expect(answers[2]!.body).toContain("ไม่พบรหัสนี้")
+  })
+
+  it("shows a recall on the lot and unit pages within 5 s", async () => {
+    const unitPath = new URL(oil.units[2]!.url).pathname
+    expect((await page(lotPath())).status).toBe(200)
+    const since = Date.now()
+    await api.ok("POST", `/admin/batches/${oil.id}/recall`, { reason: "ทดสอบความสดของหน้า" })
+    const lotDelay = await shownAfter(lotPath(), since, (p) => p.status === 410 && p.body.includes("ทดสอบความสดของหน้า"))
+    const unitDelay = await shownAfter(unitPath, since, (p) => p.status === 410 && p.body.includes("ประกาศเรียกคืนสินค้า"))
+    console.log(`recall shown after ${lotDelay} ms (lot) / ${unitDelay} ms (unit)`)
+    expect(Math.max(lotDelay, unitDelay)).toBeLessThanOrEqual(BOUND_MS)
+  })
+})
