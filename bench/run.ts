@@ -105,6 +105,16 @@ async function timeNpmStart(): Promise<{ firstStartSeconds: number | null; secon
   }
 }
 
+/** Resolves once `read` gives the same number twice, a second apart. */
+async function settled(read: () => Promise<number>): Promise<void> {
+  for (let before = await read(); ; ) {
+    await new Promise((r) => setTimeout(r, 1000))
+    const now = await read()
+    if (now === before) return
+    before = now
+  }
+}
+
 /** Polls `url` until `seen(body, status)` holds; returns the delay since `since`, or null past the deadline. */
 async function delayUntil(url: string, since: number, seen: (body: string, status: number) => boolean): Promise<number | null> {
   const deadline = since + 30_000
@@ -209,6 +219,8 @@ async function main() {
       if (target.fixedAmount) {
         // A fixed number of requests, so every one is answered and the scan count can be compared exactly.
         const amount = Math.max(200, Math.round(warm.requests.average * SECONDS))
+        // The warm-up stopped with requests still under way: start counting once they are all stored.
+        await settled(async () => (await scanCount()) + (await scanEvents()))
         scans.countBefore = await scanCount()
         scans.eventsBefore = await scanEvents()
         result = await cannon(target, { amount })

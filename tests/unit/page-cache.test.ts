@@ -1,0 +1,92 @@
+import type { AddressInfo } from "node:net"
+import express from "express"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+// @ts-expect-error plain JavaScript module of the storefront's server
+import { pageCache, sharedCacheLifetime } from "../../storefront/page-cache.js"
+
+// The storefront's shared page cache (docs/decisions/0011-page-caching-and-scan-batching.md) in a real
+// Express server, in front of a stand-in for Remix that counts its renders.
+
+let t = 0
+const renders: string[] = []
+let recalled = false
+let base = ""
+let server: ReturnType<ReturnType<typeof express>["listen"]>
+
+const PUBLIC = "public, max-age=0, s-maxage=1, stale-while-revalidate=1"
+
+async function handle(request: Request): Promise<Response> {
+  const url = new URL(request.url)
+  renders.push(url.pathname === "/lot" ? `/lot ${request.headers.get("accept-language")}` : url.pathname)
+  if (url.pathname === "/scan") return new Response(`scan ${renders.length}`, { headers: { "cache-control": "no-store" } })
+  if (url.pathname === "/lot") {
+    return new Response(recalled ? "recalled" : "lot", { status: recalled ? 410 : 200, headers: { "cache-control": PUBLIC, vary: "Accept-Language" } })
+  }
+  return new Response(`page ${url.pathname} ${renders.length}`, { headers: { "cache-control": PUBLIC, "content-type": "text/html" } })
+}
+
+beforeAll(async () => {
+  const app = express()
+  app.use(pageCache({ handle, loadContext: () => ({}), now: () => t }))
+  app.use((_req, res) => void res.send("rendered for this visitor"))
+  server = app.listen(0)
+  await new Promise((r) => server.once("listening", r))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(() => new Promise((r) => server.close(r)))
+
+const get = async (path: string, headers: Record<string, string> = {}) => {
+  const res = await fetch(base + path, { headers })
+  return { status: res.status, body: await res.text(), age: res.headers.get("age"), etag: res.headers.get("etag") }
+}
+
+describe("shared page cache", () => {
+  it("reads only the s-maxage of public responses without cookies", () => {
+    expect(sharedCacheLifetime(new Headers({ "cache-control": PUBLIC }))).toEqual({ fresh: 1, stale: 1 })
+    expect(sharedCacheLifetime(new Headers({ "cache-control": "public, max-age=60" }))).toBeNull()
+    expect(sharedCacheLifetime(new Headers({ "cache-control": "private, s-maxage=5" }))).toBeNull()
+    expect(sharedCacheLifetime(new Headers({ "cache-control": PUBLIC, "set-cookie": "a=b" }))).toBeNull()
+    expect(sharedCacheLifetime(new Headers({ "cache-control": PUBLIC, vary: "*" }))).toBeNull()
+  })
+
+  it("renders a public page once while fresh, serves it stale while one refresh runs, then the new one", async () => {
+    renders.length = 0
+    const first = await get("/home")
+    const second = await get("/home")
+    expect(second.body).toBe(first.body)
+    expect(second.etag).toBe(first.etag)
+    expect(renders).toEqual(["/home"])
+    t += 1500
+    expect((await get("/home")).body).toBe(first.body)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(renders).toHaveLength(2)
+    expect((await get("/home")).body).not.toBe(first.body)
+  })
+
+  it("never shares a no-store answer (a scan) and leaves visitors with cookies to the app", async () => {
+    renders.length = 0
+    const scans = await Promise.all([get("/scan"), get("/scan")])
+    expect(new Set(scans.map((s) => s.body)).size).toBe(2)
+    expect((await get("/home", { cookie: "mm_session=x" })).body).toBe("rendered for this visitor")
+    expect(renders).toEqual(["/scan", "/scan"])
+  })
+
+  it("keeps one copy per Vary value, gzips on request, and drops a url that stopped answering 200", async () => {
+    renders.length = 0
+    await get("/lot", { "accept-language": "th" })
+    await get("/lot", { "accept-language": "en" })
+    await get("/lot", { "accept-language": "th" })
+    expect(renders).toEqual(["/lot th", "/lot en"])
+    const gz = await fetch(base + "/lot", { headers: { "accept-language": "th", "accept-encoding": "gzip" } })
+    expect(gz.headers.get("content-encoding")).toBe("gzip")
+    expect(await gz.text()).toBe("lot")
+
+    recalled = true
+    t += 1500
+    expect((await get("/lot", { "accept-language": "th" })).status).toBe(200)
+    await new Promise((r) => setTimeout(r, 50))
+    const after = await get("/lot", { "accept-language": "th" })
+    expect(after).toMatchObject({ status: 410, body: "recalled" })
+  })
+})
