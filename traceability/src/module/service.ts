@@ -1,5 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import {
+  generateEntityId,
+  InjectManager,
   InjectTransactionManager,
   MedusaContext,
   MedusaError,
@@ -36,6 +38,18 @@ export type ScanUpdate = {
   batch_id: string
   scan_count: number
   first_scan_at: Date
+}
+
+export type ScanUnit = { id: string; serial: string; batch_id: string; lot_number: string; scan_count: number; first_scan_at: Date | null }
+
+export type ScanEventRow = {
+  gtin: string
+  lot: string
+  serial: string
+  label_unit_id: string | null
+  ip_hash: string
+  verdict: string
+  scanned_at: Date
 }
 
 function placeholders(n: number): string {
@@ -134,14 +148,38 @@ class TraceabilityModuleService extends MedusaService({
   }
 
   /**
+   * The scan path, in plain statements (it runs for every buyer's scan; ORM entities and their events would
+   * cost more than the work). First: the label units of these serials with their batch's lot, in one query.
+   */
+  @InjectManager()
+  async findUnitsForScans(serials: string[], @MedusaContext() ctx: Context = {}): Promise<ScanUnit[]> {
+    if (serials.length === 0) return []
+    const em = ctx.manager as SqlManager
+    const rows = await em.execute(
+      `select u.id, u.serial, u.batch_id, u.scan_count, u.first_scan_at, b.lot_number
+       from label_unit u join batch b on b.id = u.batch_id
+       where u.deleted_at is null and u.serial in (${placeholders(serials.length)})`,
+      serials
+    )
+    return rows.map((r) => ({
+      id: String(r.id),
+      serial: String(r.serial),
+      batch_id: String(r.batch_id),
+      lot_number: String(r.lot_number),
+      scan_count: Number(r.scan_count),
+      first_scan_at: r.first_scan_at ? new Date(r.first_scan_at as string | Date) : null,
+    }))
+  }
+
+  /**
    * Counts scans of several serials in ONE statement: `n` scans of a serial add `n` atomically, so
    * concurrent batches (and several server processes) each get their own range of counts.
    * Returns the counts after this statement, for the serials that have a label unit.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async countScans(scans: { serial: string; n: number }[], @MedusaContext() ctx: Context = {}): Promise<ScanUpdate[]> {
     if (scans.length === 0) return []
-    const em = ctx.transactionManager as SqlManager
+    const em = ctx.manager as SqlManager
     const rows = await em.execute(
       `update label_unit u set scan_count = u.scan_count + v.n, first_scan_at = coalesce(u.first_scan_at, now()), updated_at = now()
        from (values ${scans.map(() => "(?, ?::int)").join(", ")}) as v(serial, n)
@@ -156,6 +194,18 @@ class TraceabilityModuleService extends MedusaService({
       scan_count: Number(row.scan_count),
       first_scan_at: new Date(row.first_scan_at as string | Date),
     }))
+  }
+
+  /** Stores scan events in one INSERT (ids as the model makes them). */
+  @InjectManager()
+  async insertScanEvents(events: ScanEventRow[], @MedusaContext() ctx: Context = {}): Promise<void> {
+    if (events.length === 0) return
+    const em = ctx.manager as SqlManager
+    await em.execute(
+      `insert into scan_event (id, gtin, lot, serial, label_unit_id, ip_hash, verdict, scanned_at, created_at, updated_at)
+       values ${events.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, now(), now())").join(", ")}`,
+      events.flatMap((e) => [generateEntityId(undefined, "scan"), e.gtin, e.lot, e.serial, e.label_unit_id, e.ip_hash, e.verdict, e.scanned_at])
+    )
   }
 }
 

@@ -1,8 +1,10 @@
 import crypto from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
   buildEpcisDocument,
   DigitalLinkError,
+  isValidGtin,
   isValidSerial,
   type LabelScanState,
   parseDigitalLink,
@@ -101,6 +103,32 @@ export async function lotProvenance(container: Container, params: { gtin: string
   return project(container, batch.id, null)
 }
 
+/** Provenance of the newest released batch of a GTIN (the product page's summary); no scan is recorded. */
+export async function currentLotProvenance(container: Container, gtinParam: string): Promise<PublicProvenance> {
+  if (!/^\d{14}$/.test(gtinParam) || !isValidGtin(gtinParam)) throw invalidLink("gtin", "GTIN must be 14 digits with a correct check digit")
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  // Barcodes may be stored as GTIN-14 or, with the leading zero dropped, as EAN-13.
+  const barcodes = gtinParam.startsWith("0") ? [gtinParam, gtinParam.slice(1)] : [gtinParam]
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "batches.id", "batches.lot_number", "batches.status", "batches.produced_on"],
+    filters: { barcode: barcodes },
+  })
+  const released = (data as unknown as { batches?: { lot_number: string; status: string; produced_on: string }[] | null }[])
+    .flatMap((v) => v.batches ?? [])
+    .filter((b) => b.status === "released")
+    .sort((a, b) => b.produced_on.localeCompare(a.produced_on) || b.lot_number.localeCompare(a.lot_number))
+  if (!released[0]) {
+    throw new ProvenanceRefusal(404, {
+      type: "not_found",
+      code: "NO_RELEASED_BATCH",
+      message: `No released batch of GTIN ${gtinParam} is in our records.`,
+      message_th: "ยังไม่มีข้อมูลล็อตที่วางจำหน่ายของสินค้านี้",
+    })
+  }
+  return lotProvenance(container, { gtin: gtinParam, lot: released[0].lot_number })
+}
+
 /** EPCIS 2.0 document of a lot, from its public projection only. */
 export async function lotEpcis(container: Container, params: { gtin: string; lot: string }) {
   const provenance = await lotProvenance(container, params)
@@ -123,9 +151,9 @@ export type ScanRequest = {
 
 export type ScanResult = { ok: true; batchId: string; lot: string; state: LabelScanState; verdict: ScanVerdict } | { ok: false; refusal: ProvenanceRefusal }
 
-function unknownSerial(serial: string, lot: string, unit: { scan_count: number; first_scan_at: Date | string | null; batch: { lot_number: string } } | null) {
+function unknownSerial(serial: string, lot: string, unit: { scan_count: number; first_scan_at: Date | null; lot_number: string } | null) {
   const verdict = scanVerdict(
-    unit ? { scanCount: unit.scan_count, firstScanAt: unit.first_scan_at ? new Date(unit.first_scan_at).toISOString() : null, lot: unit.batch.lot_number } : null,
+    unit ? { scanCount: unit.scan_count, firstScanAt: unit.first_scan_at ? unit.first_scan_at.toISOString() : null, lot: unit.lot_number } : null,
     { scannedLot: lot }
   )
   return new ProvenanceRefusal(404, {
@@ -165,7 +193,7 @@ export async function recordScans(container: Container, requests: ScanRequest[])
     if (!batchIds.has(key)) batchIds.set(key, await publicBatchId(container, link.gtin, link.lot))
   }
   const serials = [...new Set(valid.map((p) => p.link.serial))]
-  const units = serials.length ? await service.listLabelUnits({ serial: serials }, { relations: ["batch"] }) : []
+  const units = await service.findUnitsForScans(serials)
   const unitBySerial = new Map(units.map((u) => [u.serial, u]))
 
   // Genuine scans per serial, in request order, then one UPDATE for all of them.
@@ -175,7 +203,7 @@ export async function recordScans(container: Container, requests: ScanRequest[])
     const batchId = batchIds.get(`${p.link.gtin}/${p.link.lot}`)
     if (!batchId) return { ok: false, refusal: unknownLot(p.link.gtin, p.link.lot) }
     const unit = unitBySerial.get(p.link.serial)
-    if (!unit || unit.batch.id !== batchId) return { ok: false, refusal: unknownSerial(p.link.serial, p.link.lot, unit ?? null) }
+    if (!unit || unit.batch_id !== batchId) return { ok: false, refusal: unknownSerial(p.link.serial, p.link.lot, unit ?? null) }
     genuine.set(p.link.serial, [...(genuine.get(p.link.serial) ?? []), i])
     return null
   })
@@ -201,7 +229,7 @@ export async function recordScans(container: Container, requests: ScanRequest[])
     const unit = unitBySerial.get(p.link.serial)
     return [{ ...p.link, label_unit_id: unit?.id ?? null, ip_hash: scanIpHash(p.request.clientIp), verdict: verdict.kind, scanned_at: new Date() }]
   })
-  if (events.length) await service.createScanEvents(events)
+  await service.insertScanEvents(events)
   return results.map((r) => r ?? { ok: false, refusal: new ProvenanceRefusal(404, { type: "not_found", code: "UNKNOWN_SERIAL", message: "the label unit vanished while its scan was counted" }) })
 }
 
