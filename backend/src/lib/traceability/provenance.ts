@@ -53,7 +53,15 @@ function unknownLot(gtin: string, lot: string): ProvenanceRefusal {
  * on it, so the store API and the printed QR follow the same rules.
  */
 export function parseLinkParams(gtin: string, lot: string, serial?: string): { gtin: string; lot: string; serial: string | null } {
-  const path = `/01/${encodeURIComponent(gtin)}/10/${encodeURIComponent(lot)}${serial === undefined ? "" : `/21/${encodeURIComponent(serial)}`}`
+  // A JSON body (POST …/scans) can carry a lone UTF-16 surrogate, which no URL can encode.
+  const encode = (part: string, name: string) => {
+    try {
+      return encodeURIComponent(part)
+    } catch {
+      throw invalidLink(name, `${name} is not valid text (a lone UTF-16 surrogate)`)
+    }
+  }
+  const path = `/01/${encode(gtin, "gtin")}/10/${encode(lot, "lot")}${serial === undefined ? "" : `/21/${encode(serial, "serial")}`}`
   try {
     const parsed = parseDigitalLink(path)
     if (parsed.serial !== null && !isValidSerial(parsed.serial)) {
