@@ -24,6 +24,9 @@ describe("backend environment", () => {
     expect(() => readEnv({ PORT: "eighty" })).toThrow(/PORT must be a TCP port number.*"eighty"/)
     expect(() => readEnv({ STOREFRONT_URL: "shop" })).toThrow(/STOREFRONT_URL must be an absolute URL/)
     expect(() => readEnv({ MEDUSA_WORKER_MODE: "both" })).toThrow(/MEDUSA_WORKER_MODE/)
+    expect(() => readEnv({ MEDUSA_CACHING: "redis" })).toThrow(/MEDUSA_CACHING must be memory or off, got "redis"/)
+    expect(readEnv({}).medusaCaching).toBe("off")
+    expect(readEnv({ MEDUSA_CACHING: "memory" }).medusaCaching).toBe("memory")
   })
 
   it("refuses production with the published default secrets", () => {
