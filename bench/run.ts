@@ -250,7 +250,7 @@ async function main() {
     const productUrl = `${storefrontUrl}/products/mok-prai-herbal-massage-oil`
     let since = Date.now()
     await api.ok("POST", `/admin/products/${oilProduct.id}/variants/${variant.id}`, { prices: [{ currency_code: "thb", amount: 177 }] })
-    const priceMs = await delayUntil(productUrl, since, (body) => body.includes("177"))
+    const priceMs = await delayUntil(productUrl, since, (body) => body.includes('"price":177'))
     since = Date.now()
     const title = `${oilProduct.title} (bench ${process.pid})`
     await api.ok("POST", `/admin/products/${oilProduct.id}`, { title })
