@@ -143,9 +143,13 @@ export async function lotEpcis(container: Container, params: { gtin: string; lot
   return buildEpcisDocument(provenance, { origin: readEnv().storefrontUrl })
 }
 
+let scanIpSalt: string | undefined
+
 /** Salted hash of the client's IP: scans can be told apart without keeping who scanned. */
 export function scanIpHash(ip: string): string {
-  return crypto.createHmac("sha256", readEnv().scanIpSalt).update(ip).digest("hex")
+  // Read once: the environment does not change while the server runs, and every scan needs the salt.
+  scanIpSalt ??= readEnv().scanIpSalt
+  return crypto.createHmac("sha256", scanIpSalt).update(ip).digest("hex")
 }
 
 export type ScanRequest = {
