@@ -26,7 +26,7 @@ import { addBenchCatalogue } from "./catalogue"
 
 const CONNECTIONS = 50
 const SECONDS = Number(process.env.BENCH_SECONDS || 10)
-const WARMUP_SECONDS = 2
+const WARMUP_SECONDS = 5
 const FRESHNESS_BOUND_MS = 5000
 const tmpDir = path.join(repoRoot, "bench", "tmp")
 const resultsFile = path.join(repoRoot, "bench", "results.json")
