@@ -1,6 +1,7 @@
 import { buildDigitalLinkPath } from "@mae-mok/traceability"
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react"
+import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react"
+import { ShopForm } from "~/components/shop-form"
 import { getProduct } from "~/lib/catalogue.server"
 import { config } from "~/lib/config.server"
 import { formatBaht } from "~/lib/format"
@@ -96,7 +97,7 @@ export default function ProductPage() {
         <div>
           <h1>{product.title}</h1>
           {product.subtitle ? <p className="subtitle">{product.subtitle}</p> : null}
-          <Form method="post" action={lp("/cart")} className="add-form">
+          <ShopForm action={lp("/cart")} className="add-form">
             <input type="hidden" name="intent" value="add" />
             <fieldset>
               <legend>
@@ -126,7 +127,7 @@ export default function ProductPage() {
             <button type="submit" className="primary" disabled={adding || !selected?.available}>
               {adding ? t("product.adding") : t("product.addToCart")}
             </button>
-          </Form>
+          </ShopForm>
 
           <section aria-labelledby="provenance-heading" className="provenance-summary">
             <h2 id="provenance-heading">{t("product.provenance")}</h2>
