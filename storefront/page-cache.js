@@ -1,7 +1,8 @@
-// A small shared HTTP cache in front of Remix, for visitors without cookies: what a CDN or a caching
-// reverse proxy would do, following the pages' own Cache-Control (public, s-maxage, stale-while-revalidate)
-// and Vary. Pages for a visitor with a cookie (cart, login) always render for them.
-// See docs/decisions/0011-page-caching-and-scan-batching.md.
+// A small shared HTTP cache in front of Remix, for visitors without a session: it follows the pages' own
+// Cache-Control (public, s-maxage, stale-while-revalidate) and Vary, as a caching proxy would. Remix pages are
+// rendered here as a "shared render" with stand-ins for what is per visitor (the CSP nonce, the CSRF token;
+// app/lib/shared-page.server.ts), and every answer gets that visitor's own values filled in. Visitors with a
+// cart or a login are left to Remix. See docs/decisions/0011-page-caching-and-scan-batching.md.
 import crypto from "node:crypto"
 import zlib from "node:zlib"
 
@@ -25,31 +26,39 @@ export function sharedCacheLifetime(headers) {
   return { fresh, stale: stale > 0 ? stale : 0 }
 }
 
+/** The visitor's request as a Fetch request for the shared render: without its cookies, which it must not use. */
 function toFetchRequest(req) {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
+    if (name === "cookie") continue
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v))
     else if (value !== undefined) headers.set(name, value)
   }
   return new Request(`${req.protocol}://${req.get("host")}${req.originalUrl}`, { method: "GET", headers })
 }
 
+/** What a rendered response is made of, to send it again: status, headers (but its cookies), cookies, body. */
+function toAnswer(response, body) {
+  const headers = [...response.headers].filter(([name]) => !["set-cookie", "content-length", "content-encoding"].includes(name))
+  return { status: response.status, headers, cookies: response.headers.getSetCookie(), body }
+}
+
+const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) => t.split(from).join(to), text)
+
 /**
- * Express middleware: answers cookie-less GETs from the cache while the stored page is fresh, serves it
- * stale while one background render runs within stale-while-revalidate, and renders through
- * `handle(request, loadContext)` (Remix's fetch handler) otherwise. Bounded to `maxEntries` pages.
+ * Express middleware. `handle(request, loadContext)` renders (Remix's fetch handler); `visitor(cookieHeader)` says
+ * whether the request may have the shared render (null: it is personal) and gives its replacements of the
+ * stand-ins and the cookie to set. Stored pages are answered while fresh, served stale while one background
+ * render runs within stale-while-revalidate, and rendered otherwise. Bounded to `maxEntries` pages.
  */
-export function pageCache({ handle, loadContext, maxEntries = 500, now = Date.now }) {
+export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now = Date.now }) {
   /** url → stored variants (one per value of the headers its Vary names) */
   const pages = new Map()
   const rendering = new Map()
   let stored = 0
 
   const varyKey = (names, request) => names.map((n) => `${n}=${request.headers.get(n) ?? ""}`).join("\n")
-
-  function lookup(url, request) {
-    return (pages.get(url) ?? []).find((page) => page.varyKey === varyKey(page.vary, request))
-  }
+  const lookup = (url, request) => (pages.get(url) ?? []).find((page) => page.varyKey === varyKey(page.vary, request))
 
   /** Stores a page a shared cache may keep; a url that answers otherwise now (a recalled lot: 410) is dropped. */
   function store(url, request, response, body) {
@@ -59,31 +68,18 @@ export function pageCache({ handle, loadContext, maxEntries = 500, now = Date.no
       .map((v) => v.trim())
       .filter((v) => v && v !== "accept-encoding")
     const lifetime = sharedCacheLifetime(response.headers)
+    const variants = pages.get(url) ?? []
+    const others = variants.filter((p) => p.varyKey !== varyKey(p.vary, request))
     if (response.status !== 200 || !lifetime || body.length > MAX_BODY_BYTES) {
-      const variants = pages.get(url)
-      if (!variants) return null
-      const rest = variants.filter((p) => p.varyKey !== varyKey(p.vary, request))
-      stored -= variants.length - rest.length
-      if (rest.length) pages.set(url, rest)
+      stored -= variants.length - others.length
+      if (others.length) pages.set(url, others)
       else pages.delete(url)
       return null
     }
-    const headers = [...response.headers].filter(([name]) => !["content-length", "content-encoding", "vary"].includes(name))
-    const page = {
-      vary,
-      varyKey: varyKey(vary, request),
-      headers,
-      body,
-      gzip: zlib.gzipSync(body),
-      etag: `W/"${crypto.createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`,
-      storedAt: now(),
-      ...lifetime,
-    }
-    const variants = (pages.get(url) ?? []).filter((p) => p.varyKey !== page.varyKey)
-    stored -= (pages.get(url) ?? []).length - variants.length
+    const page = { vary, varyKey: varyKey(vary, request), answer: toAnswer(response, body), storedAt: now(), ...lifetime }
+    stored += 1 - (variants.length - others.length)
     pages.delete(url)
-    pages.set(url, [...variants.slice(-7), page])
-    stored += 1
+    pages.set(url, [...others.slice(-7), page])
     while (stored > maxEntries) {
       const [oldest, list] = pages.entries().next().value
       stored -= list.length
@@ -92,57 +88,77 @@ export function pageCache({ handle, loadContext, maxEntries = 500, now = Date.no
     return page
   }
 
-  /** Renders once per url and variant at a time; concurrent misses wait for the same render. */
+  async function renderShared(url, request, context) {
+    const response = await handle(request, { ...context, sharedPage: true })
+    const body = Buffer.from(await response.arrayBuffer())
+    return { page: store(url, request, response, body), answer: toAnswer(response, body) }
+  }
+
+  /** Renders once per url and variant at a time; concurrent misses of a stored url wait for the same render. */
   function render(url, request, context) {
     const key = `${url}\n${request.headers.get("accept") ?? ""}\n${request.headers.get("accept-language") ?? ""}`
     const running = rendering.get(key)
     if (running) return running
-    const promise = renderOwn(url, request, context).finally(() => rendering.delete(key))
+    const promise = renderShared(url, request, context).finally(() => rendering.delete(key))
     rendering.set(key, promise)
     return promise
   }
 
-  function sendStored(req, res, page) {
-    for (const [name, value] of page.headers) res.setHeader(name, value)
+  /** Sends a shared render to one visitor: their nonce and token in, their CSRF cookie set, never cached further on. */
+  function send(res, answer, who) {
+    answer.text ??= answer.body.toString("utf8")
+    answer.personal ??= who.replacements.some(([standIn]) => answer.text.includes(standIn))
+    for (const [name, value] of answer.headers) {
+      if (["set-cookie", "content-length", "content-encoding"].includes(name)) continue
+      res.setHeader(name, answer.personal ? replaceAll(value, who.replacements) : value)
+    }
+    if (answer.personal && /\bpublic\b/.test(res.getHeader("cache-control") ?? "")) res.setHeader("Cache-Control", "private, no-cache")
+    const cookies = [...answer.cookies, ...(answer.personal && who.setCookie ? [who.setCookie] : [])]
+    if (cookies.length) res.setHeader("Set-Cookie", cookies)
+    res.status(answer.status).end(answer.personal ? replaceAll(answer.text, who.replacements) : answer.body)
+  }
+
+  function sendStored(req, res, page, who) {
     res.setHeader("Vary", [...page.vary, "accept-encoding"].join(", "))
-    res.setHeader("ETag", page.etag)
     res.setHeader("Age", String(Math.max(0, Math.floor((now() - page.storedAt) / 1000))))
+    const answer = page.answer
+    answer.text ??= answer.body.toString("utf8")
+    answer.personal ??= who.replacements.some(([standIn]) => answer.text.includes(standIn))
+    if (answer.personal) return send(res, answer, who)
+    // Pages without stand-ins (lot pages) are the same for everyone: one gzip body and an ETag.
+    page.gzip ??= zlib.gzipSync(answer.body)
+    page.etag ??= `W/"${crypto.createHash("sha1").update(answer.body).digest("base64url").slice(0, 22)}"`
+    for (const [name, value] of answer.headers) if (name !== "vary") res.setHeader(name, value)
+    res.setHeader("ETag", page.etag)
     if (req.headers["if-none-match"] === page.etag) return void res.status(304).end()
     const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")
     if (gzip) res.setHeader("Content-Encoding", "gzip")
-    res.status(200).end(gzip ? page.gzip : page.body)
+    res.status(200).end(gzip ? page.gzip : answer.body)
   }
 
   return async function pageCacheMiddleware(req, res, next) {
-    if (req.method !== "GET" || req.headers.cookie || req.headers.authorization) return next()
+    if (req.method !== "GET" || req.headers.authorization) return next()
     try {
+      const who = await visitor(req.headers.cookie)
+      if (!who) return next()
       const url = req.originalUrl
       const request = toFetchRequest(req)
+      const context = loadContext(req, res)
       const page = lookup(url, request)
       const age = page ? (now() - page.storedAt) / 1000 : Infinity
-      if (page && age <= page.fresh) return sendStored(req, res, page)
+      if (page && age <= page.fresh) return sendStored(req, res, page, who)
       if (page && age <= page.fresh + page.stale) {
-        sendStored(req, res, page)
-        render(url, request, loadContext(req)).catch((err) => console.error(`page cache: refreshing ${url} failed`, err))
+        sendStored(req, res, page, who)
+        render(url, request, context).catch((err) => console.error(`page cache: refreshing ${url} failed`, err))
         return
       }
       // A url stored before renders once for all who wait; any other renders for this visitor alone, since it
       // may be a scan (no-store), which must never be shared.
-      const { response, body, page: rendered } = pages.has(url) ? await render(url, request, loadContext(req)) : await renderOwn(url, request, loadContext(req))
-      if (rendered) return sendStored(req, res, rendered)
-      res.status(response.status)
-      for (const [name, value] of response.headers) if (name !== "set-cookie" && name !== "content-length") res.setHeader(name, value)
-      const cookies = response.headers.getSetCookie()
-      if (cookies.length) res.setHeader("Set-Cookie", cookies)
-      res.end(body)
+      const rendered = pages.has(url) ? await render(url, request, context) : await renderShared(url, request, context)
+      if (rendered.page) sendStored(req, res, rendered.page, who)
+      else send(res, rendered.answer, who)
     } catch (err) {
       next(err)
     }
-  }
-
-  async function renderOwn(url, request, context) {
-    const response = await handle(request, context)
-    const body = Buffer.from(await response.arrayBuffer())
-    return { response, body, page: store(url, request, response, body) }
   }
 }

@@ -8,10 +8,16 @@ import fs from "node:fs"
 import { pageCache } from "./page-cache.js"
 
 const port = Number(process.env.PORT) || 8000
-const build = await import("./build/server/index.js")
+// The build refuses unsafe production settings (app/lib/config.server.ts): say what to set, without a stack trace.
+const build = await import("./build/server/index.js").catch((err) => {
+  console.error(`storefront: ${err instanceof Error ? err.message : err}`)
+  process.exit(1)
+})
 
 const app = express()
 app.disable("x-powered-by")
+// Security headers on every response, static files included (app/lib/security.server.ts).
+app.use(build.entry.module.securityHeaders)
 // req.ip is the buyer's address: behind a reverse proxy on this machine (loopback) its X-Forwarded-For is
 // trusted; set TRUST_PROXY (Express syntax, e.g. "10.0.0.0/8") for a load balancer elsewhere.
 app.set("trust proxy", process.env.TRUST_PROXY || "loopback")
@@ -22,8 +28,10 @@ app.use("/assets", express.static("build/client/assets", { immutable: true, maxA
 const topFiles = new Set(fs.readdirSync("build/client", { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`))
 const topStatic = express.static("build/client", { maxAge: "1h", index: false })
 app.use((req, res, next) => (topFiles.has(req.path) ? topStatic(req, res, next) : next()))
+// Posts from other sites are marked here and refused by the action's verifiedForm (app/lib/csrf.server.ts).
+app.use(build.entry.module.sameOriginPosts)
 // The provenance pages forward the buyer's IP to the backend, which counts scans per (hashed) IP.
-const getLoadContext = (req) => ({ clientIp: req.ip })
+const getLoadContext = (req, res) => ({ clientIp: req.ip, crossSite: res.locals.crossSite ?? null })
 // GS1 Digital Link paths (/01/…, every scan) go straight to their resource route's loader: matching the
 // shop's routes with optional segments cost Remix a quarter of a scan's CPU (decision 0011).
 const remix = createFetchHandler(build, process.env.NODE_ENV)
@@ -39,8 +47,9 @@ async function handle(request, context) {
     return new Response("Internal error", { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8" } })
   }
 }
-// Public pages for visitors without cookies come from a shared cache that follows their Cache-Control.
-app.use(pageCache({ handle, loadContext: getLoadContext }))
+// Public pages for visitors without a session come from a shared cache that follows their Cache-Control,
+// each answer with a fresh CSP nonce and the browser's own CSRF token (decision 0011).
+app.use(pageCache({ handle, loadContext: getLoadContext, visitor: build.entry.module.sharedPageVisitor }))
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext }))
 
 const server = app.listen(port, () => {

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
+import { data } from "@remix-run/node"
 import {
   Link,
   Links,
@@ -16,7 +17,10 @@ import {
 import sarabun400 from "@fontsource/sarabun/400.css?url"
 import sarabun700 from "@fontsource/sarabun/700.css?url"
 import { switchLocalePath } from "~/i18n"
+import { csrfToken } from "~/lib/csrf.server"
+import { useNonce } from "~/lib/nonce"
 import { getSession } from "~/lib/session.server"
+import { isSharedRender, SHARED_CSRF } from "~/lib/shared-page.server"
 import { useI18n } from "~/lib/use-i18n"
 import styles from "./styles.css?url"
 
@@ -27,12 +31,19 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request)
-  return {
-    cartCount: session.get("cartCount") ?? 0,
-    loggedIn: Boolean(session.get("token")),
-  }
+  // Every form of the shop carries this browser's CSRF token (components/shop-form.tsx); a page rendered once
+  // for many visitors carries a stand-in that page-cache.js replaces by each one's token.
+  const csrf = isSharedRender(context) ? { token: SHARED_CSRF, setCookie: null } : await csrfToken(request, context)
+  return data(
+    {
+      cartCount: session.get("cartCount") ?? 0,
+      loggedIn: Boolean(session.get("token")),
+      csrf: csrf.token,
+    },
+    csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined
+  )
 }
 
 function SiteHeader() {
@@ -80,6 +91,7 @@ function SiteHeader() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { locale, t } = useI18n()
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
@@ -95,8 +107,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <p>{t("footer.contact")}</p>
           <p>{t("footer.privacy")}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
@@ -110,9 +122,12 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const { t, lp } = useI18n()
   const notFound = isRouteErrorResponse(error) && error.status === 404
+  // A post refused by verifiedForm (csrf.server.ts): say that nothing was changed and how to carry on.
+  const forged = isRouteErrorResponse(error) && error.status === 403 && error.data?.code === "CSRF"
   return (
     <main>
-      <h1>{notFound ? t("error.notFound") : t("error.generic")}</h1>
+      <h1>{notFound ? t("error.notFound") : forged ? t("error.csrf.title") : t("error.generic")}</h1>
+      {forged ? <p role="alert">{t("error.csrf.body")}</p> : null}
       <p>
         <Link to={lp("/")}>{t("error.backHome")}</Link>
       </p>

@@ -217,7 +217,8 @@ async function fillHarvest(kg: string) {
   await page.getByLabel("แปลง", { exact: true }).selectOption({ label: plotCode })
   // Only herbs grown on the plot are offered.
   const species = page.getByLabel("สมุนไพร", { exact: true })
-  expect(await species.locator("option").allTextContents()).toEqual(["— เลือก —", "เถาเอ็นอ่อน"])
+  // The plot's herbs load after the plot is picked: wait for them rather than read the list once.
+  await eventually(() => species.locator("option").allTextContents()).toEqual(["— เลือก —", "เถาเอ็นอ่อน"])
   await species.selectOption({ index: 1 })
   expect(await page.getByLabel("วันที่เก็บ").inputValue()).toBe(today)
   await page.getByLabel("น้ำหนัก (กก.)").fill(kg)

@@ -15,8 +15,27 @@ let server: ReturnType<ReturnType<typeof express>["listen"]>
 
 const PUBLIC = "public, max-age=0, s-maxage=1, stale-while-revalidate=1"
 
-async function handle(request: Request): Promise<Response> {
+// Stand-ins of a shared render, as app/lib/shared-page.server.ts makes them, and what each visitor gets instead.
+const NONCE = "stand-in-nonce"
+const TOKEN = "stand-in-token"
+let visits = 0
+async function visitor(cookie: string | undefined) {
+  if (cookie && !/^mm_csrf=[^;]+$/.test(cookie)) return null
+  visits += 1
+  const token = cookie ? cookie.slice("mm_csrf=".length) : `new-token-${visits}`
+  return { replacements: [[NONCE, `nonce-${visits}`], [TOKEN, token]] as [string, string][], setCookie: cookie ? null : `mm_csrf=${token}` }
+}
+
+async function handle(request: Request, context: { sharedPage?: boolean }): Promise<Response> {
   const url = new URL(request.url)
+  if (url.pathname === "/shop") {
+    expect(context.sharedPage).toBe(true)
+    expect(request.headers.get("cookie")).toBeNull()
+    renders.push("/shop")
+    return new Response(`<script nonce="${NONCE}"></script><input value="${TOKEN}">`, {
+      headers: { "cache-control": PUBLIC, "content-security-policy": `script-src 'nonce-${NONCE}'` },
+    })
+  }
   renders.push(url.pathname === "/lot" ? `/lot ${request.headers.get("accept-language")}` : url.pathname)
   if (url.pathname === "/scan") return new Response(`scan ${renders.length}`, { headers: { "cache-control": "no-store" } })
   if (url.pathname === "/lot") {
@@ -27,7 +46,7 @@ async function handle(request: Request): Promise<Response> {
 
 beforeAll(async () => {
   const app = express()
-  app.use(pageCache({ handle, loadContext: () => ({}), now: () => t }))
+  app.use(pageCache({ handle, loadContext: () => ({}), visitor, now: () => t }))
   app.use((_req, res) => void res.send("rendered for this visitor"))
   server = app.listen(0)
   await new Promise((r) => server.once("listening", r))
@@ -38,7 +57,15 @@ afterAll(() => new Promise((r) => server.close(r)))
 
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const res = await fetch(base + path, { headers })
-  return { status: res.status, body: await res.text(), age: res.headers.get("age"), etag: res.headers.get("etag") }
+  return {
+    status: res.status,
+    body: await res.text(),
+    age: res.headers.get("age"),
+    etag: res.headers.get("etag"),
+    cacheControl: res.headers.get("cache-control"),
+    csp: res.headers.get("content-security-policy"),
+    cookie: res.headers.get("set-cookie"),
+  }
 }
 
 describe("shared page cache", () => {
@@ -64,7 +91,25 @@ describe("shared page cache", () => {
     expect((await get("/home")).body).not.toBe(first.body)
   })
 
-  it("never shares a no-store answer (a scan) and leaves visitors with cookies to the app", async () => {
+  it("fills each visitor's own nonce and CSRF token into one shared render, and keeps it out of caches further on", async () => {
+    renders.length = 0
+    const first = await get("/shop")
+    const again = await get("/shop")
+    const returning = await get("/shop", { cookie: "mm_csrf=tok-of-this-browser" })
+    expect(renders).toEqual(["/shop"])
+    expect(first.body).not.toContain(NONCE)
+    expect(first.body).not.toContain(TOKEN)
+    const nonce = (p: { body: string }) => /nonce="([^"]+)"/.exec(p.body)![1]
+    expect(new Set([first, again, returning].map(nonce)).size).toBe(3)
+    expect(first.csp).toBe(`script-src 'nonce-${nonce(first)}'`)
+    expect(first.cookie).toMatch(/^mm_csrf=new-token-\d+$/)
+    expect(first.body).toContain(`value="${first.cookie!.slice("mm_csrf=".length)}"`)
+    expect(returning.cookie).toBeNull()
+    expect(returning.body).toContain('value="tok-of-this-browser"')
+    for (const p of [first, again, returning]) expect(p.cacheControl).toBe("private, no-cache")
+  })
+
+  it("never shares a no-store answer (a scan) and leaves visitors with a session to the app", async () => {
     renders.length = 0
     const scans = await Promise.all([get("/scan"), get("/scan")])
     expect(new Set(scans.map((s) => s.body)).size).toBe(2)

@@ -29,7 +29,6 @@ export function OrderPaymentState({ payment }: { payment: OrderPaymentView }) {
             src={qr.qrDataUrl}
             width={280}
             height={280}
-            style={{ maxWidth: "100%", height: "auto" }}
             alt={t("payment.qrAlt", { amount: formatBaht(qr.amount) })}
           />
           <figcaption>

@@ -2,6 +2,7 @@ import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-
 import type { Stripe } from "@stripe/stripe-js"
 import { loadStripe } from "@stripe/stripe-js/pure"
 import { useEffect, useState, type FormEvent } from "react"
+import { CsrfField } from "~/components/shop-form"
 import { useI18n } from "~/lib/use-i18n"
 
 // "pure" loads Stripe.js from js.stripe.com only when loadStripe is called, i.e. only on this component
@@ -38,6 +39,7 @@ function PayForm({ returnPath }: { returnPath: string }) {
 
   return (
     <form method="post" onSubmit={pay}>
+      <CsrfField />
       <input type="hidden" name="intent" value="place" />
       <PaymentElement />
       {error ? (

@@ -104,6 +104,8 @@ export const en: Record<MessageKey, string> = {
   "error.cartEmpty": "Your cart is empty. Please choose a product first.",
   "error.notFound": "Page not found",
   "error.backHome": "Back to the shop",
+  "error.csrf.title": "The form was not accepted",
+  "error.csrf.body": "Nothing was changed: this form did not come from our shop in this browser, or it has expired. Please go back, reload the page and try again.",
   "shipping.price": "Shipping {price}",
   "payment.manual": "Bank transfer / cash on delivery",
   "payment.manualHelp": "We e-mail you our bank account, or you pay cash when the parcel arrives.",

@@ -1,12 +1,22 @@
 /** Storefront settings from the environment, read once on the server. */
 const storefrontUrl = process.env.STOREFRONT_URL || `http://localhost:${process.env.PORT || 8000}`
 
+/** The published development secret: refused in production. */
+export const DEV_SESSION_SECRET = "mae-mok-dev-session-secret-change-me"
+
+// The backend's rule (backend/src/lib/env.ts): APP_ENV decides, NODE_ENV only when APP_ENV is unset, because
+// the launcher runs the built apps with NODE_ENV=production on laptops too.
+const production = (process.env.APP_ENV || process.env.NODE_ENV) === "production"
+
 export const config = {
   medusaUrl: process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.MEDUSA_PORT || 9000}`,
   publishableKey: process.env.MEDUSA_PUBLISHABLE_KEY || "",
   storefrontUrl: storefrontUrl.replace(/\/+$/, ""),
-  /** Signs the session cookie (cart id, customer token). The dev default must be replaced in production. */
-  sessionSecret: process.env.STOREFRONT_SESSION_SECRET || "mae-mok-dev-session-secret-change-me",
+  production,
+  /** Secure cookies, HSTS and upgrade-insecure-requests: in production, or whenever the shop is served over https. */
+  secure: production || storefrontUrl.startsWith("https://"),
+  /** Signs the session cookie (cart id, customer token) and the CSRF cookie. */
+  sessionSecret: process.env.STOREFRONT_SESSION_SECRET || DEV_SESSION_SECRET,
   /** Stripe.js is loaded only when this is set (payments issue). */
   stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY || "",
   /** How often the backend's content stamp is polled (cache.server.ts, content-version.server.ts). */
@@ -17,6 +27,20 @@ export const config = {
   catalogueMaxAgeMs: Number(process.env.STOREFRONT_CACHE_MAX_AGE_MS ?? 2000),
 }
 
-if (process.env.NODE_ENV === "production" && !process.env.STOREFRONT_SESSION_SECRET && process.env.APP_ENV === "production") {
-  throw new Error("STOREFRONT_SESSION_SECRET must be set in production (it signs the cart and login cookie)")
+if (production) {
+  const secret = process.env.STOREFRONT_SESSION_SECRET
+  const problem = !secret
+    ? "STOREFRONT_SESSION_SECRET is not set"
+    : secret === DEV_SESSION_SECRET
+      ? "STOREFRONT_SESSION_SECRET is the published development value"
+      : secret.length < 32
+        ? "STOREFRONT_SESSION_SECRET is shorter than 32 characters"
+        : null
+  if (problem) {
+    throw new Error(
+      `Refusing to start the storefront in production (APP_ENV, or NODE_ENV without APP_ENV, is production): ${problem}. ` +
+        "Set STOREFRONT_SESSION_SECRET to a random string of at least 32 characters (e.g. `openssl rand -base64 48`); " +
+        "it signs the cart, login and CSRF cookies. See README.md."
+    )
+  }
 }

@@ -1,6 +1,7 @@
 import { buildDigitalLink, type PublicProvenance } from "@mae-mok/traceability"
 import type { Locale } from "~/i18n"
 import { PUBLIC_PAGE_CACHE_CONTROL } from "./http-cache.server"
+import { provenancePolicy } from "./security.server"
 
 // GS1-Conformant resolver behaviour of the QR paths /01/{gtin}/10/{lot}[/21/{serial}]: content negotiation,
 // the linkset (RFC 9264 as profiled by GS1), CORS and caching headers. The page itself is provenance-page.tsx.
@@ -45,6 +46,8 @@ export function resolverHeaders(options: { serial: boolean; contentType?: string
     "Cache-Control": options.serial ? "no-store" : PUBLIC_PAGE_CACHE_CONTROL,
   })
   if (options.contentType) headers.set("Content-Type", options.contentType)
+  // The page is script-free (decision 0008), so its policy allows no script at all; other bodies get the default.
+  if (options.contentType?.startsWith("text/html")) headers.set("Content-Security-Policy", provenancePolicy)
   if (options.linksetUrl) headers.set("Link", `<${options.linksetUrl}>; rel="linkset"; type="${LINKSET_TYPE}"`)
   return headers
 }

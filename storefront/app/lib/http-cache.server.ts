@@ -1,17 +1,21 @@
 import type { HeadersFunction } from "@remix-run/node"
+import { isSharedRender } from "./shared-page.server"
 
 /**
- * Cache-Control of a public page (catalogue, lot provenance): a shared cache (page-cache.js, or a CDN) may
- * keep it 1 s and serve it 1 s longer while it refreshes; browsers revalidate every time (ETag). With the
+ * Cache-Control of a public page (catalogue, lot provenance): a shared cache (page-cache.js, or a CDN for the
+ * lot pages) may keep it 1 s and serve it 1 s longer while it refreshes; browsers revalidate every time. With the
  * catalogue cache's bound (about 2 s after a change) a change shows within 5 s
  * (docs/decisions/0011-page-caching-and-scan-batching.md).
  */
 export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=1, stale-while-revalidate=1"
 
-/** A page rendered for a visitor with a cookie (cart, login) is theirs alone. */
-export function pageCacheHeaders(request: Request): Record<string, string> {
-  const personal = request.headers.has("cookie") || request.headers.has("authorization")
-  return { "Cache-Control": personal ? "private, no-cache" : PUBLIC_PAGE_CACHE_CONTROL }
+/**
+ * A catalogue page may be kept by page-cache.js when it is its shared render (stand-ins for the nonce and the
+ * CSRF token, shared-page.server.ts); rendered for one visitor (cart, login) it is theirs alone. page-cache.js
+ * sends the filled-in copies as private too, so no cache further on keeps a visitor's token.
+ */
+export function pageCacheHeaders(context: unknown): Record<string, string> {
+  return { "Cache-Control": isSharedRender(context) ? PUBLIC_PAGE_CACHE_CONTROL : "private, no-cache" }
 }
 
 /** The `headers` export of a page whose loader returned pageCacheHeaders(). */

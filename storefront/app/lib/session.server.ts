@@ -13,17 +13,27 @@ export type SessionData = {
   lastOrderId: string
 }
 
-const storage = createCookieSessionStorage<SessionData>({
-  cookie: {
-    name: "mm_session",
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: config.storefrontUrl.startsWith("https://"),
-    secrets: [config.sessionSecret],
-    maxAge: 60 * 60 * 24 * 30,
-  },
-})
+/**
+ * Name and attributes of every cookie the shop sets: HttpOnly, SameSite=Lax, signed with the session secret.
+ * Secure in production or over https, and then named __Host-…: the browser accepts such a cookie only when it is
+ * Secure, for this host alone and Path=/, so a sibling subdomain or a plain-http answer cannot plant or replace it.
+ */
+export function shopCookie(name: string) {
+  return {
+    name: config.secure ? `__Host-${name}` : name,
+    options: {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      path: "/",
+      secure: config.secure,
+      secrets: [config.sessionSecret],
+      maxAge: 60 * 60 * 24 * 30,
+    },
+  }
+}
+
+const session = shopCookie("mm_session")
+const storage = createCookieSessionStorage<SessionData>({ cookie: { name: session.name, ...session.options } })
 
 export type ShopSession = Session<SessionData>
 

@@ -8,14 +8,14 @@ import { requireLocale } from "~/lib/i18n.server"
 import { seo } from "~/lib/seo"
 import { useI18n } from "~/lib/use-i18n"
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { locale, t } = requireLocale(params)
   return data(
     {
       products: await listProducts(locale),
       seo: { origin: config.storefrontUrl, locale, title: t("home.title"), description: t("site.description") },
     },
-    { headers: pageCacheHeaders(request) }
+    { headers: pageCacheHeaders(context) }
   )
 }
 

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
+import { ShopForm } from "~/components/shop-form"
 import { AddressFields, type AddressFieldErrors, type AddressValues } from "~/components/thai-address-fields"
 import { localePath, type MessageKey } from "~/i18n"
 import { addressFormLists, addressFromForm, formatAddress, shippingCountries, toMedusaAddress, validateAddress } from "~/lib/address.server"
+import { verifiedForm } from "~/lib/csrf.server"
 import { addAddress, currentCustomer, deleteAddress, listOrders, logout } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
@@ -49,10 +51,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 type ActionResult = { fieldErrors?: AddressFieldErrors; values?: AddressValues; error?: MessageKey }
 
-export async function action({ params, request }: ActionFunctionArgs) {
+export async function action({ params, request, context }: ActionFunctionArgs) {
   const { locale } = requireLocale(params)
   const session = await getSession(request)
-  const form = await request.formData()
+  const form = await verifiedForm(request, context)
   const intent = form.get("intent")
   const back = async (path: string) => redirect(localePath(locale, path), { headers: { "Set-Cookie": await commitSession(session) } })
   if (intent === "logout") {
@@ -83,10 +85,10 @@ export default function Account() {
     <main>
       <h1>{t("account.title")}</h1>
       <p>{t("account.hello", { name })}</p>
-      <Form method="post">
+      <ShopForm>
         <input type="hidden" name="intent" value="logout" />
         <button type="submit">{t("account.logout")}</button>
-      </Form>
+      </ShopForm>
 
       <section aria-labelledby="orders-h">
         <h2 id="orders-h">{t("account.orders")}</h2>
@@ -113,19 +115,19 @@ export default function Account() {
           {addresses.map((a) => (
             <li key={a.id}>
               {a.line}
-              <Form method="post" className="inline-form">
+              <ShopForm className="inline-form">
                 <input type="hidden" name="intent" value="delete-address" />
                 <input type="hidden" name="address_id" value={a.id} />
                 <button type="submit" className="link-button" aria-label={`${t("account.deleteAddress")}: ${a.line}`}>
                   {t("account.deleteAddress")}
                 </button>
-              </Form>
+              </ShopForm>
             </li>
           ))}
         </ul>
         <details open={Boolean(result?.fieldErrors) || addresses.length === 0}>
           <summary>{t("account.addAddress")}</summary>
-          <Form method="post" noValidate>
+          <ShopForm noValidate>
             <input type="hidden" name="intent" value="add-address" />
             <AddressFields values={result?.values ?? {}} errors={result?.fieldErrors ?? {}} {...lists} />
             <p>
@@ -133,7 +135,7 @@ export default function Account() {
                 {t("account.saveAddress")}
               </button>
             </p>
-          </Form>
+          </ShopForm>
         </details>
       </section>
     </main>

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react"
+import { Link, useActionData, useNavigation } from "@remix-run/react"
 import { FormField } from "~/components/form-field"
+import { ShopForm } from "~/components/shop-form"
 import { localePath, type MessageKey } from "~/i18n"
+import { verifiedForm } from "~/lib/csrf.server"
 import { login } from "~/lib/customer.server"
 import { requireLocale } from "~/lib/i18n.server"
 import { privatePageMeta } from "~/lib/seo"
@@ -20,10 +22,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 type LoginErrors = { email?: MessageKey; password?: MessageKey; form?: MessageKey; values: { email: string } }
 
-export async function action({ params, request }: ActionFunctionArgs) {
+export async function action({ params, request, context }: ActionFunctionArgs) {
   const { locale } = requireLocale(params)
   const session = await getSession(request)
-  const form = await request.formData()
+  const form = await verifiedForm(request, context)
   const email = String(form.get("email") ?? "").trim()
   const password = String(form.get("password") ?? "")
   const errors: LoginErrors = { values: { email } }
@@ -46,7 +48,7 @@ export default function Login() {
           {t(errors.form)}
         </p>
       ) : null}
-      <Form method="post" noValidate className="form-grid">
+      <ShopForm noValidate className="form-grid">
         <FormField name="email" type="email" label={t("field.email")} value={errors?.values.email} error={errors?.email} autoComplete="email" inputMode="email" />
         <FormField name="password" type="password" label={t("field.password")} error={errors?.password} autoComplete="current-password" />
         <p>
@@ -54,7 +56,7 @@ export default function Login() {
             {busy ? t("account.loggingIn") : t("account.login")}
           </button>
         </p>
-      </Form>
+      </ShopForm>
       <p>
         {t("account.noAccount")} <Link to={lp("/account/register")}>{t("account.register")}</Link>
       </p>

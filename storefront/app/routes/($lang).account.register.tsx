@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react"
+import { Link, useActionData, useNavigation } from "@remix-run/react"
 import { FormField } from "~/components/form-field"
+import { ShopForm } from "~/components/shop-form"
 import { localePath, type MessageKey } from "~/i18n"
+import { verifiedForm } from "~/lib/csrf.server"
 import { register } from "~/lib/customer.server"
 import { requireLocale } from "~/lib/i18n.server"
 import { privatePageMeta } from "~/lib/seo"
@@ -21,10 +23,10 @@ const FIELDS = ["first_name", "last_name", "email", "password"] as const
 type Field = (typeof FIELDS)[number]
 type RegisterErrors = { fields: Partial<Record<Field, MessageKey>>; form?: MessageKey; values: Partial<Record<Field, string>> }
 
-export async function action({ params, request }: ActionFunctionArgs) {
+export async function action({ params, request, context }: ActionFunctionArgs) {
   const { locale } = requireLocale(params)
   const session = await getSession(request)
-  const form = await request.formData()
+  const form = await verifiedForm(request, context)
   const v = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "").trim()])) as Record<Field, string>
   const fields: RegisterErrors["fields"] = {}
   for (const f of FIELDS) if (!v[f]) fields[f] = "error.required"
@@ -46,7 +48,7 @@ export default function Register() {
   return (
     <main className="narrow">
       <h1>{t("account.register")}</h1>
-      <Form method="post" noValidate className="form-grid">
+      <ShopForm noValidate className="form-grid">
         <FormField name="first_name" label={t("field.firstName")} value={v.first_name} error={e.first_name} autoComplete="given-name" />
         <FormField name="last_name" label={t("field.lastName")} value={v.last_name} error={e.last_name} autoComplete="family-name" />
         <FormField name="email" type="email" label={t("field.email")} value={v.email} error={e.email} autoComplete="email" inputMode="email" />
@@ -56,7 +58,7 @@ export default function Register() {
             {busy ? t("account.registering") : t("account.register")}
           </button>
         </p>
-      </Form>
+      </ShopForm>
       <p>
         {t("account.haveAccount")} <Link to={lp("/account/login")}>{t("account.login")}</Link>
       </p>

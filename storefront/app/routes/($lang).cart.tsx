@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
 import { CartTotals } from "~/components/cart-summary"
+import { ShopForm } from "~/components/shop-form"
 import { localePath, type MessageKey } from "~/i18n"
 import { addLine, cartView, parseQuantity, remember, removeLine, retrieveCart, updateLine } from "~/lib/cart.server"
+import { verifiedForm } from "~/lib/csrf.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
 import { privatePageMeta } from "~/lib/seo"
@@ -26,10 +28,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 type ActionErrors = { line?: string; variant?: string; error: MessageKey }
 
-export async function action({ params, request }: ActionFunctionArgs) {
+export async function action({ params, request, context }: ActionFunctionArgs) {
   const { locale } = requireLocale(params)
   const session = await getSession(request)
-  const form = await request.formData()
+  const form = await verifiedForm(request, context)
   const intent = form.get("intent")
   const fail = async (body: ActionErrors, status = 400) =>
     data(body, { status, headers: { "Set-Cookie": await commitSession(session) } })
@@ -99,7 +101,7 @@ export default function CartPage() {
                 <p className="muted">
                   {line.variantTitle} · {formatBaht(line.unitPrice)}
                 </p>
-                <Form method="post" className="inline-form">
+                <ShopForm className="inline-form">
                   <input type="hidden" name="intent" value="update" />
                   <input type="hidden" name="line_id" value={line.id} />
                   <label>
@@ -119,19 +121,19 @@ export default function CartPage() {
                   <button type="submit" disabled={busy}>
                     {t("cart.update")}
                   </button>
-                </Form>
+                </ShopForm>
                 {error ? (
                   <p id={`err-${line.id}`} className="field-error" role="alert">
                     {error}
                   </p>
                 ) : null}
-                <Form method="post" className="inline-form">
+                <ShopForm className="inline-form">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="line_id" value={line.id} />
                   <button type="submit" className="link-button" disabled={busy} aria-label={`${t("cart.remove")} ${line.title} ${line.variantTitle}`}>
                     {t("cart.remove")}
                   </button>
-                </Form>
+                </ShopForm>
               </div>
               <p className="line-total">{formatBaht(line.total)}</p>
             </li>

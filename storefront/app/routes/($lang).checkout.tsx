@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
 import { CartTotals } from "~/components/cart-summary"
 import { PaymentMethodOption } from "~/components/payment-method"
+import { ShopForm } from "~/components/shop-form"
 import { StripePayment } from "~/components/stripe-payment"
 import { AddressFields, type AddressFieldErrors, type AddressValues } from "~/components/thai-address-fields"
 import { localePath, type MessageKey } from "~/i18n"
@@ -10,6 +11,7 @@ import { addressFormLists, addressFromForm, formatAddress, shippingCountries, fr
 import { cartView, remember, retrieveCart } from "~/lib/cart.server"
 import { firstOpenStep, parseStep, stepReachable, STEPS, type Step } from "~/lib/checkout-steps"
 import { placeOrder, setPaymentProvider, setShippingMethod, shippingOptions, updateCart } from "~/lib/checkout.server"
+import { verifiedForm } from "~/lib/csrf.server"
 import { currentCustomer } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
@@ -92,12 +94,12 @@ type ActionResult = {
   error?: MessageKey
 }
 
-export async function action({ params, request }: ActionFunctionArgs) {
+export async function action({ params, request, context }: ActionFunctionArgs) {
   const { locale } = requireLocale(params)
+  const form = await verifiedForm(request, context)
   const session = await getSession(request)
   const cart = await retrieveCart(session)
   if (!cart || !cart.items?.length) return redirect(localePath(locale, "/cart"))
-  const form = await request.formData()
   const intent = String(form.get("intent") ?? "")
   const go = async (step: Step | "done", orderId?: string) => {
     const to = step === "done" ? localePath(locale, `/order/${orderId}/confirmed`) : `${localePath(locale, "/checkout")}?step=${step}`
@@ -204,7 +206,7 @@ export default function Checkout() {
       ) : null}
 
       {d.step === "email" ? (
-        <Form method="post" noValidate>
+        <ShopForm noValidate>
           <input type="hidden" name="intent" value="email" />
           <label htmlFor="f-email">{t("field.email")}</label>
           <input
@@ -225,13 +227,13 @@ export default function Checkout() {
           <p>
             <SubmitButton label={t("checkout.continue")} busyLabel={t("checkout.saving")} primary />
           </p>
-        </Form>
+        </ShopForm>
       ) : null}
 
       {d.step === "address" ? (
         <>
           {d.savedAddresses?.length ? (
-            <Form method="post" className="review-block">
+            <ShopForm className="review-block">
               <input type="hidden" name="intent" value="saved-address" />
               <fieldset>
                 <legend>{t("checkout.savedAddress")}</legend>
@@ -242,9 +244,9 @@ export default function Checkout() {
                 ))}
               </fieldset>
               <SubmitButton label={t("checkout.savedAddress")} busyLabel={t("checkout.saving")} />
-            </Form>
+            </ShopForm>
           ) : null}
-          <Form method="post" noValidate>
+          <ShopForm noValidate>
             <input type="hidden" name="intent" value="address" />
             <AddressFields
               values={{ ...d.address, ...values }}
@@ -257,12 +259,12 @@ export default function Checkout() {
             <p>
               <SubmitButton label={t("checkout.continue")} busyLabel={t("checkout.saving")} primary />
             </p>
-          </Form>
+          </ShopForm>
         </>
       ) : null}
 
       {d.step === "shipping" ? (
-        <Form method="post">
+        <ShopForm>
           <input type="hidden" name="intent" value="shipping" />
           <fieldset aria-describedby={errors.option_id ? "f-option-error" : undefined}>
             <legend>{t("checkout.step.shipping")}</legend>
@@ -281,11 +283,11 @@ export default function Checkout() {
             </p>
           ) : null}
           <SubmitButton label={t("checkout.continue")} busyLabel={t("checkout.saving")} primary />
-        </Form>
+        </ShopForm>
       ) : null}
 
       {d.step === "payment" ? (
-        <Form method="post">
+        <ShopForm>
           <input type="hidden" name="intent" value="payment" />
           <fieldset aria-describedby={errors.provider_id ? "f-provider-error" : undefined}>
             <legend>{t("checkout.step.payment")}</legend>
@@ -299,7 +301,7 @@ export default function Checkout() {
             </p>
           ) : null}
           <SubmitButton label={t("checkout.continue")} busyLabel={t("checkout.saving")} primary />
-        </Form>
+        </ShopForm>
       ) : null}
 
       {d.step === "review" ? (
@@ -342,12 +344,12 @@ export default function Checkout() {
       {d.step === "review" && d.stripe ? (
         <StripePayment {...d.stripe} returnPath={`${lp("/checkout")}?step=review`} />
       ) : d.step === "review" ? (
-        <Form method="post">
+        <ShopForm>
           <input type="hidden" name="intent" value="place" />
           <p>
             <SubmitButton label={t("checkout.placeOrder")} busyLabel={t("checkout.placing")} primary />
           </p>
-        </Form>
+        </ShopForm>
       ) : null}
     </main>
   )

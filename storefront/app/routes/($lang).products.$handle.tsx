@@ -1,6 +1,7 @@
 import { buildDigitalLinkPath } from "@mae-mok/traceability"
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react"
+import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react"
+import { ShopForm } from "~/components/shop-form"
 import { getProduct } from "~/lib/catalogue.server"
 import { config } from "~/lib/config.server"
 import { formatBaht } from "~/lib/format"
@@ -10,7 +11,7 @@ import { currentBatch } from "~/lib/provenance.server"
 import { seo } from "~/lib/seo"
 import { useI18n } from "~/lib/use-i18n"
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)
   const product = await getProduct(locale, params.handle ?? "")
   if (!product) throw new Response("Not found", { status: 404 })
@@ -34,7 +35,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       origin: config.storefrontUrl,
       locale,
     },
-    { headers: pageCacheHeaders(request) }
+    { headers: pageCacheHeaders(context) }
   )
 }
 
@@ -102,7 +103,7 @@ export default function ProductPage() {
         <div>
           <h1>{product.title}</h1>
           {product.subtitle ? <p className="subtitle">{product.subtitle}</p> : null}
-          <Form method="post" action={lp("/cart")} className="add-form">
+          <ShopForm action={lp("/cart")} className="add-form">
             <input type="hidden" name="intent" value="add" />
             <fieldset>
               <legend>
@@ -132,7 +133,7 @@ export default function ProductPage() {
             <button type="submit" className="primary" disabled={adding || !selected?.available}>
               {adding ? t("product.adding") : t("product.addToCart")}
             </button>
-          </Form>
+          </ShopForm>
 
           <section aria-labelledby="provenance-heading" className="provenance-summary">
             <h2 id="provenance-heading">{t("product.provenance")}</h2>

@@ -8,7 +8,7 @@ import { requireLocale } from "~/lib/i18n.server"
 import { seo } from "~/lib/seo"
 import { useI18n } from "~/lib/use-i18n"
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { locale, t } = requireLocale(params)
   const url = new URL(request.url)
   const sort = parseSort(url.searchParams.get("sort"))
@@ -22,7 +22,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       type,
       seo: { origin: config.storefrontUrl, locale, title: `${t("catalogue.title")} | ${t("site.name")}`, description: t("site.description") },
     },
-    { headers: pageCacheHeaders(request) }
+    { headers: pageCacheHeaders(context) }
   )
 }
 

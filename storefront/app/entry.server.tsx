@@ -1,0 +1,53 @@
+import type { AppLoadContext, EntryContext } from "@remix-run/node"
+import { RemixServer } from "@remix-run/react"
+import { isbot } from "isbot"
+// Not react-dom/server's renderToPipeableStream: React 18.3's Node writer emits NUL bytes whenever a multi-byte
+// character (all of Thai) straddles its 2 KB buffer, which the browser shows as "�". The web-streams renderer
+// encodes whole strings first and is correct; Node 20 has web streams.
+import { renderToReadableStream } from "react-dom/server.browser"
+import { NonceContext } from "~/lib/nonce"
+import { newNonce, pagePolicy } from "~/lib/security.server"
+import { isSharedRender, SHARED_NONCE } from "~/lib/shared-page.server"
+
+// storefront/server.js takes its Express middleware from the server build (build.entry.module).
+export { sameOriginPosts } from "~/lib/csrf.server"
+export { securityHeaders } from "~/lib/security.server"
+export { sharedPageVisitor } from "~/lib/shared-page.server"
+
+const ABORT_DELAY = 5_000
+
+/**
+ * Renders a document with a fresh CSP nonce: in the policy header and on every inline script (Remix's context
+ * and module scripts, single-fetch stream chunks, React's own). Crawlers get the whole document at once,
+ * browsers get it streamed.
+ */
+export default async function handleRequest(
+  request: Request,
+  status: number,
+  headers: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext
+) {
+  // A shared render (page-cache.js) carries a stand-in that becomes each visitor's own fresh nonce.
+  const nonce = isSharedRender(loadContext) ? SHARED_NONCE : newNonce()
+  headers.set("Content-Security-Policy", pagePolicy(nonce))
+  headers.set("Content-Type", "text/html; charset=utf-8")
+  let shellRendered = false
+  const body = await renderToReadableStream(
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+    </NonceContext.Provider>,
+    {
+      nonce,
+      signal: AbortSignal.any([request.signal, AbortSignal.timeout(ABORT_DELAY)]),
+      onError(error) {
+        status = 500
+        // Errors before the shell reject renderToReadableStream and are logged by Remix.
+        if (shellRendered) console.error(error)
+      },
+    }
+  )
+  shellRendered = true
+  if (isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode) await body.allReady
+  return new Response(body, { status, headers })
+}

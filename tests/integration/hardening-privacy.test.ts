@@ -1,0 +1,170 @@
+import fs from "node:fs"
+import path from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { backendDir } from "../../backend/launcher/paths"
+import { adminApi, adminToken, type Json } from "../support/admin-api"
+import { startTestApp, type TestApp } from "../support/app"
+import { expectConsentedValues, expectNoPrivateKeys, expectNoPrivateValues, expectPrivateValuesStored, type PublicResponse } from "../support/privacy"
+
+// The privacy sweep of the hardening issue: every response anyone can fetch without logging in — the store
+// API, the storefront's pages in Thai and English, the provenance pages of every lot and every seeded unit,
+// linksets, EPCIS, the resolver description, sitemap and robots.txt — holds none of the seeded households'
+// private values, while what each household agreed to show is shown.
+
+type Unit = { serial: string }
+type Batch = { lot_number: string; variant: { barcode: string }; units: Unit[] }
+
+let app: TestApp
+let batches: Batch[]
+const api: PublicResponse[] = []
+const pages: PublicResponse[] = []
+
+async function fetchInto(list: PublicResponse[], url: string, label: string, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { headers, redirect: "manual" })
+  const body = await res.text()
+  list.push({ label, status: res.status, body })
+  return { status: res.status, body }
+}
+
+const store = (p: string) => fetchInto(api, app.medusaUrl + p, `store API ${p}`, { "x-publishable-api-key": app.publishableKey })
+const page = (p: string, headers: Record<string, string> = {}) =>
+  fetchInto(pages, app.storefrontUrl + p, `storefront ${p}${headers.accept ? ` (${headers.accept})` : ""}`, { "accept-language": "th", ...headers })
+
+/** The store routes this project adds (backend/src/api/store/…/route.ts with a GET), as path patterns. */
+function customStoreGetRoutes(): string[] {
+  const root = path.join(backendDir, "src", "api", "store")
+  const found: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(file)
+      else if (entry.name === "route.ts" && /export (async )?function GET\b/.test(fs.readFileSync(file, "utf8"))) {
+        found.push("/store/" + path.relative(root, dir).split(path.sep).join("/"))
+      }
+    }
+  }
+  walk(root)
+  return found.sort()
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ storefront: true })
+  const admin = adminApi(app.medusaUrl, await adminToken(app.medusaUrl))
+  const { batches: list } = await admin.ok("GET", "/admin/batches?status=released")
+  batches = await Promise.all(list.map(async (b: Json) => (await admin.ok("GET", `/admin/batches/${b.id}`)).batch as Batch))
+  expect(batches.length).toBeGreaterThanOrEqual(2)
+  for (const b of batches) expect(b.units.length, `label units of ${b.lot_number}`).toBeGreaterThan(0)
+
+  // --- the store API (publishable key only) ---
+  const productFields =
+    "*variants,*variants.calculated_price,+variants.inventory_quantity,+variants.barcode,+variants.metadata,+metadata,*type,*images,*options,*tags,*categories,*collection"
+  const { body: regionsBody } = await store("/store/regions")
+  const regions = JSON.parse(regionsBody).regions as Json[]
+  for (const r of regions) {
+    await store(`/store/regions/${r.id}`)
+    await store(`/store/payment-providers?region_id=${r.id}`)
+  }
+  await store("/store/products")
+  await store("/store/products?limit=12")
+  const { body: productsBody } = await store(`/store/products?limit=100&region_id=${regions[0]!.id}&fields=${encodeURIComponent(productFields)}`)
+  const products = JSON.parse(productsBody).products as Json[]
+  expect(products.length).toBeGreaterThan(0)
+  for (const p of products) await store(`/store/products/${p.id}?region_id=${regions[0]!.id}&fields=${encodeURIComponent(productFields)}`)
+  await store("/store/collections")
+  await store("/store/product-categories")
+  await store("/store/product-types")
+
+  // Every custom store GET route, for every seeded lot and unit (patterns listed from the code, so a new route
+  // without a line here fails the check below).
+  const covered = new Set<string>()
+  for (const b of batches) {
+    const base = `/store/provenance/${b.variant.barcode}/${b.lot_number}`
+    await store(base)
+    covered.add("/store/provenance/[gtin]/[lot]")
+    await store(`${base}/epcis`)
+    covered.add("/store/provenance/[gtin]/[lot]/epcis")
+    for (const u of b.units) await store(`${base}/${u.serial}`)
+    await store(`${base}/7K3QW9TZ0M4D8XHV`)
+    covered.add("/store/provenance/[gtin]/[lot]/[serial]")
+    // What the product page asks for the current batch of a GTIN (storefront currentBatch()).
+    await store(`/store/provenance/${b.variant.barcode}`)
+    covered.add("/store/provenance/[gtin]")
+  }
+  // The content stamp the storefront's caches poll (decision 0011).
+  await store("/store/content-version")
+  covered.add("/store/content-version")
+  expect(customStoreGetRoutes().filter((r) => !covered.has(r)), "custom store GET routes the sweep does not fetch").toEqual([])
+
+  // --- the storefront, in Thai and English ---
+  for (const lang of ["", "/en"]) {
+    await page(`${lang}/`)
+    await page(`${lang}/products`)
+    await page(`${lang}/products?sort=price-asc`)
+    for (const p of products) {
+      await page(`${lang}/products/${p.handle}`)
+      await page(`${lang}/products/${p.handle}.data`)
+      for (const v of p.variants as Json[]) await page(`${lang}/products/${p.handle}?variant=${v.id}`)
+    }
+  }
+  for (const b of batches) {
+    const lot = `/01/${b.variant.barcode}/10/${b.lot_number}`
+    for (const unitOrLot of [lot, ...b.units.map((u) => `${lot}/21/${u.serial}`), `${lot}/21/7K3QW9TZ0M4D8XHV`]) {
+      await page(unitOrLot)
+      await page(`${unitOrLot}?lang=en`)
+      await page(unitOrLot, { accept: "application/linkset+json" })
+      await page(`${unitOrLot}?linkType=all`)
+    }
+    await page(`${lot}?linkType=gs1:traceability`)
+    await page(`/01/${b.variant.barcode}`)
+  }
+  await page("/.well-known/gs1resolver")
+  await page("/sitemap.xml")
+  await page("/robots.txt")
+})
+
+afterAll(async () => {
+  await app?.stop()
+})
+
+describe("privacy sweep of every public response", () => {
+  it("fetched what it meant to: the pages answered, the private values are really in the database", async () => {
+    const failed = [...api, ...pages].filter((r) => r.status >= 500)
+    expect(failed.map((r) => `${r.label} → ${r.status}`)).toEqual([])
+    // Product and provenance pages really rendered (a sweep of error pages would prove nothing).
+    const rendered = /provenance\/\d+\/[^/]+$|\/01\/\d+\/10\/[^/?]+(\/21\/[0-9A-HJKMNP-TV-Z]{16})?(\?lang=en)?$|\/products\/[a-z-]+$/
+    for (const r of [...api, ...pages].filter((r) => rendered.test(r.label) && !r.label.includes("7K3QW9TZ0M4D8XHV"))) {
+      expect(r.status, r.label).toBe(200)
+    }
+    // Every seeded unit's page, in Thai and English.
+    const units = batches.reduce((n, b) => n + b.units.length, 0)
+    const unitPages = pages.filter((r) => /\/21\/[0-9A-HJKMNP-TV-Z]{16}(\?lang=en)?$/.test(r.label) && !r.label.includes("7K3QW9TZ0M4D8XHV"))
+    expect(unitPages.length).toBe(2 * units)
+    await expectPrivateValuesStored(app.db.url)
+  })
+
+  it("shows no private value, no exact plot location and no household id anywhere", () => {
+    expectNoPrivateValues([...api, ...pages])
+    expectNoPrivateKeys([...api.filter((r) => r.label.includes("/store/provenance/")), ...pages.filter((r) => /linkset|linkType=|gs1resolver/.test(r.label))])
+  })
+
+  it("shows each household's consented name, photo and story, in Thai and English, and nothing it did not consent to", () => {
+    const lotPages = (lang: "th" | "en") =>
+      pages.filter((r) => /\/01\/\d+\/10\/[^/?]+(\?lang=en)?$/.test(r.label) && r.label.endsWith("?lang=en") === (lang === "en"))
+    for (const lang of ["th", "en"] as const) {
+      const html = lotPages(lang).map((r) => r.body).join("\n")
+      expect(html.length, `${lang} lot pages`).toBeGreaterThan(1000)
+      expectConsentedValues(html, `the ${lang} provenance pages`)
+    }
+    expectConsentedValues(api.filter((r) => r.label.includes("/store/provenance/")).map((r) => r.body).join("\n"), "the store provenance API")
+  })
+
+  it("serves no photo of a household that did not consent to one", async () => {
+    const { SEED_HOUSEHOLDS } = await import("../../backend/src/lib/seed/traceability-data")
+    for (const h of SEED_HOUSEHOLDS) {
+      if (!h.photo_path) continue
+      const res = await fetch(`${app.medusaUrl}/static/${h.photo_path}`)
+      await res.arrayBuffer()
+      expect(res.status, h.photo_path).toBe(h.consent.photo ? 200 : 404)
+    }
+  })
+})
