@@ -47,9 +47,10 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
 
 /**
  * Express middleware. `handle(request, loadContext)` renders (Remix's fetch handler); `visitor(cookieHeader)` says
- * whether the request may have the shared render (null: it is personal) and gives its replacements of the
- * stand-ins and the cookie to set. Stored pages are answered while fresh, served stale while one background
- * render runs within stale-while-revalidate, and rendered otherwise. Bounded to `maxEntries` pages.
+ * whether the request may have the shared render (null: it is personal), which stand-ins a render may carry and
+ * how to fill them in for this visitor (`fill()`: replacements and the cookie to set). Stored pages are answered
+ * while fresh, served stale while one background render runs within stale-while-revalidate, and rendered
+ * otherwise. Bounded to `maxEntries` pages.
  */
 export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now = Date.now }) {
   /** url → stored variants (one per value of the headers its Vary names) */
@@ -104,27 +105,31 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now 
     return promise
   }
 
-  /** Sends a shared render to one visitor: their nonce and token in, their CSRF cookie set, never cached further on. */
-  function send(res, answer, who) {
+  const isPersonal = (answer, who) => {
     answer.text ??= answer.body.toString("utf8")
-    answer.personal ??= who.replacements.some(([standIn]) => answer.text.includes(standIn))
-    for (const [name, value] of answer.headers) {
-      if (["set-cookie", "content-length", "content-encoding"].includes(name)) continue
-      res.setHeader(name, answer.personal ? replaceAll(value, who.replacements) : value)
-    }
-    if (answer.personal && /\bpublic\b/.test(res.getHeader("cache-control") ?? "")) res.setHeader("Cache-Control", "private, no-cache")
-    const cookies = [...answer.cookies, ...(answer.personal && who.setCookie ? [who.setCookie] : [])]
-    if (cookies.length) res.setHeader("Set-Cookie", cookies)
-    res.status(answer.status).end(answer.personal ? replaceAll(answer.text, who.replacements) : answer.body)
+    answer.personal ??= who.standIns.some((standIn) => answer.text.includes(standIn))
+    return answer.personal
   }
 
-  function sendStored(req, res, page, who) {
+  /** Sends a shared render to one visitor: their nonce and token in, their CSRF cookie set, never cached further on. */
+  async function send(res, answer, who) {
+    const personal = isPersonal(answer, who)
+    const { replacements, setCookie } = personal ? await who.fill() : { replacements: [], setCookie: null }
+    for (const [name, value] of answer.headers) {
+      if (["set-cookie", "content-length", "content-encoding"].includes(name)) continue
+      res.setHeader(name, personal ? replaceAll(value, replacements) : value)
+    }
+    if (personal && /\bpublic\b/.test(res.getHeader("cache-control") ?? "")) res.setHeader("Cache-Control", "private, no-cache")
+    const cookies = [...answer.cookies, ...(setCookie ? [setCookie] : [])]
+    if (cookies.length) res.setHeader("Set-Cookie", cookies)
+    res.status(answer.status).end(personal ? replaceAll(answer.text, replacements) : answer.body)
+  }
+
+  async function sendStored(req, res, page, who) {
     res.setHeader("Vary", [...page.vary, "accept-encoding"].join(", "))
     res.setHeader("Age", String(Math.max(0, Math.floor((now() - page.storedAt) / 1000))))
     const answer = page.answer
-    answer.text ??= answer.body.toString("utf8")
-    answer.personal ??= who.replacements.some(([standIn]) => answer.text.includes(standIn))
-    if (answer.personal) return send(res, answer, who)
+    if (isPersonal(answer, who)) return send(res, answer, who)
     // Pages without stand-ins (lot pages) are the same for everyone: one gzip body and an ETag.
     page.gzip ??= zlib.gzipSync(answer.body)
     page.etag ??= `W/"${crypto.createHash("sha1").update(answer.body).digest("base64url").slice(0, 22)}"`
@@ -139,24 +144,23 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now 
   return async function pageCacheMiddleware(req, res, next) {
     if (req.method !== "GET" || req.headers.authorization) return next()
     try {
-      const who = await visitor(req.headers.cookie)
+      const who = visitor(req.headers.cookie)
       if (!who) return next()
       const url = req.originalUrl
       const request = toFetchRequest(req)
       const context = loadContext(req, res)
       const page = lookup(url, request)
       const age = page ? (now() - page.storedAt) / 1000 : Infinity
-      if (page && age <= page.fresh) return sendStored(req, res, page, who)
+      if (page && age <= page.fresh) return await sendStored(req, res, page, who)
       if (page && age <= page.fresh + page.stale) {
-        sendStored(req, res, page, who)
         render(url, request, context).catch((err) => console.error(`page cache: refreshing ${url} failed`, err))
-        return
+        return await sendStored(req, res, page, who)
       }
       // A url stored before renders once for all who wait; any other renders for this visitor alone, since it
       // may be a scan (no-store), which must never be shared.
       const rendered = pages.has(url) ? await render(url, request, context) : await renderShared(url, request, context)
-      if (rendered.page) sendStored(req, res, rendered.page, who)
-      else send(res, rendered.answer, who)
+      if (rendered.page) await sendStored(req, res, rendered.page, who)
+      else await send(res, rendered.answer, who)
     } catch (err) {
       next(err)
     }

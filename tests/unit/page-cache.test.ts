@@ -19,11 +19,16 @@ const PUBLIC = "public, max-age=0, s-maxage=1, stale-while-revalidate=1"
 const NONCE = "stand-in-nonce"
 const TOKEN = "stand-in-token"
 let visits = 0
-async function visitor(cookie: string | undefined) {
+function visitor(cookie: string | undefined) {
   if (cookie && !/^mm_csrf=[^;]+$/.test(cookie)) return null
-  visits += 1
-  const token = cookie ? cookie.slice("mm_csrf=".length) : `new-token-${visits}`
-  return { replacements: [[NONCE, `nonce-${visits}`], [TOKEN, token]] as [string, string][], setCookie: cookie ? null : `mm_csrf=${token}` }
+  return {
+    standIns: [NONCE, TOKEN],
+    async fill() {
+      visits += 1
+      const token = cookie ? cookie.slice("mm_csrf=".length) : `new-token-${visits}`
+      return { replacements: [[NONCE, `nonce-${visits}`], [TOKEN, token]] as [string, string][], setCookie: cookie ? null : `mm_csrf=${token}` }
+    },
+  }
 }
 
 async function handle(request: Request, context: { sharedPage?: boolean }): Promise<Response> {

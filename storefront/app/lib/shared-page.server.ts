@@ -17,29 +17,35 @@ export function isSharedRender(context: unknown): boolean {
 }
 
 export type SharedPageVisitor = {
-  /** Stand-in → this visitor's value, to replace in a shared render's body and headers. */
-  replacements: [string, string][]
-  /** The CSRF cookie to set on a first visit. */
-  setCookie: string | null
+  /** The stand-ins a shared render may carry; an answer without them is the same for everyone. */
+  standIns: string[]
+  /** This visitor's values: stand-in → value pairs, and the CSRF cookie to set on a first visit. */
+  fill: () => Promise<{ replacements: [string, string][]; setCookie: string | null }>
 }
 
 /**
  * For page-cache.js (through build.entry.module): null when the request's cookies make it personal (anything
- * but the CSRF cookie: a cart, a login), else this visitor's fresh nonce and own CSRF token (a new one, with its
- * cookie, on a first visit or when the cookie does not verify).
+ * but the CSRF cookie: a cart, a login), else how to fill a shared render in for this visitor: a fresh nonce
+ * and its own CSRF token (a new one, with its cookie, on a first visit or when the cookie does not verify).
  */
-export async function sharedPageVisitor(cookieHeader: string | undefined): Promise<SharedPageVisitor | null> {
+export function sharedPageVisitor(cookieHeader: string | undefined): SharedPageVisitor | null {
   const names = (cookieHeader ?? "")
     .split(";")
     .map((part) => part.split("=")[0]!.trim())
     .filter(Boolean)
   if (names.some((name) => name !== CSRF_COOKIE_NAME)) return null
-  const csrf = await csrfToken(new Request("http://shared-page/", { headers: cookieHeader ? { cookie: cookieHeader } : {} }), {})
   return {
-    replacements: [
-      [SHARED_NONCE, newNonce()],
-      [SHARED_CSRF, csrf.token],
-    ],
-    setCookie: csrf.setCookie,
+    standIns: [SHARED_NONCE, SHARED_CSRF],
+    async fill() {
+      const request = new Request("http://shared-page/", { headers: cookieHeader ? { cookie: cookieHeader } : {} })
+      const csrf = await csrfToken(request, {})
+      return {
+        replacements: [
+          [SHARED_NONCE, newNonce()],
+          [SHARED_CSRF, csrf.token],
+        ],
+        setCookie: csrf.setCookie,
+      }
+    },
   }
 }
