@@ -1,7 +1,7 @@
 import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { CROCKFORD_ALPHABET, DEFAULT_GUESS_LIMIT, gs1CheckDigit } from "@mae-mok/traceability"
-import { adminApi, adminToken, type Json } from "../support/admin-api"
+import { adminApi, adminToken, asStorefront, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
 
 // Issue 7: forged and tampered codes against the public provenance routes, and the guess limit.
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 async function get(path: string, ip: string) {
   const res = await fetch(`${app.medusaUrl}${path}`, {
-    headers: { "x-publishable-api-key": app.publishableKey, "x-forwarded-for": `${ip}, 10.0.0.1` },
+    headers: { "x-publishable-api-key": app.publishableKey, ...asStorefront(ip) },
   })
   const text = await res.text()
   let body: Json | null = null
@@ -255,5 +255,21 @@ describe("guess limit", () => {
     expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([])
     expect(answered).toBeGreaterThanOrEqual(DEFAULT_GUESS_LIMIT.limit)
     expect(answered).toBeLessThanOrEqual(DEFAULT_GUESS_LIMIT.limit + 10)
+  })
+
+  it("does not let a caller other than the storefront dodge the limit by writing x-forwarded-for", async () => {
+    // Without the storefront's secret the socket's address counts, whatever x-forwarded-for says.
+    const statuses: number[] = []
+    for (let i = 0; i < DEFAULT_GUESS_LIMIT.limit + 3; i++) {
+      const res = await fetch(`${app.medusaUrl}${unitPath(unknownSerial(20_000 + i))}`, {
+        headers: { "x-publishable-api-key": app.publishableKey, "x-forwarded-for": `198.18.200.${i}` },
+      })
+      statuses.push(res.status)
+    }
+    expect(statuses.slice(0, DEFAULT_GUESS_LIMIT.limit).every((s) => s === 404)).toBe(true)
+    expect(statuses.slice(DEFAULT_GUESS_LIMIT.limit)).toEqual([429, 429, 429])
+    // What was stored is the socket's hashed address, not the spoofed ones.
+    const hashes = await sql<{ ip_hash: string }[]>`SELECT DISTINCT ip_hash FROM scan_event WHERE serial LIKE 'ZZZZ00000002%'`
+    expect(hashes.length).toBe(1)
   })
 })

@@ -154,6 +154,7 @@ describe("cookies", () => {
         ...app.env,
         APP_ENV: "production",
         STOREFRONT_SESSION_SECRET: "a-test-only-storefront-secret-of-48-characters!!",
+        STOREFRONT_API_SECRET: "a-test-only-storefront-api-secret-of-44-chars",
         MEDUSA_PUBLISHABLE_KEY: app.publishableKey,
       },
       { port }
@@ -175,18 +176,21 @@ describe("cookies", () => {
     }
   })
 
-  it("refuses to start in production without a real session secret, and says what to set", async () => {
+  it("refuses to start in production without real session and API secrets, and says what to set", async () => {
+    const good = "a-test-only-secret-that-is-long-enough-1234"
     const cases: [NodeJS.ProcessEnv, RegExp][] = [
       [{ APP_ENV: "production" }, /STOREFRONT_SESSION_SECRET is not set/],
       [{ APP_ENV: "", NODE_ENV: "production" }, /STOREFRONT_SESSION_SECRET is not set/],
       [{ APP_ENV: "production", STOREFRONT_SESSION_SECRET: "mae-mok-dev-session-secret-change-me" }, /published development value/],
       [{ APP_ENV: "production", STOREFRONT_SESSION_SECRET: "short" }, /shorter than 32 characters/],
+      [{ APP_ENV: "production", STOREFRONT_SESSION_SECRET: good }, /STOREFRONT_API_SECRET is not set/],
+      [{ APP_ENV: "production", STOREFRONT_SESSION_SECRET: good, STOREFRONT_API_SECRET: "dev-only-storefront-api-secret" }, /STOREFRONT_API_SECRET is the published development value/],
     ]
     for (const [env, reason] of cases) {
       const { code, stderr } = await runStorefront({ ...env, PORT: String(await freePort()) })
       expect(code, JSON.stringify(env)).toBe(1)
       expect(stderr).toMatch(reason)
-      expect(stderr).toMatch(/Set STOREFRONT_SESSION_SECRET to a random string of at least 32 characters/)
+      expect(stderr).toMatch(/Set each to a random string of at least 32 characters/)
       expect(stderr).not.toMatch(/\n\s+at /)
     }
   })
@@ -195,6 +199,7 @@ describe("cookies", () => {
 function runStorefront(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   const base = { ...process.env, ...app.env, MEDUSA_PUBLISHABLE_KEY: app.publishableKey }
   delete base.STOREFRONT_SESSION_SECRET
+  delete base.STOREFRONT_API_SECRET
   const child = spawn(process.execPath, [path.join(storefrontDir, "server.js")], { cwd: storefrontDir, env: { ...base, ...env } })
   let stderr = ""
   child.stderr.on("data", (chunk) => (stderr += chunk))

@@ -1,6 +1,7 @@
 import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEFAULT_GUESS_LIMIT } from "@mae-mok/traceability"
+import { DEV_STOREFRONT_API_SECRET } from "../../backend/src/lib/env"
 import { adminApi, adminToken, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
 
@@ -29,10 +30,10 @@ afterAll(async () => {
   await app?.stop()
 })
 
-async function scans(body: unknown) {
+async function scans(body: unknown, secret: string | null = DEV_STOREFRONT_API_SECRET) {
   const res = await fetch(`${app.medusaUrl}/store/provenance/scans`, {
     method: "POST",
-    headers: { "x-publishable-api-key": app.publishableKey, "content-type": "application/json" },
+    headers: { "x-publishable-api-key": app.publishableKey, "content-type": "application/json", ...(secret ? { "x-storefront-secret": secret } : {}) },
     body: typeof body === "string" ? body : JSON.stringify(body),
   })
   return { status: res.status, body: (await res.json()) as Json }
@@ -64,6 +65,17 @@ describe("POST /store/provenance/scans", () => {
     const verdicts = await sql`select verdict, ip_hash from scan_event where serial = ${a} order by verdict`
     expect(verdicts.map((v) => v.verdict)).toEqual(["first_scan", "repeat_scan"])
     expect(JSON.stringify(verdicts)).not.toContain("198.51.100")
+  })
+
+  it("is only for the storefront: without its secret a batch is refused with 403 and nothing is written", async () => {
+    const before = Number((await sql`select count(*)::int as n from scan_event`)[0]!.n)
+    for (const secret of [null, "", "not-the-secret", `${DEV_STOREFRONT_API_SECRET}x`]) {
+      const res = await scans({ scans: [scan(oil, oil.units[2]!.serial, "198.51.100.9")] }, secret)
+      expect(res.status, String(secret)).toBe(403)
+      expect(res.body).toMatchObject({ type: "not_allowed", code: "STOREFRONT_ONLY" })
+      expect(res.body.message).toMatch(/storefront/)
+    }
+    expect(Number((await sql`select count(*)::int as n from scan_event`)[0]!.n)).toBe(before)
   })
 
   it("refuses malformed bodies with 400 and a message, writing nothing", async () => {

@@ -2,7 +2,7 @@ import crypto from "node:crypto"
 import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEV_SCAN_IP_SALT } from "../../backend/src/lib/env"
-import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
+import { adminApi, adminToken, asStorefront, type AdminApi, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
 import { expectConsentedValues, expectNoPrivateKeys, expectNoPrivateValues, expectPrivateValuesStored, type PublicResponse } from "../support/privacy"
 
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 async function store(path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${app.medusaUrl}${path}`, {
-    headers: { "x-publishable-api-key": app.publishableKey, "x-forwarded-for": `${IP}, 10.0.0.1`, ...headers },
+    headers: { "x-publishable-api-key": app.publishableKey, ...asStorefront(IP), ...headers },
   })
   const text = await res.text()
   return { status: res.status, type: res.headers.get("content-type") ?? "", text, body: JSON.parse(text) as Json }

@@ -1,3 +1,4 @@
+import { DEV_STOREFRONT_API_SECRET } from "../../backend/src/lib/env"
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./admin-login"
 
 export type Json = Record<string, any>
@@ -42,4 +43,9 @@ export function adminApi(medusaUrl: string, token: string): AdminApi {
     },
     raw: (path) => fetch(`${medusaUrl}${path}`, { headers: { authorization: `Bearer ${token}` } }),
   }
+}
+
+/** What the storefront adds to its provenance calls so the backend believes the buyer IP it forwards. */
+export function asStorefront(ip: string): Record<string, string> {
+  return { "x-storefront-secret": DEV_STOREFRONT_API_SECRET, "x-forwarded-for": `${ip}, 10.0.0.1` }
 }

@@ -31,7 +31,7 @@ describe("backend environment", () => {
 
   it("refuses production with the published default secrets", () => {
     expect(() => readEnv({ NODE_ENV: "production" })).toThrow(
-      /Refusing to start in production.*JWT_SECRET is not set.*COOKIE_SECRET is not set.*MEDUSA_ADMIN_PASSWORD is not set/
+      /Refusing to start in production.*JWT_SECRET is not set.*COOKIE_SECRET is not set.*STOREFRONT_API_SECRET is not set.*MEDUSA_ADMIN_PASSWORD is not set/
     )
     expect(() =>
       readEnv({ APP_ENV: "production", JWT_SECRET: "short", COOKIE_SECRET: "x".repeat(40), MEDUSA_ADMIN_PASSWORD: "p" })
@@ -39,7 +39,7 @@ describe("backend environment", () => {
   })
 
   it("starts in production with real secrets, and APP_ENV overrides medusa start's NODE_ENV", () => {
-    const secrets = { JWT_SECRET: "j".repeat(40), COOKIE_SECRET: "c".repeat(40), MEDUSA_ADMIN_PASSWORD: "a-real-password" }
+    const secrets = { JWT_SECRET: "j".repeat(40), COOKIE_SECRET: "c".repeat(40), STOREFRONT_API_SECRET: "s".repeat(40), MEDUSA_ADMIN_PASSWORD: "a-real-password" }
     expect(readEnv({ NODE_ENV: "production", ...secrets }).isProduction).toBe(true)
     expect(readEnv({ NODE_ENV: "production", APP_ENV: "development" }).isProduction).toBe(false)
     // Scan IP hashes: the published dev salt is refused, an unset one is derived from the JWT secret.

@@ -21,7 +21,7 @@ import {
   SpeciesCreate,
   SpeciesUpdate,
 } from "./admin/validators"
-import { scanGuessLimit } from "../lib/traceability/guess-limit"
+import { requireStorefront, scanGuessLimit } from "../lib/traceability/guess-limit"
 import { ScanBatch } from "./store/provenance/validators"
 
 const medusaErrorHandler = errorHandler()
@@ -64,6 +64,6 @@ export default defineMiddlewares({
     // guessing unknown serials is rate-limited per hashed client IP (docs/decisions/0010-scan-guess-limit.md)
     { matcher: "/store/provenance/:gtin/:lot/:serial", methods: ["GET"], middlewares: [scanGuessLimit] },
     // scans gathered by the storefront, one call per batch (docs/decisions/0011-page-caching-and-scan-batching.md)
-    { matcher: "/store/provenance/scans", methods: ["POST"], middlewares: [validateAndTransformBody(ScanBatch)] },
+    { matcher: "/store/provenance/scans", methods: ["POST"], middlewares: [requireStorefront, validateAndTransformBody(ScanBatch)] },
   ],
 })

@@ -10,6 +10,8 @@ export const DEV_COOKIE_SECRET = "dev-only-cookie-secret-change-me"
 export const DEV_ADMIN_EMAIL = "admin@maemok.local"
 export const DEV_ADMIN_PASSWORD = "maemok-dev-password"
 export const DEV_SCAN_IP_SALT = "dev-only-scan-ip-salt"
+// The storefront's DEV_API_SECRET (storefront/app/lib/config.server.ts) is the same string.
+export const DEV_STOREFRONT_API_SECRET = "dev-only-storefront-api-secret"
 
 export type BackendEnv = {
   isProduction: boolean
@@ -34,6 +36,8 @@ export type BackendEnv = {
   workerMode: "shared" | "worker" | "server"
   /** Salt of the IP hashes kept with provenance scans (the raw IP is never stored). */
   scanIpSalt: string
+  /** Shared with the storefront: a request carrying it may say whose IP a scan came from (x-forwarded-for, client_ip). */
+  storefrontApiSecret: string
   /** "memory": Medusa's caching module with its in-memory provider when there is no Redis; "off" (default). */
   medusaCaching: "memory" | "off"
 }
@@ -130,6 +134,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
     // Production without SCAN_IP_SALT derives it from the (required, secret) JWT secret: a published
     // salt would let anyone reverse IPv4 hashes by trying all 2^32 addresses.
     scanIpSalt: env.SCAN_IP_SALT || (isProduction ? `scan-ip:${env.JWT_SECRET ?? ""}` : DEV_SCAN_IP_SALT),
+    storefrontApiSecret: env.STOREFRONT_API_SECRET || DEV_STOREFRONT_API_SECRET,
     medusaCaching: (env.MEDUSA_CACHING || "off") as BackendEnv["medusaCaching"],
   }
   if (!["memory", "off"].includes(result.medusaCaching)) throw new Error(`MEDUSA_CACHING must be memory or off, got "${result.medusaCaching}"`)
@@ -143,7 +148,8 @@ export function assertProductionReady(config: BackendEnv, env: NodeJS.ProcessEnv
   const problems: string[] = []
   if (config.jwtSecret === DEV_JWT_SECRET) problems.push("JWT_SECRET is not set")
   if (config.cookieSecret === DEV_COOKIE_SECRET) problems.push("COOKIE_SECRET is not set")
-  for (const [name, value] of [["JWT_SECRET", env.JWT_SECRET], ["COOKIE_SECRET", env.COOKIE_SECRET]] as const) {
+  if (config.storefrontApiSecret === DEV_STOREFRONT_API_SECRET) problems.push("STOREFRONT_API_SECRET is not set")
+  for (const [name, value] of [["JWT_SECRET", env.JWT_SECRET], ["COOKIE_SECRET", env.COOKIE_SECRET], ["STOREFRONT_API_SECRET", env.STOREFRONT_API_SECRET]] as const) {
     if (value && value.length < 32) problems.push(`${name} must be at least 32 characters`)
   }
   // An unset salt is derived from JWT_SECRET (checked above); the published dev salt is refused.

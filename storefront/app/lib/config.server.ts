@@ -1,8 +1,10 @@
 /** Storefront settings from the environment, read once on the server. */
 const storefrontUrl = process.env.STOREFRONT_URL || `http://localhost:${process.env.PORT || 8000}`
 
-/** The published development secret: refused in production. */
+/** The published development secrets: refused in production. */
 export const DEV_SESSION_SECRET = "mae-mok-dev-session-secret-change-me"
+// Must equal the backend's DEV_STOREFRONT_API_SECRET (backend/src/lib/env.ts) so development needs no setting.
+export const DEV_API_SECRET = "dev-only-storefront-api-secret"
 
 // The backend's rule (backend/src/lib/env.ts): APP_ENV decides, NODE_ENV only when APP_ENV is unset, because
 // the launcher runs the built apps with NODE_ENV=production on laptops too.
@@ -17,6 +19,8 @@ export const config = {
   secure: production || storefrontUrl.startsWith("https://"),
   /** Signs the session cookie (cart id, customer token) and the CSRF cookie. */
   sessionSecret: process.env.STOREFRONT_SESSION_SECRET || DEV_SESSION_SECRET,
+  /** Shared with the backend: vouches for the buyer IP the storefront forwards with each scan (decision 0010). */
+  apiSecret: process.env.STOREFRONT_API_SECRET || DEV_API_SECRET,
   /** Stripe.js is loaded only when this is set (payments issue). */
   stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY || "",
   /** How often the backend's content stamp is polled (cache.server.ts, content-version.server.ts). */
@@ -27,20 +31,25 @@ export const config = {
   catalogueMaxAgeMs: Number(process.env.STOREFRONT_CACHE_MAX_AGE_MS ?? 2000),
 }
 
+/** What is wrong with a production secret, or null. */
+function secretProblem(name: string, value: string | undefined, devValue: string): string | null {
+  if (!value) return `${name} is not set`
+  if (value === devValue) return `${name} is the published development value`
+  if (value.length < 32) return `${name} is shorter than 32 characters`
+  return null
+}
+
 if (production) {
-  const secret = process.env.STOREFRONT_SESSION_SECRET
-  const problem = !secret
-    ? "STOREFRONT_SESSION_SECRET is not set"
-    : secret === DEV_SESSION_SECRET
-      ? "STOREFRONT_SESSION_SECRET is the published development value"
-      : secret.length < 32
-        ? "STOREFRONT_SESSION_SECRET is shorter than 32 characters"
-        : null
-  if (problem) {
+  const problems = [
+    secretProblem("STOREFRONT_SESSION_SECRET", process.env.STOREFRONT_SESSION_SECRET, DEV_SESSION_SECRET),
+    secretProblem("STOREFRONT_API_SECRET", process.env.STOREFRONT_API_SECRET, DEV_API_SECRET),
+  ].filter((p): p is string => p !== null)
+  if (problems.length > 0) {
     throw new Error(
-      `Refusing to start the storefront in production (APP_ENV, or NODE_ENV without APP_ENV, is production): ${problem}. ` +
-        "Set STOREFRONT_SESSION_SECRET to a random string of at least 32 characters (e.g. `openssl rand -base64 48`); " +
-        "it signs the cart, login and CSRF cookies. See README.md."
+      `Refusing to start the storefront in production (APP_ENV, or NODE_ENV without APP_ENV, is production): ${problems.join("; ")}. ` +
+        "Set each to a random string of at least 32 characters (e.g. `openssl rand -base64 48`): " +
+        "STOREFRONT_SESSION_SECRET signs the cart, login and CSRF cookies; STOREFRONT_API_SECRET, the same value as the " +
+        "backend's, lets the backend trust the buyer IPs the storefront forwards. See README.md."
     )
   }
 }

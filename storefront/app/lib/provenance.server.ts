@@ -20,7 +20,8 @@ async function request(path: string, init: RequestInit & { headers?: Record<stri
   try {
     return await fetch(`${config.medusaUrl}/store/provenance${path}`, {
       ...init,
-      headers: { "x-publishable-api-key": config.publishableKey, ...init.headers },
+      // The secret lets the backend believe the buyer IPs this server forwards (decision 0010).
+      headers: { "x-publishable-api-key": config.publishableKey, "x-storefront-secret": config.apiSecret, ...init.headers },
     })
   } catch (err) {
     console.error("provenance: backend unreachable", err)

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { checkGuessLimit, DEFAULT_GUESS_LIMIT, type GuessLimitCheck, newGuessLimitState, recordGuessMiss } from "@mae-mok/traceability"
-import { clientIp, type ProvenanceRefusal, scanIpHash } from "./provenance"
+import { clientIp, fromStorefront, type ProvenanceRefusal, scanIpHash } from "./provenance"
 
 // In-process: one server's memory. Several servers behind a balancer each count on their own
 // (docs/decisions/0010-scan-guess-limit.md).
@@ -56,4 +56,18 @@ export function sendRefusal(res: MedusaResponse, refusal: ProvenanceRefusal): vo
     return
   }
   res.status(refusal.status).json(refusal.body)
+}
+
+/**
+ * Middleware of POST /store/provenance/scans: the batch names each scan's client IP, which only the storefront
+ * may do (a publishable key is public; anyone else could count scans and dodge the guess limit at will).
+ */
+export function requireStorefront(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (fromStorefront(req.headers)) return next()
+  res.status(403).json({
+    type: "not_allowed",
+    code: "STOREFRONT_ONLY",
+    message: "Only the shop's storefront may record scans in batches (x-storefront-secret missing or wrong); scan a unit with GET /store/provenance/:gtin/:lot/:serial.",
+    message_th: "เฉพาะหน้าร้านของร้านค้าเท่านั้นที่บันทึกการสแกนแบบกลุ่มได้",
+  })
 }
