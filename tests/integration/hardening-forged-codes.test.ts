@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { CROCKFORD_ALPHABET, DEFAULT_GUESS_LIMIT, gs1CheckDigit } from "@mae-mok/traceability"
 import { adminApi, adminToken, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
+import { pool } from "../support/pool"
 
 // Issue 7: forged and tampered codes against the public provenance routes, and the guess limit.
 
@@ -144,18 +145,6 @@ function undecodable(path: string): boolean {
   } catch {
     return true
   }
-}
-
-/** Runs `jobs` with at most `inFlight` at a time. */
-async function pool<T, R>(items: T[], inFlight: number, job: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      for (let i = next++; i < items.length; i = next++) out[i] = await job(items[i]!, i)
-    })
-  )
-  return out
 }
 
 describe("forged codes", () => {
