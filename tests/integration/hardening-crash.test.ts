@@ -46,7 +46,16 @@ async function crashDuring(requests: (() => Promise<{ status: number; body: Json
     )
   )
   if (kill === "first answer") await answered
-  else await Promise.race([answered, waitFor(kill.what, async () => (await kill.of()) >= kill.rows, 60_000, 10)])
+  else {
+    // Poll the rows until enough are written (or an answer came first: then kill at once).
+    let anAnswer = false
+    void answered.then(() => (anAnswer = true))
+    const deadline = Date.now() + 60_000
+    while (!anAnswer && (await kill.of()) < kill.rows) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${kill.what}`)
+      await new Promise((r) => setTimeout(r, 10))
+    }
+  }
   await app.crashMedusa()
   const all = await Promise.all(outcomes)
   await app.restartMedusa()

@@ -18,7 +18,7 @@ export const ADMIN_PASSWORD = "test-admin-password-1234"
 export type TestDatabase = { name: string; url: string; drop: () => Promise<void> }
 
 /** Every process below `pid` (children, their children …), from /proc. */
-export function descendants(pid: number): number[] {
+function descendants(pid: number): number[] {
   let children: number[] = []
   try {
     for (const task of fs.readdirSync(`/proc/${pid}/task`)) {

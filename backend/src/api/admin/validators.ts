@@ -4,28 +4,30 @@ import { BATCH_STATUSES, CERTIFICATION_SCHEMES, isCalendarDate } from "@mae-mok/
 // Request bodies of the admin traceability API (docs/api/admin-traceability.md). Strict: an unknown
 // field is refused rather than silently dropped.
 
-// PostgreSQL text and jsonb cannot hold U+0000; refusing it here names the field instead of failing in the database.
-const NUL = "must not contain the NUL character (U+0000)"
-const noNul = (s: string) => !s.includes("\u0000")
+// PostgreSQL text and jsonb cannot hold U+0000, and jsonb refuses an unpaired UTF-16 surrogate (text would
+// silently get U+FFFD). Refusing both here names the field instead of failing or changing it in the database.
+const NOT_CLEAN = "must be valid text: no NUL character (U+0000) and no unpaired surrogate"
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+const isCleanText = (s: string) => !s.includes("\u0000") && !LONE_SURROGATE.test(s)
 /** A refusal message that starts with the field's path (Medusa shows custom messages as they are). */
 const named = (message: string | ((input: unknown) => string)) => ({
   error: (issue: { path?: PropertyKey[]; input?: unknown }) =>
     `${(issue.path ?? []).map(String).join(".") || "body"} ${typeof message === "string" ? message : message(issue.input)}`,
 })
-const NO_NUL = named(NUL)
-const text = (max = 200) => z.string().trim().min(1).max(max).refine(noNul, NO_NUL)
+const CLEAN_TEXT = named(NOT_CLEAN)
+const text = (max = 200) => z.string().trim().min(1).max(max).refine(isCleanText, CLEAN_TEXT)
 const MAX_JSON_DEPTH = 32
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"])
-/** What jsonb (or copying the value) would choke on, walking without recursion: depth, NUL, prototype keys. */
+/** What jsonb (or copying the value) would choke on, walking without recursion: depth, NUL or unpaired surrogates, prototype keys. */
 function jsonProblem(root: unknown): string | null {
   const stack: [unknown, number][] = [[root, 0]]
   while (stack.length) {
     const [value, depth] = stack.pop()!
-    if (typeof value === "string" && !noNul(value)) return NUL
+    if (typeof value === "string" && !isCleanText(value)) return NOT_CLEAN
     if (!value || typeof value !== "object") continue
     if (depth >= MAX_JSON_DEPTH) return `must not be nested deeper than ${MAX_JSON_DEPTH} levels`
     for (const [k, v] of Object.entries(value)) {
-      if (!noNul(k)) return NUL
+      if (!isCleanText(k)) return NOT_CLEAN
       if (PROTOTYPE_KEYS.has(k)) return "must not use the keys __proto__, constructor or prototype"
       stack.push([v, depth + 1])
     }
@@ -74,7 +76,7 @@ const householdFields = {
   province: text(),
   members_count: z.number().int().min(1).max(50).nullable(),
   given_name: text().nullable(),
-  photo_url: z.string().regex(/^https?:\/\/\S+$/, "photo_url must be an http(s) URL").nullable(),
+  photo_url: z.string().max(2000).regex(/^https?:\/\/\S+$/, "photo_url must be an http(s) URL").refine(isCleanText, CLEAN_TEXT).nullable(),
   story: text(2000).nullable(),
   consent: Consent,
   private: HouseholdPrivate,
