@@ -1,6 +1,6 @@
 import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
+import { adminApi, adminToken, certifiedHarvestLots, type AdminApi, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
 import { batchVariantLinkTable } from "../support/db"
 
@@ -27,21 +27,7 @@ const ok: AdminApi["ok"] = (...args) => api.ok(...args)
 describe("concurrent batches on the same harvest lots", () => {
   it("never uses more than was harvested: 20 racing batches, losers refused with a message, rows consistent", async () => {
     // Fixture: one certified plot with two harvest lots of 10 kg and 4 kg.
-    const species = (await ok("POST", "/admin/herb-species", { thai_name: "ไพล", scientific_name: "Zingiber montanum (race)", part_used: "เหง้า" })).herb_species
-    const household = (await ok("POST", "/admin/households", {
-      code: "MM-H-700", alias: "สวนทดสอบการแข่ง", village: "บ้านแม่มอก", moo: "3", tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง",
-      consent: { given_name: false, photo: false, story: false },
-    })).household
-    const plot = (await ok("POST", "/admin/plots", {
-      code: "MM-P-7001", household_id: household.id, species_ids: [species.id], village: "บ้านแม่มอก", tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง",
-    })).plot
-    await ok("POST", "/admin/certifications", {
-      plot_id: plot.id, scheme: "TH-GAP", certificate_number: "GAP RACE-1", certifying_body: "กรมวิชาการเกษตร", valid_from: "2025-01-01", valid_until: "2030-12-31",
-    })
-    const big = (await ok("POST", "/admin/harvests", { plot_id: plot.id, species_id: species.id, harvested_on: "2026-10-01", kg: 10 })).harvest
-    const small = (await ok("POST", "/admin/harvests", { plot_id: plot.id, species_id: species.id, harvested_on: "2026-10-02", kg: 4 })).harvest
-    const { body: products } = await admin("GET", "/admin/products?fields=id,variants.id,variants.barcode&limit=50")
-    const variantId = products.products.flatMap((p: Json) => p.variants).find((v: Json) => v.barcode)!.id
+    const { plot, lots: [big, small], variantId } = await certifiedHarvestLots(api, 700, [10, 4])
     const batchesBefore = (await sql`SELECT count(*)::int AS n FROM batch WHERE deleted_at IS NULL`)[0]!.n
 
     // Each asks for 1.5 kg of the big lot; every other one also 0.75 kg of the small lot, listed first

@@ -142,7 +142,7 @@ describe("native PromptPay QR", () => {
   it("refuses a time limit that is not a positive number of minutes, and anonymous callers", async () => {
     const bad = await admin("POST", "/admin/promptpay/release-unpaid", { older_than_minutes: "soon" })
     expect(bad.status).toBe(400)
-    expect(bad.body.message).toMatch(/older_than_minutes must be a positive number/)
+    expect(bad.body.message).toMatch(/older_than_minutes/)
     expect((await admin("POST", "/admin/promptpay/release-unpaid", { older_than_minutes: -5 })).status).toBe(400)
     const anonymous = await fetch(`${app.medusaUrl}/admin/promptpay/release-unpaid`, { method: "POST" })
     expect(anonymous.status).toBe(401)

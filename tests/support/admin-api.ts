@@ -49,3 +49,24 @@ export function adminApi(medusaUrl: string, token: string): AdminApi {
 export function asStorefront(ip: string): Record<string, string> {
   return { "x-storefront-secret": DEV_STOREFRONT_API_SECRET, "x-forwarded-for": `${ip}, 10.0.0.1` }
 }
+
+/**
+ * Fixture for batch tests: a household (code MM-H-{n}) with one certified plot growing a new herb,
+ * harvest lots of the given kg on consecutive days from 2026-10-01, and a product variant with a GTIN.
+ */
+export async function certifiedHarvestLots(api: AdminApi, n: number, kgs: number[]) {
+  const place = { village: "บ้านแม่มอก", tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง" }
+  const species = (await api.ok("POST", "/admin/herb-species", { thai_name: "ไพล", scientific_name: `Zingiber montanum (${n})`, part_used: "เหง้า" })).herb_species
+  const household = (await api.ok("POST", "/admin/households", { code: `MM-H-${n}`, alias: `สวนทดสอบ ${n}`, ...place })).household
+  const plot = (await api.ok("POST", "/admin/plots", { code: `MM-P-${n}1`, household_id: household.id, species_ids: [species.id], ...place })).plot
+  await api.ok("POST", "/admin/certifications", {
+    plot_id: plot.id, scheme: "TH-GAP", certificate_number: `GAP TEST-${n}`, certifying_body: "กรมวิชาการเกษตร", valid_from: "2025-01-01", valid_until: "2030-12-31",
+  })
+  const lots: Json[] = []
+  for (const [i, kg] of kgs.entries()) {
+    lots.push((await api.ok("POST", "/admin/harvests", { plot_id: plot.id, species_id: species.id, harvested_on: `2026-10-${String(i + 1).padStart(2, "0")}`, kg })).harvest)
+  }
+  const { products } = await api.ok("GET", "/admin/products?fields=id,variants.id,variants.barcode&limit=50")
+  const variantId = products.flatMap((p: Json) => p.variants).find((v: Json) => v.barcode).id as string
+  return { plot, species, lots, variantId }
+}

@@ -1,4 +1,5 @@
 import crypto from "node:crypto"
+import fs from "node:fs"
 import { inject } from "vitest"
 import { databaseUrl, dropDatabase, ensureDatabase } from "../../backend/launcher/database"
 import { seed, startMedusa } from "../../backend/launcher/medusa"
@@ -13,6 +14,20 @@ import "./env"
 export { ADMIN_EMAIL, ADMIN_PASSWORD, freePort }
 
 export type TestDatabase = { name: string; url: string; drop: () => Promise<void> }
+
+/** Every process below `pid` (children, their children …), from /proc. */
+function descendants(pid: number): number[] {
+  let children: number[] = []
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const text = fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim()
+      if (text) children = children.concat(text.split(/\s+/).map(Number))
+    }
+  } catch {
+    return []
+  }
+  return children.flatMap((c) => [c, ...descendants(c)])
+}
 
 /** A fresh database copied from the migrated template (about a second). */
 export async function freshDatabase(): Promise<TestDatabase> {
@@ -45,6 +60,10 @@ export type TestApp = {
   publishableKey: string
   env: NodeJS.ProcessEnv
   stop: () => Promise<void>
+  /** Kills the Medusa process with SIGKILL, as a power cut would: no shutdown hooks run. */
+  crashMedusa: () => Promise<void>
+  /** Starts Medusa again on the same database and port, and waits until it answers. */
+  restartMedusa: () => Promise<void>
 }
 
 /**
@@ -68,9 +87,25 @@ export async function startTestApp(
     const publishableKey = await publishableKeyToken(db.url, PUBLISHABLE_KEY_TITLE)
     if (!publishableKey) throw new Error("the seed made no publishable key")
     const echo = process.env.TEST_ECHO === "1"
-    const medusa = startMedusa(env, { port: medusaPort, echo })
-    services.push(medusa)
+    let medusa = startMedusa(env, { port: medusaPort, echo })
+    // Stopped last (services stop in reverse), whichever process is current by then.
+    services.push({ get child() { return medusa.child }, get exited() { return medusa.exited }, stop: (ms?: number) => medusa.stop(ms) })
     await waitForHttp(`http://127.0.0.1:${medusaPort}/health`, 90_000, medusa)
+    const crashMedusa = async () => {
+      // The process and anything it started, all at once (Linux /proc), so nothing can finish a write.
+      for (const pid of [medusa.child.pid!, ...descendants(medusa.child.pid!)]) {
+        try {
+          process.kill(pid, "SIGKILL")
+        } catch {
+          // already gone
+        }
+      }
+      await medusa.exited
+    }
+    const restartMedusa = async () => {
+      medusa = startMedusa(env, { port: medusaPort, echo })
+      await waitForHttp(`http://127.0.0.1:${medusaPort}/health`, 90_000, medusa)
+    }
     if (options.storefront) {
       const storefront = startStorefront(
         { ...process.env, ...env, MEDUSA_PUBLISHABLE_KEY: publishableKey },
@@ -86,6 +121,8 @@ export async function startTestApp(
       publishableKey,
       env,
       stop,
+      crashMedusa,
+      restartMedusa,
     }
   } catch (err) {
     await stop()

@@ -26,7 +26,7 @@ export function storeClient(app: TestApp) {
       return (await res.json()).token
     },
     /** A cart with the given SKUs, a Thai address and EMS shipping: ready for payment. */
-    async cartReadyToPay(items: { sku: string; quantity: number }[]) {
+    async cartReadyToPay(items: { sku: string; quantity: number }[], email = "somchai@example.com") {
       const { body: regions } = await call("GET", "/store/regions")
       const region = regions.regions[0]
       const { body: products } = await call("GET", `/store/products?fields=*variants&limit=50`)
@@ -38,7 +38,7 @@ export function storeClient(app: TestApp) {
       })
       const created = await call("POST", "/store/carts", {
         region_id: region.id,
-        email: "somchai@example.com",
+        email,
         items: lines,
         shipping_address: {
           first_name: "สมชาย",

@@ -18,9 +18,12 @@ import {
   IssueUnits,
   PlotCreate,
   PlotUpdate,
+  PromptPayRelease,
   SpeciesCreate,
   SpeciesUpdate,
 } from "./admin/validators"
+import { jsonBodyOnly } from "../lib/http/json-body-only"
+import { refuseNulInUrl } from "../lib/http/refuse-nul-in-url"
 import { requireStorefront, scanGuessLimit } from "../lib/traceability/guess-limit"
 import { ScanBatch } from "./store/provenance/validators"
 
@@ -46,7 +49,12 @@ function apiErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, 
 export default defineMiddlewares({
   errorHandler: apiErrorHandler,
   routes: [
+    // a NUL character in a URL never reaches the database (hardening: route fuzzing)
+    { matcher: "/admin*", middlewares: [refuseNulInUrl] },
+    { matcher: "/store*", middlewares: [refuseNulInUrl] },
+    { matcher: "/hooks*", middlewares: [refuseNulInUrl] },
     // traceability admin API (docs/api/admin-traceability.md)
+    { matcher: /^\/admin\/(herb-species|households|plots|certifications|harvests|batches|promptpay)(\/|$)/, methods: ["POST"], middlewares: [jsonBodyOnly] },
     { matcher: "/admin/herb-species", methods: ["POST"], middlewares: [validateAndTransformBody(SpeciesCreate)] },
     { matcher: "/admin/herb-species/:id", methods: ["POST"], middlewares: [validateAndTransformBody(SpeciesUpdate)] },
     { matcher: "/admin/households", methods: ["POST"], middlewares: [validateAndTransformBody(HouseholdCreate)] },
@@ -61,6 +69,7 @@ export default defineMiddlewares({
     { matcher: "/admin/batches/:id/hold", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/recall", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/units", methods: ["POST"], middlewares: [validateAndTransformBody(IssueUnits)] },
+    { matcher: "/admin/promptpay/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(PromptPayRelease)] },
     // guessing unknown serials is rate-limited per hashed client IP (docs/decisions/0010-scan-guess-limit.md)
     { matcher: "/store/provenance/:gtin/:lot/:serial", methods: ["GET"], middlewares: [scanGuessLimit] },
     // scans gathered by the storefront, one call per batch (docs/decisions/0011-page-caching-and-scan-batching.md)

@@ -232,7 +232,7 @@ export interface ProjectionOptions {
 
 // ---------------------------------------------------------------------------------------------
 
-const BATCH_STATUSES: readonly BatchStatus[] = ["draft", "released", "on_hold", "recalled"];
+export const BATCH_STATUSES = ["draft", "released", "on_hold", "recalled"] as const satisfies readonly BatchStatus[];
 
 /** A trimmed non-empty string, or null. Objects, numbers etc. are never copied into the output. */
 function text(value: unknown): string | null {

@@ -7,7 +7,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import { checkConsumption, gramsToKg, kgToGrams, nextLotNumber } from "../index"
+import { checkConsumption, generateSerial, gramsToKg, kgToGrams, nextLotNumber } from "../index"
 import {
   Batch,
   BatchInput,
@@ -24,11 +24,15 @@ import {
 type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }
 
 export type ConsumeInput = {
+  /** The batch's id, chosen before the transaction (the variant link is written first, see create-batch). */
+  id: string
   lot_prefix: string
   produced_on: string
   best_before: string | null
   units_planned: number
   inputs: { harvest_lot_id: string; kg: number }[]
+  /** Label units to issue with the batch, in the same transaction (0 = none). */
+  issue_units: number
   created_by: string | null
 }
 
@@ -56,6 +60,21 @@ function placeholders(n: number): string {
   return Array.from({ length: n }, () => "?").join(", ")
 }
 
+/** The core's mass balance on harvest-lot rows; refuses with its message and code. */
+function assertConsumable(inputs: ConsumeInput["inputs"], rows: Record<string, unknown>[]): void {
+  const check = checkConsumption(
+    inputs.map((i) => ({ harvestLotId: i.harvest_lot_id, plotId: "", householdId: "", speciesId: "", kgUsed: i.kg })),
+    rows.map((r) => ({
+      harvestLotId: String(r.id),
+      kgHarvested: gramsToKg(Number(r.grams_harvested)),
+      kgAlreadyUsed: gramsToKg(Number(r.grams_used)),
+    }))
+  )
+  if (!check.ok) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, check.problems.map((p) => p.message_en).join(" "), check.problems[0]?.code)
+  }
+}
+
 class TraceabilityModuleService extends MedusaService({
   HerbSpecies,
   Household,
@@ -68,9 +87,10 @@ class TraceabilityModuleService extends MedusaService({
   ScanEvent,
 }) {
   /**
-   * Creates a draft batch and takes its herb from the harvest lots, in ONE transaction that locks
-   * the lot rows first (SELECT … FOR UPDATE, in id order so two batches cannot deadlock). A second
-   * request racing for the same kilograms waits for the lock, then sees what the first one used.
+   * Creates a draft batch, takes its herb from the harvest lots and issues its first label units, in
+   * ONE transaction that locks the lot rows first (SELECT … FOR UPDATE, in id order so two batches
+   * cannot deadlock). A second request racing for the same kilograms waits for the lock, then sees
+   * what the first one used. A crash leaves either all of it or none of it.
    */
   @InjectTransactionManager()
   async createBatchConsuming(input: ConsumeInput, @MedusaContext() ctx: Context = {}): Promise<{ id: string; lot_number: string }> {
@@ -82,21 +102,7 @@ class TraceabilityModuleService extends MedusaService({
       `select id, grams_harvested, grams_used from harvest_lot where deleted_at is null and id in (${placeholders(lotIds.length)}) order by id for update`,
       lotIds
     )
-    const check = checkConsumption(
-      input.inputs.map((i) => ({ harvestLotId: i.harvest_lot_id, plotId: "", householdId: "", speciesId: "", kgUsed: i.kg })),
-      rows.map((r) => ({
-        harvestLotId: String(r.id),
-        kgHarvested: gramsToKg(Number(r.grams_harvested)),
-        kgAlreadyUsed: gramsToKg(Number(r.grams_used)),
-      }))
-    )
-    if (!check.ok) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        check.problems.map((p) => p.message_en).join(" "),
-        check.problems[0]?.code
-      )
-    }
+    assertConsumable(input.inputs, rows)
 
     // One lot number per prefix and month: serialise numbering per prefix for this transaction.
     await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`maemok-lot:${input.lot_prefix}`])
@@ -113,6 +119,7 @@ class TraceabilityModuleService extends MedusaService({
 
     const batch = await this.createBatches(
       {
+        id: input.id,
         lot_number: lotNumber,
         produced_on: input.produced_on,
         best_before: input.best_before,
@@ -127,7 +134,22 @@ class TraceabilityModuleService extends MedusaService({
       [...grams].map(([harvest_lot_id, grams_used]) => ({ batch_id: batch.id, harvest_lot_id, grams_used })),
       ctx
     )
+    if (input.issue_units > 0) {
+      await this.createLabelUnits(
+        Array.from({ length: input.issue_units }, () => ({ batch_id: batch.id, serial: generateSerial(), scan_count: 0 })),
+        ctx
+      )
+    }
     return { id: batch.id, lot_number: batch.lot_number }
+  }
+
+  /**
+   * The same mass-balance check without locks or writes: refuses a batch the lots cannot supply
+   * before anything is written (createBatchConsuming checks again under its locks).
+   */
+  async checkConsumable(inputs: ConsumeInput["inputs"]): Promise<void> {
+    const lots = await this.listHarvestLots({ id: [...new Set(inputs.map((i) => i.harvest_lot_id))] }, { select: ["id", "grams_harvested", "grams_used"] })
+    assertConsumable(inputs, lots as unknown as Record<string, unknown>[])
   }
 
   /** Compensation of createBatchConsuming: gives the grams back and removes the batch for good. */

@@ -1,22 +1,23 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { zodValidator } from "@medusajs/framework"
+import type { z } from "@medusajs/framework/zod"
 
 /** The logged-in admin's id, recorded as created_by / updated_by. */
 export function actorId(req: MedusaRequest): string | null {
   return (req as AuthenticatedMedusaRequest).auth_context?.actor_id ?? null
 }
 
-/** ?limit= (default 50, max 500) and ?offset= as the service's skip/take. */
-export function page(req: MedusaRequest): { skip: number; take: number; limit: number; offset: number } {
-  const limit = Math.min(Math.max(Number(req.query.limit ?? 50) || 50, 1), 500)
-  const offset = Math.max(Number(req.query.offset ?? 0) || 0, 0)
-  return { skip: offset, take: limit, limit, offset }
+/** The request's query string checked against its schema (validators.ts); a refusal names the parameter. */
+export function validQuery<T extends z.ZodTypeAny>(req: MedusaRequest, schema: T): Promise<z.output<T>> {
+  return zodValidator(schema, req.query) as Promise<z.output<T>>
 }
 
-/** A query-string value as one string, or undefined. */
-export function queryText(req: MedusaRequest, name: string): string | undefined {
-  const v = req.query[name]
-  return typeof v === "string" && v !== "" ? v : undefined
+/** Validated ?limit= (default 50, max 500) and ?offset= as the service's skip/take. */
+export function page(query: { limit?: number; offset?: number }): { skip: number; take: number; limit: number; offset: number } {
+  const limit = query.limit ?? 50
+  const offset = query.offset ?? 0
+  return { skip: offset, take: limit, limit, offset }
 }
 
 export function notFound(what: string, id: string): MedusaError {

@@ -1,12 +1,43 @@
 import { z } from "@medusajs/framework/zod"
-import { CERTIFICATION_SCHEMES, isCalendarDate } from "@mae-mok/traceability"
+import { BATCH_STATUSES, CERTIFICATION_SCHEMES, isCalendarDate } from "@mae-mok/traceability"
 
 // Request bodies of the admin traceability API (docs/api/admin-traceability.md). Strict: an unknown
 // field is refused rather than silently dropped.
 
-const text = (max = 200) => z.string().trim().min(1).max(max)
+// PostgreSQL text and jsonb cannot hold U+0000, and jsonb refuses an unpaired UTF-16 surrogate (text would
+// silently get U+FFFD). Refusing both here names the field instead of failing or changing it in the database.
+const NOT_CLEAN = "must be valid text: no NUL character (U+0000) and no unpaired surrogate"
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+const isCleanText = (s: string) => !s.includes("\u0000") && !LONE_SURROGATE.test(s)
+/** A refusal message that starts with the field's path (Medusa shows custom messages as they are). */
+const named = (message: string | ((input: unknown) => string)) => ({
+  error: (issue: { path?: PropertyKey[]; input?: unknown }) =>
+    `${(issue.path ?? []).map(String).join(".") || "body"} ${typeof message === "string" ? message : message(issue.input)}`,
+})
+const CLEAN_TEXT = named(NOT_CLEAN)
+const text = (max = 200) => z.string().trim().min(1).max(max).refine(isCleanText, CLEAN_TEXT)
+const MAX_JSON_DEPTH = 32
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"])
+/** What jsonb (or copying the value) would choke on, walking without recursion: depth, NUL or unpaired surrogates, prototype keys. */
+function jsonProblem(root: unknown): string | null {
+  const stack: [unknown, number][] = [[root, 0]]
+  while (stack.length) {
+    const [value, depth] = stack.pop()!
+    if (typeof value === "string" && !isCleanText(value)) return NOT_CLEAN
+    if (!value || typeof value !== "object") continue
+    if (depth >= MAX_JSON_DEPTH) return `must not be nested deeper than ${MAX_JSON_DEPTH} levels`
+    for (const [k, v] of Object.entries(value)) {
+      if (!isCleanText(k)) return NOT_CLEAN
+      if (PROTOTYPE_KEYS.has(k)) return "must not use the keys __proto__, constructor or prototype"
+      stack.push([v, depth + 1])
+    }
+  }
+  return null
+}
+/** Free-form JSON (GeoJSON, TPMAP data) as jsonb stores it. */
+const json = () => z.record(z.string(), z.unknown()).refine((v) => !jsonProblem(v), named((input) => jsonProblem(input) ?? "is not valid"))
 const date = (field: string) => z.string().refine(isCalendarDate, { message: `${field} must be a date YYYY-MM-DD` })
-const kg = z.number().positive().max(100_000).refine((n) => Math.abs(n * 1000 - Math.round(n * 1000)) < 1e-6, {
+const kg = z.number().min(0.001, "kg must be at least 0.001 (one gram)").max(100_000).refine((n) => Math.abs(n * 1000 - Math.round(n * 1000)) < 1e-6, {
   message: "kg must have at most 3 decimal places (grams)",
 })
 
@@ -28,9 +59,9 @@ const HouseholdPrivate = z
     poverty_status: text(500).nullable(),
     national_id: z.string().refine(isThaiNationalId, { message: "national_id must be a 13-digit Thai national ID with a valid check digit" }).nullable(),
     phone: z.string().regex(/^0\d{8,9}$/, "phone must be 9-10 digits starting with 0").nullable(),
-    income_thb_per_year: z.number().int().min(0).nullable(),
+    income_thb_per_year: z.number().int().min(0).max(100_000_000, "income_thb_per_year must be at most 100 000 000").nullable(),
     address: text(500).nullable(),
-    tpmap_data: z.record(z.string(), z.unknown()).nullable(),
+    tpmap_data: json().nullable(),
   })
   .partial()
   .strict()
@@ -45,7 +76,7 @@ const householdFields = {
   province: text(),
   members_count: z.number().int().min(1).max(50).nullable(),
   given_name: text().nullable(),
-  photo_url: z.string().regex(/^https?:\/\/\S+$/, "photo_url must be an http(s) URL").nullable(),
+  photo_url: z.string().max(2000).regex(/^https?:\/\/\S+$/, "photo_url must be an http(s) URL").refine(isCleanText, CLEAN_TEXT).nullable(),
   story: text(2000).nullable(),
   consent: Consent,
   private: HouseholdPrivate,
@@ -56,18 +87,25 @@ export const HouseholdCreate = z
   .strict()
 export const HouseholdUpdate = z.object(householdFields).partial().strict()
 
+/** Coordinates are stored as PostgreSQL real: 7 decimal places (about 1 cm) is all they can mean. */
+const coordinate = (field: string, limit: number) =>
+  z
+    .number()
+    .min(-limit)
+    .max(limit)
+    .refine((n) => Number(n.toFixed(7)) === n, `${field} must have at most 7 decimal places`)
 const PlotPrivate = z
   .object({
-    lat: z.number().min(-90).max(90).nullable(),
-    lng: z.number().min(-180).max(180).nullable(),
-    geometry: z.record(z.string(), z.unknown()).nullable(),
+    lat: coordinate("lat", 90).nullable(),
+    lng: coordinate("lng", 180).nullable(),
+    geometry: json().nullable(),
   })
   .partial()
   .strict()
 const plotFields = {
   code: z.string().regex(/^[A-Z]{2}-P-\d{3,4}$/, "code must look like MM-P-0171"),
   household_id: text(),
-  area_rai: z.number().positive().max(10_000).nullable(),
+  area_rai: z.number().min(0.0001, "area_rai must be at least 0.0001 rai").max(10_000).nullable(),
   species_ids: z.array(text()).max(50),
   village: text(),
   moo: z.string().regex(/^\d{1,2}$/, "moo must be the village number").nullable(),
@@ -112,5 +150,39 @@ export const BatchCreate = z
 export const BatchRelease = z.object({}).strict()
 export const BatchReason = z.object({ reason: text(1000) }).strict()
 export const IssueUnits = z.object({ count: z.number().int().min(1).max(1000) }).strict()
+
+/** POST /admin/promptpay/release-unpaid: without older_than_minutes, PROMPTPAY_UNPAID_TTL_MINUTES applies. */
+const minutesMessage = "older_than_minutes must be a positive number of minutes (at most ten years)"
+export const PromptPayRelease = z
+  .object({ older_than_minutes: z.number({ error: minutesMessage }).positive(minutesMessage).max(10 * 525_600, minutesMessage).optional() })
+  .strict()
+
+// Query strings of the list and read routes. Strict: an unknown parameter is refused, not ignored. An empty
+// value (an HTML form's empty <select>) means "no filter".
+
+const blankIsAbsent = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional())
+const wholeNumber = (field: string, min: number, max: number) => {
+  const message = `${field} must be a whole number from ${min} to ${max}`
+  return blankIsAbsent(z.string({ error: message }).regex(/^\d{1,9}$/, message).transform(Number).refine((n) => n >= min && n <= max, message))
+}
+// (A NUL in a URL is refused before any route: lib/http/refuse-nul-in-url.ts.)
+const idFilter = (field: string) => blankIsAbsent(z.string({ error: `${field} must be one id` }).max(200))
+const dateFilter = (field: string) => blankIsAbsent(z.string({ error: `${field} must be one date YYYY-MM-DD` }).refine(isCalendarDate, `${field} must be a date YYYY-MM-DD`))
+const listQuery = { limit: wholeNumber("limit", 1, 500), offset: wholeNumber("offset", 0, 1_000_000_000) }
+
+export const SpeciesQuery = z.object(listQuery).strict()
+export const HouseholdQuery = z.object({ ...listQuery, q: blankIsAbsent(z.string({ error: "q must be one search text" }).max(200)) }).strict()
+export const PlotQuery = z.object({ ...listQuery, household_id: idFilter("household_id") }).strict()
+export const CertificationQuery = z.object({ ...listQuery, plot_id: idFilter("plot_id"), valid_on: dateFilter("valid_on") }).strict()
+export const HarvestQuery = z
+  .object({ ...listQuery, plot_id: idFilter("plot_id"), species_id: idFilter("species_id"), available: blankIsAbsent(z.enum(["true", "false"], { error: "available must be true or false" })) })
+  .strict()
+export const BatchQuery = z
+  .object({ ...listQuery, status: blankIsAbsent(z.enum(BATCH_STATUSES, { error: `status must be one of ${BATCH_STATUSES.join(", ")}` })), variant_id: idFilter("variant_id") })
+  .strict()
+export const SuspiciousScansQuery = z.object({ since: dateFilter("since") }).strict()
+export const QrPngQuery = z.object({ size: wholeNumber("size", 64, 1024) }).strict()
+const serialFilter = z.string({ error: "unit must be a label serial" }).max(64)
+export const LabelsQuery = z.object({ unit: blankIsAbsent(z.union([serialFilter, z.array(serialFilter).max(1000)], { error: "unit must be label serials" })) }).strict()
 
 export type Infer<T extends z.ZodType> = z.infer<T>

@@ -1,9 +1,9 @@
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, generateEntityId, MedusaError, Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createRemoteLinkStep } from "@medusajs/medusa/core-flows"
 import { isValidGtin } from "@mae-mok/traceability"
 import { TRACEABILITY_MODULE } from "@mae-mok/traceability/module"
-import { issueLabelUnitsStep } from "./issue-label-units"
+import { MAX_UNITS_PER_REQUEST } from "./issue-label-units"
 import { traceability } from "./service"
 
 export type CreateBatchInput = {
@@ -17,8 +17,14 @@ export type CreateBatchInput = {
   actor_id: string | null
 }
 
-/** The variant must exist, have a GTIN (its barcode) and its product a lot prefix. */
-const loadVariantStep = createStep("load-batch-variant", async (input: CreateBatchInput, { container }) => {
+/**
+ * Everything that can refuse the batch before anything is written: the variant must exist, have a GTIN
+ * (its barcode) and its product a lot prefix; the lots must have the kilograms. The batch gets its id here.
+ */
+const validateBatchStep = createStep("validate-batch", async (input: CreateBatchInput, { container }) => {
+  if (!Number.isInteger(input.issue_units) || input.issue_units < 0 || input.issue_units > MAX_UNITS_PER_REQUEST) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `issue_units must be a whole number from 0 to ${MAX_UNITS_PER_REQUEST}`)
+  }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "product_variant",
@@ -34,18 +40,21 @@ const loadVariantStep = createStep("load-batch-variant", async (input: CreateBat
   if (typeof prefix !== "string" || !/^[A-Z]{2,3}$/.test(prefix)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `The product of variant ${input.variant_id} has no lot_prefix (2–3 letters) in its metadata`)
   }
-  return new StepResponse({ lot_prefix: prefix })
+  await traceability(container).checkConsumable(input.inputs)
+  return new StepResponse({ lot_prefix: prefix, batch_id: generateEntityId(undefined, "batch") })
 })
 
 const consumeHarvestStep = createStep(
   "consume-harvest-into-batch",
-  async (input: CreateBatchInput & { lot_prefix: string }, { container }) => {
+  async (input: CreateBatchInput & { lot_prefix: string; batch_id: string }, { container }) => {
     const batch = await traceability(container).createBatchConsuming({
+      id: input.batch_id,
       lot_prefix: input.lot_prefix,
       produced_on: input.produced_on,
       best_before: input.best_before,
       units_planned: input.units_planned,
       inputs: input.inputs,
+      issue_units: input.issue_units,
       created_by: input.actor_id,
     })
     return new StepResponse(batch, batch.id)
@@ -55,18 +64,19 @@ const consumeHarvestStep = createStep(
   }
 )
 
-/** Creates a draft batch of a variant from harvest lots (mass balance enforced), optionally with labels. */
+/**
+ * Creates a draft batch of a variant from harvest lots (mass balance enforced), optionally with labels.
+ * The variant link (another module, so another transaction) is written BEFORE the batch: a crash in
+ * between leaves a link to no batch, which nothing shows and the crash-recovery job removes, never a
+ * batch without its variant. The batch, its inputs, the kilograms and the units are one transaction.
+ */
 export const createBatchWorkflow = createWorkflow("create-batch", (input: CreateBatchInput) => {
-  const variant = loadVariantStep(input)
-  const consumeInput = transform({ input, variant }, ({ input, variant }) => ({ ...input, lot_prefix: variant.lot_prefix }))
-  const batch = consumeHarvestStep(consumeInput)
-  const links = transform({ input, batch }, ({ input, batch }) => [
-    { [Modules.PRODUCT]: { product_variant_id: input.variant_id }, [TRACEABILITY_MODULE]: { batch_id: batch.id } },
+  const variant = validateBatchStep(input)
+  const links = transform({ input, variant }, ({ input, variant }) => [
+    { [Modules.PRODUCT]: { product_variant_id: input.variant_id }, [TRACEABILITY_MODULE]: { batch_id: variant.batch_id } },
   ])
   createRemoteLinkStep(links)
-  when({ input }, ({ input }) => input.issue_units > 0).then(() => {
-    const issue = transform({ input, batch }, ({ input, batch }) => ({ batch_id: batch.id, count: input.issue_units }))
-    issueLabelUnitsStep(issue)
-  })
+  const consumeInput = transform({ input, variant }, ({ input, variant }) => ({ ...input, lot_prefix: variant.lot_prefix, batch_id: variant.batch_id }))
+  const batch = consumeHarvestStep(consumeInput)
   return new WorkflowResponse(batch)
 })

@@ -2,16 +2,16 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { traceability } from "../../../workflows/traceability/service"
 import { createBatchWorkflow } from "../../../workflows/traceability/create-batch"
-import { actorId, page, queryText } from "../helpers"
-import type { BatchCreate, Infer } from "../validators"
+import { actorId, page, validQuery } from "../helpers"
+import { type BatchCreate, BatchQuery, type Infer } from "../validators"
 import { batchResponse, batchResponses } from "./serialize"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const { skip, take, limit, offset } = page(req)
+  const query = await validQuery(req, BatchQuery)
+  const { skip, take, limit, offset } = page(query)
   const filters: Record<string, unknown> = {}
-  const status = queryText(req, "status")
-  if (status) filters.status = status
-  const variantId = queryText(req, "variant_id")
+  if (query.status) filters.status = query.status
+  const variantId = query.variant_id
   if (variantId) {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "product_variant", fields: ["id", "batches.id"], filters: { id: variantId } })

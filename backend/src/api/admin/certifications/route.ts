@@ -1,15 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { isCalendarDate } from "@mae-mok/traceability"
 import { traceability } from "../../../workflows/traceability/service"
-import { actorId, page, queryText, refuse } from "../helpers"
+import { actorId, page, refuse, validQuery } from "../helpers"
 import { certificationResponse } from "../plots/serialize"
-import type { CertificationCreate, Infer } from "../validators"
+import { type CertificationCreate, CertificationQuery, type Infer } from "../validators"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const { skip, take, limit, offset } = page(req)
-  const plot_id = queryText(req, "plot_id")
-  const validOn = queryText(req, "valid_on")
-  if (validOn !== undefined && !isCalendarDate(validOn)) throw refuse("valid_on must be a date YYYY-MM-DD")
+  const query = await validQuery(req, CertificationQuery)
+  const { skip, take, limit, offset } = page(query)
+  const { plot_id, valid_on: validOn } = query
   const filters: Record<string, unknown> = {}
   if (plot_id) filters.plot_id = plot_id
   if (validOn) Object.assign(filters, { status: "active", valid_from: { $lte: validOn }, valid_until: { $gte: validOn } })

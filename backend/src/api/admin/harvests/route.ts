@@ -2,8 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { gramsToKg } from "@mae-mok/traceability"
 import { traceability } from "../../../workflows/traceability/service"
 import { recordHarvestWorkflow } from "../../../workflows/traceability/record-harvest"
-import { actorId, page, queryText } from "../helpers"
-import type { HarvestCreate, Infer } from "../validators"
+import { actorId, page, validQuery } from "../helpers"
+import { type HarvestCreate, HarvestQuery, type Infer } from "../validators"
 
 type LotRow = { id: string; plot_id: string; grams_harvested: number; grams_used: number } & Record<string, unknown>
 
@@ -24,16 +24,15 @@ async function plotCodes(req: MedusaRequest, plotIds: string[]) {
 }
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const { skip, take, limit, offset } = page(req)
+  const query = await validQuery(req, HarvestQuery)
+  const { skip, take, limit, offset } = page(query)
   const filters: Record<string, unknown> = {}
-  for (const name of ["plot_id", "species_id"]) {
-    const v = queryText(req, name)
-    if (v) filters[name] = v
-  }
+  if (query.plot_id) filters.plot_id = query.plot_id
+  if (query.species_id) filters.species_id = query.species_id
   const service = traceability(req.scope)
   let [rows, count] = await service.listAndCountHarvestLots(filters, { skip, take, order: { harvested_on: "DESC" } })
   // kg left is a difference of two columns: filtered here (a group's harvests are hundreds, not millions).
-  if (queryText(req, "available") === "true") {
+  if (query.available === "true") {
     rows = (await service.listHarvestLots(filters, { order: { harvested_on: "DESC" } })).filter((l) => l.grams_used < l.grams_harvested)
     count = rows.length
     rows = rows.slice(skip, skip + take)

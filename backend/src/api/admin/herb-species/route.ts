@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { traceability } from "../../../workflows/traceability/service"
-import { actorId, page } from "../helpers"
-import type { Infer, SpeciesCreate } from "../validators"
+import { actorId, page, validQuery } from "../helpers"
+import { type Infer, type SpeciesCreate, SpeciesQuery } from "../validators"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const { skip, take, limit, offset } = page(req)
+  const { skip, take, limit, offset } = page(await validQuery(req, SpeciesQuery))
   const [herb_species, count] = await traceability(req.scope).listAndCountHerbSpecies({}, { skip, take, order: { thai_name: "ASC" } })
   res.json({ herb_species, count, limit, offset })
 }

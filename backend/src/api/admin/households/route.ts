@@ -1,12 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { traceability } from "../../../workflows/traceability/service"
-import { actorId, page, queryText } from "../helpers"
-import type { HouseholdCreate, Infer } from "../validators"
+import { actorId, page, validQuery } from "../helpers"
+import { type HouseholdCreate, HouseholdQuery, type Infer } from "../validators"
 import { householdColumns, householdResponse } from "./serialize"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const { skip, take, limit, offset } = page(req)
-  const q = queryText(req, "q")
+  const query = await validQuery(req, HouseholdQuery)
+  const { skip, take, limit, offset } = page(query)
+  const q = query.q
   const filters = q ? { $or: ["code", "alias", "village"].map((f) => ({ [f]: { $ilike: `%${q}%` } })) } : {}
   const [rows, count] = await traceability(req.scope).listAndCountHouseholds(filters, { skip, take, order: { code: "ASC" } })
   res.json({ households: rows.map((h) => householdResponse(h as never)), count, limit, offset })

@@ -1,12 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { traceability } from "../../../workflows/traceability/service"
-import { actorId, page, queryText } from "../helpers"
-import type { Infer, PlotCreate } from "../validators"
+import { actorId, page, validQuery } from "../helpers"
+import { type Infer, type PlotCreate, PlotQuery } from "../validators"
 import { plotColumns, plotResponse } from "./serialize"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const { skip, take, limit, offset } = page(req)
-  const household_id = queryText(req, "household_id")
+  const query = await validQuery(req, PlotQuery)
+  const { skip, take, limit, offset } = page(query)
+  const household_id = query.household_id
   const service = traceability(req.scope)
   const [plots, count] = await service.listAndCountPlots(household_id ? { household_id } : {}, { skip, take, order: { code: "ASC" } })
   const certs = plots.length ? await service.listCertifications({ plot_id: plots.map((p) => p.id) }) : []

@@ -1,14 +1,14 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { DEFAULT_SUSPICIOUS_SCAN_COUNT, isCalendarDate } from "@mae-mok/traceability"
+import { DEFAULT_SUSPICIOUS_SCAN_COUNT } from "@mae-mok/traceability"
 import { traceability } from "../../../../workflows/traceability/service"
-import { queryText, refuse } from "../../helpers"
+import { validQuery } from "../../helpers"
+import { SuspiciousScansQuery } from "../../validators"
 
 type Group = { gtin: string; lot: string; serial: string; scans: number; last_scan_at: Date }
 
 // GET /admin/scans/suspicious — unknown serials, serials scanned under the wrong lot, over-scanned units.
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const since = queryText(req, "since")
-  if (since !== undefined && !isCalendarDate(since)) throw refuse("since must be a date YYYY-MM-DD")
+  const { since } = await validQuery(req, SuspiciousScansQuery)
   const service = traceability(req.scope)
   const filters: Record<string, unknown> = { verdict: ["unknown_serial", "lot_mismatch"] }
   if (since) filters.scanned_at = { $gte: new Date(`${since}T00:00:00+07:00`) }

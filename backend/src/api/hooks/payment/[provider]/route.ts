@@ -11,6 +11,12 @@ import { Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const { provider } = req.params
+  // Only the Stripe module's providers (id "stripe" in medusa-config.ts) send webhooks. The system and the
+  // native PromptPay providers answer "not supported" to anything, which Medusa would queue and answer 200.
+  if (!/_stripe$/.test(provider)) {
+    res.status(400).json({ type: "invalid_data", message: `Payment provider "${provider}" takes no webhooks` })
+    return
+  }
   const event: ProviderWebhookPayload = {
     provider,
     payload: { data: req.body as Record<string, unknown>, rawData: req.rawBody as Buffer, headers: req.headers },

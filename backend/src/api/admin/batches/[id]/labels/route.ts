@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { formatSerialForPrint, formatThaiDate } from "@mae-mok/traceability"
 import { qrSvg } from "../../../../../lib/traceability/qr"
-import { found, refuse } from "../../../helpers"
+import { found, refuse, validQuery } from "../../../helpers"
+import { LabelsQuery } from "../../../validators"
 import { batchResponse } from "../../serialize"
 
 function esc(text: string): string {
@@ -11,7 +12,7 @@ function esc(text: string): string {
 // GET /admin/batches/:id/labels — A4 print sheet (3 × 8 labels a page), QR inline so it prints offline.
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const batch = found(await batchResponse(req.scope, req.params.id), "Batch", req.params.id)
-  const wanted = ([] as unknown[]).concat(req.query.unit ?? []).map(String)
+  const wanted = ([] as string[]).concat((await validQuery(req, LabelsQuery)).unit ?? [])
   const units = wanted.length ? batch.units.filter((u) => wanted.includes(u.serial)) : batch.units
   if (units.length === 0) throw refuse(`Batch ${batch.lot_number} has no label units to print; issue some first`, "NO_UNITS")
   const product = batch.variant?.product?.title ?? ""

@@ -3,6 +3,8 @@ import { ContainerRegistrationKeys, MedusaError, Modules, PaymentSessionStatus }
 import { POST as completeCart } from "@medusajs/medusa/api/store/carts/[id]/complete/route"
 import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
 import { paymentProblem, type PaymentSessionView } from "../../../../../lib/payments/payment-problem"
+import { rollBackInterruptedCheckouts } from "../../../../../lib/recovery/checkouts"
+import { interruptedBefore } from "../../../../../lib/recovery/cutoff"
 
 /**
  * Medusa's own POST /store/carts/:id/complete, with one change: when the payment provider did not
@@ -11,8 +13,11 @@ import { paymentProblem, type PaymentSessionView } from "../../../../../lib/paym
  * says which: a declined or unfinished payment is a 400 with the reason (Stripe's decline message),
  * and a payment that needs the customer's next step is Medusa's documented 200 { type: "cart", error }.
  * A declined card leaves the session open for the next card, as Stripe leaves its PaymentIntent.
+ * First, a completion of this cart that a crashed process left half-done is rolled back (as the
+ * recovery job would), so a customer retrying at once never gets the half-placed order.
  */
 export const POST = async (req: Parameters<typeof completeCart>[0], res: MedusaResponse) => {
+  await rollBackInterruptedCheckouts(req.scope, await interruptedBefore(req.scope), req.params.id)
   try {
     await completeCart(req, res)
   } catch (err) {
