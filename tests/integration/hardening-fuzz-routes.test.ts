@@ -2,7 +2,12 @@ import fc from "fast-check"
 import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { z } from "@medusajs/framework/zod"
+import fs from "node:fs"
+import path from "node:path"
 import * as V from "../../backend/src/api/admin/validators"
+import { ScanBatch } from "../../backend/src/api/store/provenance/validators"
+import { DEV_STOREFRONT_API_SECRET } from "../../backend/src/lib/env"
+import { backendDir } from "../../backend/launcher/paths"
 import { adminToken, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
 import { batchVariantLinkTable } from "../support/db"
@@ -92,7 +97,8 @@ type Body = { text: string; type: string }
 type Req = {
   method: "GET" | "POST" | "DELETE"
   path: string
-  auth: "admin" | "store" | "none"
+  /** "storefront": the publishable key and the storefront's secret (what the shop's own server sends). */
+  auth: "admin" | "store" | "storefront" | "none"
   body?: Body
   /** The statuses a correct server may answer (default: a refusal, 4xx). */
   accept?: (status: number) => boolean
@@ -115,7 +121,8 @@ function request(req: Req): Req {
 async function send(req: Req): Promise<Answer> {
   const headers: Record<string, string> = {}
   if (req.auth === "admin") headers.authorization = `Bearer ${token}`
-  if (req.auth === "store") headers["x-publishable-api-key"] = app.publishableKey
+  if (req.auth === "store" || req.auth === "storefront") headers["x-publishable-api-key"] = app.publishableKey
+  if (req.auth === "storefront") headers["x-storefront-secret"] = DEV_STOREFRONT_API_SECRET
   if (req.body && req.body.type) headers["content-type"] = req.body.type
   const res = await fetch(`${app.medusaUrl}${req.path}`, { method: req.method, headers, body: req.body?.text })
   const text = await res.text()
@@ -549,6 +556,14 @@ describe("fuzzed store and hook routes", { timeout: TIMEOUT }, () => {
     await fuzz("GET /store/provenance/… without a key", at("GET", fc.constant(`/store/provenance/${ids.gtin}/${ids.lot}`), undefined, "none"), 3)
   })
 
+  it("the storefront's scan batches and the current lot of a GTIN", async () => {
+    const scan = { gtin: ids.gtin, lot: ids.lot, serial: ids.serial, client_ip: "198.51.100.20" }
+    await fuzz("POST /store/provenance/scans", post("/store/provenance/scans", invalidBodies({ scans: [scan] }, ScanBatch), "storefront"))
+    await fuzz("POST /store/provenance/scans without the storefront's secret", post("/store/provenance/scans", anyBody, "store"))
+    const notOurs = oddId.filter((g) => g !== ids.gtin && g !== "scans" && g !== "content-version")
+    await fuzz("GET /store/provenance/:gtin", at("GET", notOurs.map((g) => `/store/provenance/${g}`), undefined, "store"))
+  })
+
   it("cart completion with odd cart ids, a cart that is not ready, any body", async () => {
     await fuzz("POST /store/carts/:id/complete (unknown)", at("POST", oddId.map((id) => `/store/carts/${id}/complete`), anyBody, "store"))
     await fuzz("POST /store/carts/:id/complete (not ready)", at("POST", fc.constant(`/store/carts/${ids.cart}/complete`), anyBody, "store"), 10)
@@ -558,5 +573,29 @@ describe("fuzzed store and hook routes", { timeout: TIMEOUT }, () => {
   it("payment webhooks with any provider and body", async () => {
     const provider = fc.oneof(oddId, fc.constantFrom("stripe_stripe", "stripe-promptpay_stripe", "system_default", "promptpay_promptpay", "pp_system_default"))
     await fuzz("POST /hooks/payment/:provider", at("POST", provider.map((p) => `/hooks/payment/${p}`), anyBody, "none"))
+  })
+})
+
+// Every route file is fuzzed above (or takes no input); a new route must be added here and fuzzed.
+const FUZZED_ROUTES = [
+  "admin/batches", "admin/batches/[id]", "admin/batches/[id]/hold", "admin/batches/[id]/labels", "admin/batches/[id]/orders",
+  "admin/batches/[id]/recall", "admin/batches/[id]/release", "admin/batches/[id]/scans", "admin/batches/[id]/units",
+  "admin/certifications", "admin/certifications/[id]", "admin/harvests", "admin/herb-species", "admin/herb-species/[id]",
+  "admin/households", "admin/households/[id]", "admin/label-units/[serial]/qr.png", "admin/label-units/[serial]/qr.svg",
+  "admin/plots", "admin/plots/[id]", "admin/promptpay/release-unpaid", "admin/scans/suspicious", "hooks/payment/[provider]",
+  "store/carts/[id]/complete", "store/provenance/[gtin]", "store/provenance/[gtin]/[lot]", "store/provenance/[gtin]/[lot]/[serial]",
+  "store/provenance/[gtin]/[lot]/epcis", "store/provenance/scans",
+  // takes no input: one statement over the public tables (tests/integration/provenance-scans.test.ts)
+  "store/content-version",
+]
+
+describe("fuzz coverage", () => {
+  it("knows every custom route of the backend", () => {
+    const api = path.join(backendDir, "src", "api")
+    const routes = fs
+      .readdirSync(api, { recursive: true, encoding: "utf8" })
+      .filter((f) => path.basename(f) === "route.ts")
+      .map((f) => path.dirname(f).split(path.sep).join("/"))
+    expect(routes.sort()).toEqual([...FUZZED_ROUTES].sort())
   })
 })
