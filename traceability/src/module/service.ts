@@ -134,13 +134,14 @@ class TraceabilityModuleService extends MedusaService({
       [...grams].map(([harvest_lot_id, grams_used]) => ({ batch_id: batch.id, harvest_lot_id, grams_used })),
       ctx
     )
-    if (input.issue_units > 0) {
-      await this.createLabelUnits(
-        Array.from({ length: input.issue_units }, () => ({ batch_id: batch.id, serial: generateSerial(), scan_count: 0 })),
-        ctx
-      )
-    }
+    if (input.issue_units > 0) await this.issueLabelUnits(batch.id, input.issue_units, ctx)
     return { id: batch.id, lot_number: batch.lot_number }
+  }
+
+  /** Issues `count` label units (random 80-bit serials) of a batch; in the caller's transaction when given one. */
+  @InjectTransactionManager()
+  async issueLabelUnits(batchId: string, count: number, @MedusaContext() ctx: Context = {}) {
+    return this.createLabelUnits(Array.from({ length: count }, () => ({ batch_id: batchId, serial: generateSerial(), scan_count: 0 })), ctx)
   }
 
   /**

@@ -1,6 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { generateSerial } from "@mae-mok/traceability"
 import { traceability } from "./service"
 
 export type IssueLabelUnitsInput = { batch_id: string; count: number }
@@ -19,9 +18,7 @@ export const issueLabelUnitsStep = createStep(
     if (!Number.isInteger(input.count) || input.count < 1 || input.count > MAX_UNITS_PER_REQUEST) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `count must be a whole number from 1 to ${MAX_UNITS_PER_REQUEST}`)
     }
-    const units = await service.createLabelUnits(
-      Array.from({ length: input.count }, () => ({ batch_id: batch.id, serial: generateSerial(), scan_count: 0 }))
-    )
+    const units = await service.issueLabelUnits(batch.id, input.count)
     return new StepResponse(units, units.map((u) => u.id))
   },
   async (ids, { container }) => {
