@@ -2,12 +2,23 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   buildEpcisDocument,
+  buildEpcisEventsDocument,
+  buildSscc,
   canonicalJson,
   EPCIS_CONTEXT,
+  type EpcisAggregationEvent,
+  epcisAdminPackingEvent,
+  epcisAdminShippingEvent,
   type EpcisObjectEvent,
+  type EpcisShippingEvent,
+  epcisShipmentEvents,
   type EpcisTransformationEvent,
   epcisEventId,
   epcisEvents,
+  isValidSscc,
+  publicShipment,
+  type ShipmentRecord,
+  ssccDigitalLink,
 } from "./epcis";
 import { makePrivateBatchRecord, PRIVATE_VALUES } from "./fixtures/private-batch";
 import { type PrivateBatchRecord, publicProjection } from "./public-projection";
@@ -196,5 +207,156 @@ describe("buildEpcisDocument", () => {
 
   it("exposes the events directly too", () => {
     expect(epcisEvents(publicProjection(makePrivateBatchRecord()), ORIGIN)).toHaveLength(7);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Shipments: SSCC, packing, shipping
+// ---------------------------------------------------------------------------------------------
+
+const SSCC = buildSscc({ companyPrefix: "8859999", sequence: 12_345 });
+
+/** A shipment with two units of this batch's lot and one of another lot; the record carries private extras. */
+function shipmentRecord(): ShipmentRecord & Record<string, unknown> {
+  return {
+    sscc: SSCC,
+    packedAt: "2026-12-02T03:17:45Z", // 10:17:45 in Bangkok
+    shippedAt: "2026-12-02T17:05:00Z", // already 3 December in Bangkok
+    units: [
+      { gtin: "8850000000010", lot: "MO-2611-03", serial: "7K3QW9TZ0M4D8XHV" },
+      { gtin: "8850000000010", lot: "MO-2611-03", serial: "0M4D8XHV7K3QW9TZ" },
+      { gtin: "8850000000027", lot: "CB-2611-01", serial: "ZZZZ0000YYYY1111" },
+    ],
+    // what a fulfilment row might also carry: none of it may leave
+    orderId: "order_SECRET_01",
+    customerEmail: "buyer-secret@example.com",
+    address: "99/9 ถนนลับ ADDRESS-SECRET",
+  };
+}
+
+describe("SSCC", () => {
+  it("builds an SSCC-18 under the company prefix with its check digit", () => {
+    expect(SSCC).toBe("088599990000123458");
+    expect(buildSscc({ companyPrefix: "8859999", sequence: 1 })).toBe("088599990000000018");
+    // GS1's own example: (00) 1 0614141 234567890 8
+    expect(buildSscc({ companyPrefix: "0614141", sequence: 234_567_890, extensionDigit: 1 })).toBe("106141412345678908");
+    expect(isValidSscc("106141412345678908")).toBe(true);
+    expect(isValidSscc("106141412345678907")).toBe(false);
+    expect(isValidSscc("10614141234567890")).toBe(false);
+  });
+
+  it("refuses a sequence that does not fit or a malformed prefix", () => {
+    expect(() => buildSscc({ companyPrefix: "8859999", sequence: 1_000_000_000 })).toThrow(/sequence/);
+    expect(() => buildSscc({ companyPrefix: "8859999", sequence: -1 })).toThrow(RangeError);
+    expect(() => buildSscc({ companyPrefix: "885", sequence: 1 })).toThrow(/prefix/);
+    expect(() => buildSscc({ companyPrefix: "8859999", sequence: 1, extensionDigit: 10 })).toThrow(/extension/);
+    expect(buildSscc({ companyPrefix: "885999912345", sequence: 9999 })).toHaveLength(18);
+  });
+
+  it("is written as a GS1 Digital Link", () => {
+    expect(ssccDigitalLink(`${ORIGIN}/`, SSCC)).toBe("https://shop.maemok.example/00/088599990000123458");
+    expect(() => ssccDigitalLink(ORIGIN, "123")).toThrow(RangeError);
+  });
+});
+
+describe("shipment events", () => {
+  it("projects a shipment to days and counts per lot, and nothing else", () => {
+    expect(publicShipment(shipmentRecord())).toEqual({
+      sscc: SSCC,
+      packedOn: "2026-12-02",
+      shippedOn: "2026-12-03",
+      contents: [
+        { gtin: "08850000000010", lot: "MO-2611-03", quantity: 2 },
+        { gtin: "08850000000027", lot: "CB-2611-01", quantity: 1 },
+      ],
+    });
+  });
+
+  it("makes a packing AggregationEvent by lot class and a shipping ObjectEvent, at day precision", () => {
+    const [packing, shipping] = epcisShipmentEvents(publicShipment(shipmentRecord()), ORIGIN) as [EpcisAggregationEvent, EpcisShippingEvent];
+    expect(packing).toEqual({
+      type: "AggregationEvent",
+      eventID: expect.stringMatching(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/),
+      eventTime: "2026-12-02T00:00:00+07:00",
+      eventTimeZoneOffset: "+07:00",
+      parentID: "https://shop.maemok.example/00/088599990000123458",
+      childQuantityList: [
+        { epcClass: "https://shop.maemok.example/01/08850000000010/10/MO-2611-03", quantity: 2 },
+        { epcClass: "https://shop.maemok.example/01/08850000000027/10/CB-2611-01", quantity: 1 },
+      ],
+      action: "ADD",
+      bizStep: "packing",
+      disposition: "in_progress",
+    });
+    expect(shipping).toEqual({
+      type: "ObjectEvent",
+      eventID: expect.stringMatching(/^ni:\/\/\/sha-256;/),
+      eventTime: "2026-12-03T00:00:00+07:00",
+      eventTimeZoneOffset: "+07:00",
+      epcList: ["https://shop.maemok.example/00/088599990000123458"],
+      action: "OBSERVE",
+      bizStep: "shipping",
+      disposition: "in_transit",
+    });
+    for (const e of [packing, shipping]) expect(epcisEventId(e)).toBe(e.eventID);
+    // not shipped yet: packing only
+    expect(epcisShipmentEvents({ ...publicShipment(shipmentRecord()), shippedOn: null }, ORIGIN)).toHaveLength(1);
+  });
+
+  it("gives the same public events whatever the time of day (event IDs included)", () => {
+    const morning = epcisShipmentEvents(publicShipment({ ...shipmentRecord(), packedAt: "2026-12-01T17:00:00Z" }), ORIGIN);
+    const evening = epcisShipmentEvents(publicShipment({ ...shipmentRecord(), packedAt: "2026-12-02T16:59:59Z" }), ORIGIN);
+    expect(evening).toEqual(morning);
+  });
+
+  it("lists the units only in the admin builder, with the exact time", () => {
+    const admin = epcisAdminPackingEvent(shipmentRecord(), ORIGIN);
+    expect(admin.eventTime).toBe("2026-12-02T10:17:45+07:00");
+    expect(admin.childEPCs).toEqual([
+      "https://shop.maemok.example/01/08850000000010/10/MO-2611-03/21/0M4D8XHV7K3QW9TZ",
+      "https://shop.maemok.example/01/08850000000010/10/MO-2611-03/21/7K3QW9TZ0M4D8XHV",
+      "https://shop.maemok.example/01/08850000000027/10/CB-2611-01/21/ZZZZ0000YYYY1111",
+    ]);
+    expect(admin.childQuantityList).toBeUndefined();
+    expect(epcisAdminShippingEvent(shipmentRecord(), ORIGIN).eventTime).toBe("2026-12-03T00:05:00+07:00");
+    expect(() => epcisAdminShippingEvent({ ...shipmentRecord(), shippedAt: null }, ORIGIN)).toThrow(/not been shipped/);
+  });
+
+  it("adds this batch's shipments to its document, counting only its own lot, before a recall", () => {
+    const other = { ...shipmentRecord(), sscc: buildSscc({ companyPrefix: "8859999", sequence: 12_346 }), units: [{ gtin: "8850000000027", lot: "CB-2611-01", serial: "ZZZZ0000YYYY2222" }] };
+    const d = buildEpcisDocument(publicProjection(recalledRecord()), {
+      origin: ORIGIN,
+      creationDate: CREATED,
+      shipments: [publicShipment(shipmentRecord()), publicShipment(other)],
+    });
+    const events = d.epcisBody.eventList;
+    expect(events.map((e) => `${e.type}:${"bizStep" in e ? e.bizStep : ""}${"disposition" in e ? `/${e.disposition}` : ""}`)).toEqual([
+      ...Array(6).fill("ObjectEvent:commissioning/active"),
+      "TransformationEvent:commissioning/active",
+      "AggregationEvent:packing/in_progress",
+      "ObjectEvent:shipping/in_transit",
+      "ObjectEvent:/recalled",
+    ]);
+    expect((events[7] as EpcisAggregationEvent).childQuantityList).toEqual([
+      { epcClass: "https://shop.maemok.example/01/08850000000010/10/MO-2611-03", quantity: 2 },
+    ]);
+    // without shipments, the document is what it always was
+    expect(buildEpcisDocument(publicProjection(makePrivateBatchRecord()), { origin: ORIGIN, creationDate: CREATED, shipments: [] })).toEqual(doc());
+  });
+
+  it("puts no serials, order, customer or address into public shipment events", () => {
+    const d = buildEpcisEventsDocument(epcisShipmentEvents(publicShipment(shipmentRecord()), ORIGIN), CREATED);
+    const json = JSON.stringify(d);
+    expect(json).not.toMatch(/\/21\//);
+    for (const secret of ["7K3QW9TZ0M4D8XHV", "0M4D8XHV7K3QW9TZ", "order_SECRET_01", "buyer-secret", "ADDRESS-SECRET", "ถนนลับ", "10:17", "03:17"]) {
+      expect(json, `leaked ${secret}`).not.toContain(secret);
+    }
+    expect(d.creationDate).toBe("2026-12-05T03:00:00.000Z");
+  });
+
+  it("refuses shipments it cannot identify", () => {
+    expect(() => publicShipment({ ...shipmentRecord(), sscc: "088599990000123457" })).toThrow(/SSCC/);
+    expect(() => publicShipment({ ...shipmentRecord(), units: [] })).toThrow(/no units/);
+    expect(() => publicShipment({ ...shipmentRecord(), units: [{ gtin: "8850000000011", lot: "X", serial: "Y" }] })).toThrow(/GTIN/);
   });
 });
