@@ -91,7 +91,10 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  * @returns {(req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void>}
  */
 export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now = Date.now }) {
-  /** url → stored variants (one per value of the headers its Vary names) @type {Map<string, Page[]>} */
+  /**
+   * url → stored variants (one per value of the headers its Vary names)
+   * @type {Map<string, Page[]>}
+   */
   const pages = new Map()
   /** @type {Map<string, Promise<Rendered>>} */
   const rendering = new Map()

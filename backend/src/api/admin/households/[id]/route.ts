@@ -10,7 +10,7 @@ async function load(req: MedusaRequest) {
 }
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  res.json({ household: householdResponse((await load(req))) })
+  res.json({ household: householdResponse(await load(req)) })
 }
 
 export async function POST(req: MedusaRequest<Infer<typeof HouseholdUpdate>>, res: MedusaResponse) {
