@@ -1,3 +1,4 @@
+// @ts-check (plain JavaScript that node runs as it is, type-checked through JSDoc: npm run typecheck)
 // A small shared HTTP cache in front of Remix, for visitors without a session: it follows the pages' own
 // Cache-Control (public, s-maxage, stale-while-revalidate) and Vary, as a caching proxy would. Remix pages are
 // rendered here as a "shared render" with stand-ins for what is per visitor (the CSP nonce, the CSRF token;
@@ -6,9 +7,29 @@
 import crypto from "node:crypto"
 import zlib from "node:zlib"
 
+/**
+ * @typedef {import("express").Request} ExpressRequest
+ * @typedef {import("express").Response} ExpressResponse
+ * @typedef {import("express").NextFunction} NextFunction
+ * How to fill a shared render in for one visitor (app/lib/shared-page.server.ts makes it; server.js passing
+ * it here is type-checked, so the two agree): the stand-ins a render may carry, and this visitor's values.
+ * @typedef {{ standIns: string[], fill: () => Promise<{ replacements: [string, string][], setCookie: string | null }> }} Visitor
+ * @typedef {Record<string, unknown>} LoadContext
+ * @typedef {(request: Request, context: LoadContext) => Promise<Response>} Handle
+ * @typedef {{ fresh: number, stale: number }} Lifetime
+ * A rendered response, to send again; `text` and `personal` are worked out once, on first use.
+ * @typedef {{ status: number, headers: [string, string][], cookies: string[], body: Buffer, text?: string, personal?: boolean }} Answer
+ * @typedef {Lifetime & { vary: string[], varyKey: string, answer: Answer, storedAt: number, gzip?: Buffer, etag?: string }} Page
+ * @typedef {{ page: Page | null, answer: Answer }} Rendered
+ */
+
 const MAX_BODY_BYTES = 1024 * 1024
 
-/** s-maxage and stale-while-revalidate (seconds) of a response a shared cache may store, else null. */
+/**
+ * s-maxage and stale-while-revalidate (seconds) of a response a shared cache may store, else null.
+ * @param {Headers} headers
+ * @returns {Lifetime | null}
+ */
 export function sharedCacheLifetime(headers) {
   const cacheControl = (headers.get("cache-control") ?? "").toLowerCase()
   const directives = new Map(
@@ -26,7 +47,10 @@ export function sharedCacheLifetime(headers) {
   return { fresh, stale: stale > 0 ? stale : 0 }
 }
 
-/** The visitor's request as a Fetch request for the shared render: without its cookies, which it must not use. */
+/**
+ * The visitor's request as a Fetch request for the shared render: without its cookies, which it must not use.
+ * @param {ExpressRequest} req
+ */
 function toFetchRequest(req) {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
@@ -37,12 +61,18 @@ function toFetchRequest(req) {
   return new Request(`${req.protocol}://${req.get("host")}${req.originalUrl}`, { method: "GET", headers })
 }
 
-/** What a rendered response is made of, to send it again: status, headers (but its cookies), cookies, body. */
+/**
+ * What a rendered response is made of, to send it again: status, headers (but its cookies), cookies, body.
+ * @param {Response} response
+ * @param {Buffer} body
+ * @returns {Answer}
+ */
 function toAnswer(response, body) {
   const headers = [...response.headers].filter(([name]) => !["set-cookie", "content-length", "content-encoding"].includes(name))
   return { status: response.status, headers, cookies: response.headers.getSetCookie(), body }
 }
 
+/** @type {(text: string, replacements: [string, string][]) => string} */
 const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) => t.split(from).join(to), text)
 
 /**
@@ -51,17 +81,38 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  * how to fill them in for this visitor (`fill()`: replacements and the cookie to set). Stored pages are answered
  * while fresh, served stale while one background render runs within stale-while-revalidate, and rendered
  * otherwise. Bounded to `maxEntries` pages.
+ * @param {{
+ *   handle: Handle,
+ *   loadContext: (req: ExpressRequest, res: ExpressResponse) => LoadContext,
+ *   visitor: (cookieHeader: string | undefined) => Visitor | null,
+ *   maxEntries?: number,
+ *   now?: () => number,
+ * }} options
+ * @returns {(req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void>}
  */
 export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now = Date.now }) {
-  /** url → stored variants (one per value of the headers its Vary names) */
+  /**
+   * url → stored variants (one per value of the headers its Vary names)
+   * @type {Map<string, Page[]>}
+   */
   const pages = new Map()
+  /** @type {Map<string, Promise<Rendered>>} */
   const rendering = new Map()
   let stored = 0
 
+  /** @type {(names: string[], request: Request) => string} */
   const varyKey = (names, request) => names.map((n) => `${n}=${request.headers.get(n) ?? ""}`).join("\n")
+  /** @type {(url: string, request: Request) => Page | undefined} */
   const lookup = (url, request) => (pages.get(url) ?? []).find((page) => page.varyKey === varyKey(page.vary, request))
 
-  /** Stores a page a shared cache may keep; a url that answers otherwise now (a recalled lot: 410) is dropped. */
+  /**
+   * Stores a page a shared cache may keep; a url that answers otherwise now (a recalled lot: 410) is dropped.
+   * @param {string} url
+   * @param {Request} request
+   * @param {Response} response
+   * @param {Buffer} body
+   * @returns {Page | null}
+   */
   function store(url, request, response, body) {
     const vary = (response.headers.get("vary") ?? "")
       .toLowerCase()
@@ -82,20 +133,26 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now 
     pages.delete(url)
     pages.set(url, [...others.slice(-7), page])
     while (stored > maxEntries) {
-      const [oldest, list] = pages.entries().next().value
+      const first = pages.entries().next()
+      if (first.done) break
+      const [oldest, list] = first.value
       stored -= list.length
       pages.delete(oldest)
     }
     return page
   }
 
+  /** @type {(url: string, request: Request, context: LoadContext) => Promise<Rendered>} */
   async function renderShared(url, request, context) {
     const response = await handle(request, { ...context, sharedPage: true })
     const body = Buffer.from(await response.arrayBuffer())
     return { page: store(url, request, response, body), answer: toAnswer(response, body) }
   }
 
-  /** Renders once per url and variant at a time; concurrent misses of a stored url wait for the same render. */
+  /**
+   * Renders once per url and variant at a time; concurrent misses of a stored url wait for the same render.
+   * @type {(url: string, request: Request, context: LoadContext) => Promise<Rendered>}
+   */
   function render(url, request, context) {
     const key = `${url}\n${request.headers.get("accept") ?? ""}\n${request.headers.get("accept-language") ?? ""}`
     const running = rendering.get(key)
@@ -105,13 +162,18 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now 
     return promise
   }
 
+  /** @type {(answer: Answer) => string} */
+  const textOf = (answer) => (answer.text ??= answer.body.toString("utf8"))
+  /** @type {(answer: Answer, who: Visitor) => boolean} */
   const isPersonal = (answer, who) => {
-    answer.text ??= answer.body.toString("utf8")
-    answer.personal ??= who.standIns.some((standIn) => answer.text.includes(standIn))
-    return answer.personal
+    const text = textOf(answer)
+    return (answer.personal ??= who.standIns.some((standIn) => text.includes(standIn)))
   }
 
-  /** Sends a shared render to one visitor: their nonce and token in, their CSRF cookie set, never cached further on. */
+  /**
+   * Sends a shared render to one visitor: their nonce and token in, their CSRF cookie set, never cached further on.
+   * @type {(res: ExpressResponse, answer: Answer, who: Visitor) => Promise<void>}
+   */
   async function send(res, answer, who) {
     const personal = isPersonal(answer, who)
     const { replacements, setCookie } = personal ? await who.fill() : { replacements: [], setCookie: null }
@@ -119,12 +181,13 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now 
       if (["set-cookie", "content-length", "content-encoding"].includes(name)) continue
       res.setHeader(name, personal ? replaceAll(value, replacements) : value)
     }
-    if (personal && /\bpublic\b/.test(res.getHeader("cache-control") ?? "")) res.setHeader("Cache-Control", "private, no-cache")
+    if (personal && /\bpublic\b/.test(String(res.getHeader("cache-control") ?? ""))) res.setHeader("Cache-Control", "private, no-cache")
     const cookies = [...answer.cookies, ...(setCookie ? [setCookie] : [])]
     if (cookies.length) res.setHeader("Set-Cookie", cookies)
-    res.status(answer.status).end(personal ? replaceAll(answer.text, replacements) : answer.body)
+    res.status(answer.status).end(personal ? replaceAll(textOf(answer), replacements) : answer.body)
   }
 
+  /** @type {(req: ExpressRequest, res: ExpressResponse, page: Page, who: Visitor) => Promise<void>} */
   async function sendStored(req, res, page, who) {
     res.setHeader("Vary", [...page.vary, "accept-encoding"].join(", "))
     res.setHeader("Age", String(Math.max(0, Math.floor((now() - page.storedAt) / 1000))))

@@ -1,3 +1,4 @@
+// @ts-check (plain JavaScript that node runs as it is, type-checked through JSDoc: npm run typecheck)
 // Production server for the built storefront: hashed assets are cached for a year,
 // everything else goes through Remix.
 import { createRequestHandler } from "@remix-run/express"
@@ -7,9 +8,18 @@ import express from "express"
 import fs from "node:fs"
 import { pageCache } from "./page-cache.js"
 
+/**
+ * The server build (remix vite:build) as this file uses it: Remix's build, whose entry module also exports
+ * the Express middleware of app/entry.server.tsx. Typed from the sources, not from the generated file.
+ * @typedef {import("@remix-run/node").ServerBuild & { entry: { module: typeof import("./app/entry.server") } }} StorefrontBuild
+ */
+
 const port = Number(process.env.PORT) || 8000
+// Not a literal import: the type checker would read the generated bundle (or miss it before a build).
+const buildPath = "./build/server/index.js"
 // The build refuses unsafe production settings (app/lib/config.server.ts): say what to set, without a stack trace.
-const build = await import("./build/server/index.js").catch((err) => {
+/** @type {StorefrontBuild} */
+const build = await import(buildPath).catch((err) => {
   console.error(`storefront: ${err instanceof Error ? err.message : err}`)
   process.exit(1)
 })
@@ -31,11 +41,16 @@ app.use((req, res, next) => (topFiles.has(req.path) ? topStatic(req, res, next) 
 // Posts from other sites are marked here and refused by the action's verifiedForm (app/lib/csrf.server.ts).
 app.use(build.entry.module.sameOriginPosts)
 // The provenance pages forward the buyer's IP to the backend, which counts scans per (hashed) IP.
+/** @type {(req: import("express").Request, res: import("express").Response) => { clientIp: string | undefined, crossSite: unknown } } */
 const getLoadContext = (req, res) => ({ clientIp: req.ip, crossSite: res.locals.crossSite ?? null })
 // GS1 Digital Link paths (/01/…, every scan) go straight to their resource route's loader: matching the
 // shop's routes with optional segments cost Remix a quarter of a scan's CPU (decision 0011).
 const remix = createFetchHandler(build, process.env.NODE_ENV)
-const digitalLink = build.routes["routes/01.$"].module
+const digitalLinkRoute = build.routes["routes/01.$"]
+if (!digitalLinkRoute) throw new Error("storefront: the build has no routes/01.$")
+// The manifest types every route module alike; this one is app/routes/01.$.tsx.
+const digitalLink = /** @type {typeof import("./app/routes/01.$")} */ (digitalLinkRoute.module)
+/** @type {(request: Request, context: Record<string, unknown>) => Promise<Response>} */
 async function handle(request, context) {
   const { pathname } = new URL(request.url)
   if (!pathname.startsWith("/01/")) return remix(request, context)

@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config"
+import { configDefaults, defineConfig } from "vitest/config"
 
 // One config for `npm test`. Unit tests need nothing; integration and e2e tests share one
 // PostgreSQL (embedded unless DATABASE_URL is set) and a migrated template database that
@@ -14,13 +14,15 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["traceability/src/**/*.test.ts", "storefront/app/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "traceability/src/module/**"],
           environment: "node",
         },
       },
       {
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts", "tests/e2e/**/*.test.ts"],
+          // The traceability module's service on its own database (moduleIntegrationTestRunner), then the app.
+          include: ["traceability/src/module/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 240_000,

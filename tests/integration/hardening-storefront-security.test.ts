@@ -197,7 +197,7 @@ describe("cookies", () => {
 })
 
 function runStorefront(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
-  const base = { ...process.env, ...app.env, MEDUSA_PUBLISHABLE_KEY: app.publishableKey }
+  const base: NodeJS.ProcessEnv = { ...process.env, ...app.env, MEDUSA_PUBLISHABLE_KEY: app.publishableKey }
   delete base.STOREFRONT_SESSION_SECRET
   delete base.STOREFRONT_API_SECRET
   const child = spawn(process.execPath, [path.join(storefrontDir, "server.js")], { cwd: storefrontDir, env: { ...base, ...env } })

@@ -14,7 +14,8 @@ type Process = { service: Service; output: () => string }
 let db: TestDatabase
 let server: Process
 let worker: Process
-let app: TestApp
+/** What the shared store and SQL helpers need (no storefront here, and the two processes are started below). */
+let app: Pick<TestApp, "db" | "medusaUrl" | "publishableKey">
 
 /** Redis must answer before anything starts, or the failure would look like Medusa's. */
 async function redisAnswers(url: string): Promise<void> {
@@ -55,14 +56,7 @@ beforeAll(async () => {
   await waitFor("the worker to load", async () => worker.output().includes("Server is ready") || worker.service.child.exitCode !== null, 90_000)
   expect(worker.service.child.exitCode, worker.output()).toBeNull()
   const publishableKey = await publishableKeyToken(db.url, PUBLISHABLE_KEY_TITLE)
-  app = {
-    db,
-    medusaUrl: `http://127.0.0.1:${serverPort}`,
-    storefrontUrl: "",
-    publishableKey: publishableKey!,
-    env,
-    stop: async () => undefined,
-  }
+  app = { db, medusaUrl: `http://127.0.0.1:${serverPort}`, publishableKey: publishableKey! }
 })
 
 afterAll(async () => {

@@ -331,7 +331,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     requests,
     async confirm(id, paymentMethod) {
       const intent = intents.get(id)
-      const body = paymentMethod === "promptpay" ? { "payment_method_data[type]": "promptpay" } : { payment_method: paymentMethod }
+      const body: Record<string, string> = paymentMethod === "promptpay" ? { "payment_method_data[type]": "promptpay" } : { payment_method: paymentMethod }
       const res = await fetch(`${url}/v1/payment_intents/${id}/confirm`, {
         method: "POST",
         headers: { authorization: `Bearer ${FAKE_STRIPE_PUBLISHABLE_KEY}`, "content-type": "application/x-www-form-urlencoded" },

@@ -2,7 +2,7 @@ import postgres from "postgres"
 import type { TestApp } from "./app"
 
 /** Store and admin API calls the payment suites share: a cart up to its payment step, and the rows behind it. */
-export function storeClient(app: TestApp) {
+export function storeClient(app: Pick<TestApp, "medusaUrl" | "publishableKey">) {
   async function call(method: string, path: string, body?: unknown, token?: string) {
     const res = await fetch(`${app.medusaUrl}${path}`, {
       method,
@@ -72,7 +72,7 @@ export function storeClient(app: TestApp) {
 }
 
 /** Runs one query against the app's database. */
-export async function sql<T extends Record<string, unknown>>(app: TestApp, run: (db: postgres.Sql) => Promise<T[]>): Promise<T[]> {
+export async function sql<T extends Record<string, unknown>>(app: Pick<TestApp, "db">, run: (db: postgres.Sql) => Promise<T[]>): Promise<T[]> {
   const db = postgres(app.db.url, { max: 1, onnotice: () => undefined })
   try {
     return await run(db)

@@ -1,7 +1,6 @@
 import type { AddressInfo } from "node:net"
 import express from "express"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-// @ts-expect-error plain JavaScript module of the storefront's server
 import { pageCache, sharedCacheLifetime } from "../../storefront/page-cache.js"
 
 // The storefront's shared page cache (docs/decisions/0011-page-caching-and-scan-batching.md) in a real

@@ -60,14 +60,16 @@ function placeholders(n: number): string {
   return Array.from({ length: n }, () => "?").join(", ")
 }
 
-/** The core's mass balance on harvest-lot rows; refuses with its message and code. */
-function assertConsumable(inputs: ConsumeInput["inputs"], rows: Record<string, unknown>[]): void {
+type LotGrams = { id: string; grams_harvested: number; grams_used: number }
+
+/** The core's mass balance on harvest lots; refuses with its message and code. */
+function assertConsumable(inputs: ConsumeInput["inputs"], lots: LotGrams[]): void {
   const check = checkConsumption(
     inputs.map((i) => ({ harvestLotId: i.harvest_lot_id, plotId: "", householdId: "", speciesId: "", kgUsed: i.kg })),
-    rows.map((r) => ({
-      harvestLotId: String(r.id),
-      kgHarvested: gramsToKg(Number(r.grams_harvested)),
-      kgAlreadyUsed: gramsToKg(Number(r.grams_used)),
+    lots.map((lot) => ({
+      harvestLotId: lot.id,
+      kgHarvested: gramsToKg(lot.grams_harvested),
+      kgAlreadyUsed: gramsToKg(lot.grams_used),
     }))
   )
   if (!check.ok) {
@@ -102,7 +104,10 @@ class TraceabilityModuleService extends MedusaService({
       `select id, grams_harvested, grams_used from harvest_lot where deleted_at is null and id in (${placeholders(lotIds.length)}) order by id for update`,
       lotIds
     )
-    assertConsumable(input.inputs, rows)
+    assertConsumable(
+      input.inputs,
+      rows.map((r) => ({ id: String(r.id), grams_harvested: Number(r.grams_harvested), grams_used: Number(r.grams_used) }))
+    )
 
     // One lot number per prefix and month: serialise numbering per prefix for this transaction.
     await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`maemok-lot:${input.lot_prefix}`])
@@ -150,7 +155,7 @@ class TraceabilityModuleService extends MedusaService({
    */
   async checkConsumable(inputs: ConsumeInput["inputs"]): Promise<void> {
     const lots = await this.listHarvestLots({ id: [...new Set(inputs.map((i) => i.harvest_lot_id))] }, { select: ["id", "grams_harvested", "grams_used"] })
-    assertConsumable(inputs, lots as unknown as Record<string, unknown>[])
+    assertConsumable(inputs, lots)
   }
 
   /** Compensation of createBatchConsuming: gives the grams back and removes the batch for good. */

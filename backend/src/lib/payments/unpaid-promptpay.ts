@@ -1,5 +1,5 @@
-import type { FilterablePaymentProps, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 
 export const PROMPTPAY_PROVIDER_ID = "pp_promptpay_promptpay"
@@ -16,13 +16,14 @@ export async function releaseUnpaidPromptPayOrders(
   now: Date = new Date()
 ): Promise<string[]> {
   const cutoff = new Date(now.getTime() - olderThanMinutes * 60_000)
-  // The filter type lacks null and Date comparisons that the module's repository supports.
-  const awaiting = { provider_id: PROMPTPAY_PROVIDER_ID, captured_at: null, canceled_at: null, created_at: { $lt: cutoff } }
-  const payments = await container
-    .resolve(Modules.PAYMENT)
-    .listPayments(awaiting as unknown as FilterablePaymentProps, { select: ["id", "payment_collection_id"] })
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: payments } = await query.graph({
+    entity: "payment",
+    fields: ["id", "payment_collection_id"],
+    filters: { provider_id: PROMPTPAY_PROVIDER_ID, captured_at: null, canceled_at: null, created_at: { $lt: cutoff } },
+  })
   if (payments.length === 0) return []
-  const { data: collections } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+  const { data: collections } = await query.graph({
     entity: "payment_collection",
     fields: ["id", "order.id", "order.status"],
     filters: { id: [...new Set(payments.map((p) => p.payment_collection_id))] },
@@ -30,7 +31,7 @@ export async function releaseUnpaidPromptPayOrders(
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const cancelled: string[] = []
   for (const collection of collections) {
-    const order = collection.order as { id: string; status: string } | undefined
+    const order = collection.order
     if (!order || order.status !== "pending") continue
     // One order's failure (e.g. it was fulfilled meanwhile) must not stop the others.
     try {

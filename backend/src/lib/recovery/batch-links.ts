@@ -18,7 +18,8 @@ export async function sweepDanglingBatchLinks(container: Pick<MedusaContainer, "
     fields: ["product_variant_id", "batch_id"],
     filters: { created_at: { $lt: before } },
   })
-  const rows = data as unknown as LinkRow[]
+  // A link's entry point is a plain string to query.graph, so its rows come untyped: these are the fields asked for.
+  const rows: LinkRow[] = data
   if (rows.length === 0) return 0
   const ids = [...new Set(rows.map((r) => r.batch_id))]
   const existing = new Set((await traceability(container).listBatches({ id: ids }, { select: ["id"], withDeleted: true })).map((b) => b.id))

@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { IWorkflowEngineService, MedusaContainer, RemoteQueryEntryPoints, WorkflowExecutionDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { completeCartWorkflowId } from "@medusajs/medusa/core-flows"
 import { rollBackInterruptedCheckoutWorkflow } from "../../workflows/recovery/roll-back-interrupted-checkout"
@@ -10,43 +10,45 @@ const UNFINISHED = ["not_started", "invoking", "waiting_to_compensate", "compens
 /** complete-cart holds its cart lock for at most 2 minutes (Medusa's ttl): its order is created within that. */
 const COMPLETION_WINDOW_MS = 2 * 60_000
 
-/** The workflow engine module's generated update of its executions (a MedusaService method, not in its public type). */
 type ExecutionKey = { workflow_id: string; transaction_id: string; run_id: string }
-type WorkflowExecutions = { updateWorkflowExecutions: (data: ExecutionKey & { state: string }) => Promise<unknown> }
-
-type Line = { id?: string; variant_id: string | null }
-type CartRow = { id: string; email: string | null; items: Line[]; payment_collection?: { id: string } | null; order?: { id: string } | null }
-type OrderRow = {
-  id: string
-  created_at: string | Date
-  is_draft_order: boolean
-  items: Line[]
-  cart?: { id: string } | null
-  payment_collections?: { id: string; payments?: { id: string }[] }[]
-  promotions?: { id: string }[]
+/**
+ * The workflow engine module as this file uses it: its public interface leaves out the run_id of an execution
+ * (part of its key) and the update method MedusaService generates for it, though both modules (in-memory and
+ * Redis) have them. The one cast for that gap is here.
+ */
+type WorkflowExecutions = Omit<IWorkflowEngineService, "listWorkflowExecutions"> & {
+  listWorkflowExecutions(...args: Parameters<IWorkflowEngineService["listWorkflowExecutions"]>): Promise<(WorkflowExecutionDTO & ExecutionKey)[]>
+  updateWorkflowExecutions(data: ExecutionKey & { state: string }): Promise<unknown>
+}
+function workflowExecutions(container: Container): WorkflowExecutions {
+  return container.resolve(Modules.WORKFLOW_ENGINE) as unknown as WorkflowExecutions
 }
 
+type CartRow = RemoteQueryEntryPoints["cart"]
+type OrderRow = RemoteQueryEntryPoints["order"]
+type Line = { variant_id?: string | null } | null
+
 // The variants only: an order cut off while being written may not have its quantities yet.
-const variantsKey = (items: Line[]) => [...new Set(items.map((i) => i.variant_id))].sort().join(",")
+const variantsKey = (items: Line[] | null | undefined) => [...new Set((items ?? []).map((i) => i?.variant_id ?? null))].sort().join(",")
 
 /**
  * The order(s) an interrupted completion of `cart` created and never finished (no payment authorized).
  * Either the cart already points to it, or — when the process died before the link was written — it
  * is an order of the same email with the same variants, created within the run's lock and linked to no cart.
  */
-async function unfinishedOrders(container: Container, cartId: string, startedAt: Date, before: Date): Promise<{ cart: CartRow; orders: OrderRow[] }> {
+async function unfinishedOrders(container: Container, cartId: string, startedAt: Date, before: Date): Promise<{ cart: CartRow | undefined; orders: OrderRow[] }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: carts } = await query.graph({
     entity: "cart",
     fields: ["id", "email", "items.variant_id", "payment_collection.id", "order.id"],
     filters: { id: cartId },
   })
-  const cart = carts[0] as unknown as CartRow | undefined
-  if (!cart) return { cart: { id: cartId, email: null, items: [] }, orders: [] }
+  const cart = carts[0]
+  if (!cart) return { cart, orders: [] }
   const fields = ["id", "created_at", "is_draft_order", "items.id", "items.variant_id", "cart.id", "payment_collections.id", "payment_collections.payments.id", "promotions.id"]
   let orders: OrderRow[]
   if (cart.order?.id) {
-    orders = (await query.graph({ entity: "order", fields, filters: { id: cart.order.id } })).data as unknown as OrderRow[]
+    orders = (await query.graph({ entity: "order", fields, filters: { id: cart.order.id } })).data
   } else {
     if (!cart.email) return { cart, orders: [] }
     const until = new Date(Math.min(before.getTime(), startedAt.getTime() + COMPLETION_WINDOW_MS))
@@ -55,7 +57,7 @@ async function unfinishedOrders(container: Container, cartId: string, startedAt:
       fields,
       filters: { email: cart.email, created_at: { $gte: new Date(startedAt.getTime() - 5_000), $lt: until } },
     })
-    orders = (data as unknown as OrderRow[]).filter((o) => !o.cart && variantsKey(o.items) === variantsKey(cart.items))
+    orders = data.filter((o) => !o.cart && variantsKey(o.items) === variantsKey(cart.items))
   }
   const paid = (o: OrderRow) => (o.payment_collections ?? []).some((pc) => (pc?.payments ?? []).length > 0)
   return { cart, orders: orders.filter((o) => new Date(o.created_at) < before && !o.is_draft_order && !paid(o)) }
@@ -68,15 +70,15 @@ async function unfinishedOrders(container: Container, cartId: string, startedAt:
  * With `onlyCart`, only that cart's runs. Answers the ids of the orders rolled back.
  */
 export async function rollBackInterruptedCheckouts(container: Container, before: Date, onlyCart?: string): Promise<string[]> {
-  const engine = container.resolve(Modules.WORKFLOW_ENGINE)
-  const executions = (await engine.listWorkflowExecutions(
-    { workflow_id: completeCartWorkflowId, state: UNFINISHED, created_at: { $lt: before } } as never,
+  const engine = workflowExecutions(container)
+  const executions = await engine.listWorkflowExecutions(
+    { workflow_id: completeCartWorkflowId, state: UNFINISHED, created_at: { $lt: before.toISOString() } },
     { select: ["workflow_id", "transaction_id", "run_id", "context", "created_at"] }
-  )) as unknown as (ExecutionKey & { created_at: string | Date; context?: { data?: { payload?: { id?: unknown } } } })[]
+  )
   const locking = container.resolve(Modules.LOCKING)
   const rolledBack: string[] = []
   for (const execution of executions) {
-    const cartId = execution.context?.data?.payload?.id
+    const cartId: unknown = execution.context?.data?.payload?.id
     if (onlyCart && cartId !== onlyCart) continue
     if (typeof cartId === "string") {
       // Under complete-cart's own lock (its key is the cart id): never beside a completion of the same cart.
@@ -88,10 +90,10 @@ export async function rollBackInterruptedCheckouts(container: Container, before:
             await rollBackInterruptedCheckoutWorkflow(container as MedusaContainer).run({
               input: {
                 order_id: order.id,
-                cart_id: cart.id,
-                line_item_ids: order.items.map((i) => i.id!).filter(Boolean),
-                payment_collection_id: cart.payment_collection?.id ?? null,
-                promotion_ids: (order.promotions ?? []).map((p) => p.id),
+                cart_id: cartId,
+                line_item_ids: (order.items ?? []).flatMap((i) => (i?.id ? [i.id] : [])),
+                payment_collection_id: cart?.payment_collection?.id ?? null,
+                promotion_ids: (order.promotions ?? []).flatMap((p) => (p ? [p.id] : [])),
               },
             })
             rolledBack.push(order.id)
@@ -102,7 +104,7 @@ export async function rollBackInterruptedCheckouts(container: Container, before:
     }
     // Handled: marked as reverted, so the next pass skips it and Medusa's retention clean-up removes it in time.
     const { workflow_id, transaction_id, run_id } = execution
-    await (engine as unknown as WorkflowExecutions).updateWorkflowExecutions({ workflow_id, transaction_id, run_id, state: "reverted" })
+    await engine.updateWorkflowExecutions({ workflow_id, transaction_id, run_id, state: "reverted" })
   }
   if (rolledBack.length) {
     container.resolve(ContainerRegistrationKeys.LOGGER).warn(`crash recovery: rolled back ${rolledBack.length} interrupted checkout(s): ${rolledBack.join(", ")}`)

@@ -306,7 +306,7 @@ export async function seedCatalogue(container: MedusaContainer, log: Log): Promi
     const authModule = container.resolve(Modules.AUTH)
     const { authIdentity, error } = await authModule.register("emailpass", {
       body: { email: env.adminEmail, password: env.adminPassword },
-    } as never)
+    })
     if (error || !authIdentity) {
       throw new Error(`could not create the admin login for ${env.adminEmail}: ${error}`)
     }

@@ -127,8 +127,7 @@ export async function seedTraceability(container: MedusaContainer, log: Log): Pr
       fields: ["id", "sku", "batches.id", "batches.produced_on", "batches.created_by"],
       filters: { sku: b.sku },
     })
-    // (cast: .medusa/types may predate the link's direction)
-    const variant = variants[0] as unknown as { id: string; batches?: ({ id: string; produced_on: string; created_by: string | null } | null)[] } | undefined
+    const variant = variants[0]
     if (!variant) throw new Error(`seed: no product variant with SKU ${b.sku} for the demo batch`)
     const linked = (variant.batches ?? []).find((x) => x?.produced_on === b.produced_on && x?.created_by === SEED_ACTOR)
     let batchId = linked?.id

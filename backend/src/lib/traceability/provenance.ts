@@ -122,8 +122,9 @@ export async function currentLotProvenance(container: Container, gtinParam: stri
     fields: ["id", "batches.id", "batches.lot_number", "batches.status", "batches.produced_on"],
     filters: { barcode: barcodes },
   })
-  const released = (data as unknown as { batches?: { lot_number: string; status: string; produced_on: string }[] | null }[])
+  const released = data
     .flatMap((v) => v.batches ?? [])
+    .filter((b) => b !== null)
     .filter((b) => b.status === "released")
     .sort((a, b) => b.produced_on.localeCompare(a.produced_on) || b.lot_number.localeCompare(a.lot_number))
   if (!released[0]) {

@@ -2,7 +2,6 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
   buildDigitalLink,
-  type CertificationSnapshot,
   gramsToKg,
   type HouseholdRecord,
   isValidGtin,
@@ -43,16 +42,7 @@ export async function variantsOfBatches(container: Container, batchIds: string[]
     ],
     filters: { id: batchIds },
   })
-  for (const row of data as unknown as {
-    id: string
-    product_variant?: {
-      id: string
-      title: string | null
-      sku: string | null
-      barcode: string | null
-      product?: { id: string; title: string; metadata: Record<string, unknown> | null } | null
-    } | null
-  }[]) {
+  for (const row of data) {
     const v = row.product_variant
     if (!v) continue
     const barcode = v.barcode ?? null
@@ -122,7 +112,7 @@ export async function loadPrivateBatchRecord(container: Container, batchId: stri
           speciesId: hl.species_id,
           harvestedOn: hl.harvested_on,
           kgHarvested: gramsToKg(hl.grams_harvested),
-          certifications: (hl.certifications as unknown as CertificationSnapshot[]) ?? [],
+          certifications: hl.certifications ?? [],
         },
       }
     }),

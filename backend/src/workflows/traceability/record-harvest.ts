@@ -57,7 +57,7 @@ const createHarvestLotStep = createStep(
       harvested_on: input.harvested_on,
       grams_harvested: input.grams,
       grams_used: 0,
-      certifications: input.certifications as unknown as Record<string, unknown>,
+      certifications: input.certifications,
       created_by: input.actor_id,
     })
     return new StepResponse(lot, lot.id)

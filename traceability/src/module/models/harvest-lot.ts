@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import type { CertificationSnapshot } from "../../core/certification"
 
 /**
  * Herb harvested from one plot on one day. Weights are integer grams; grams_used is the running
@@ -12,7 +13,7 @@ export const HarvestLot = model.define("harvest_lot", {
   harvested_on: model.text(),
   grams_harvested: model.number(),
   grams_used: model.number().default(0),
-  /** CertificationSnapshot[] valid on the harvest date (public fields only). */
-  certifications: model.json(),
+  /** The plot's certifications valid on the harvest date (public fields only). */
+  certifications: model.json<CertificationSnapshot[]>(),
   created_by: model.text().nullable(),
 })

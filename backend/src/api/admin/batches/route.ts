@@ -15,8 +15,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (variantId) {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "product_variant", fields: ["id", "batches.id"], filters: { id: variantId } })
-    const linked = (data[0] as unknown as { batches?: { id: string }[] } | undefined)?.batches ?? []
-    filters.id = linked.map((b) => b.id)
+    filters.id = (data[0]?.batches ?? []).filter((b) => b !== null).map((b) => b.id)
   }
   const [rows, count] = await traceability(req.scope).listAndCountBatches(filters, { skip, take, order: { created_at: "DESC" }, select: ["id"] })
   res.json({ batches: await batchResponses(req.scope, rows.map((r) => r.id)), count, limit, offset })

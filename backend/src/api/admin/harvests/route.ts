@@ -38,10 +38,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     rows = rows.slice(skip, skip + take)
   }
   const codes = await plotCodes(req, rows.map((r) => r.plot_id))
-  res.json({ harvests: rows.map((r) => harvestResponse(r as never, codes)), count, limit, offset })
+  res.json({ harvests: rows.map((r) => harvestResponse(r, codes)), count, limit, offset })
 }
 
 export async function POST(req: MedusaRequest<Infer<typeof HarvestCreate>>, res: MedusaResponse) {
   const { result } = await recordHarvestWorkflow(req.scope).run({ input: { ...req.validatedBody, actor_id: actorId(req) } })
-  res.json({ harvest: harvestResponse(result as never, await plotCodes(req, [result.plot_id])) })
+  res.json({ harvest: harvestResponse(result, await plotCodes(req, [result.plot_id])) })
 }

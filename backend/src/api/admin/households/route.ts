@@ -10,10 +10,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const q = query.q
   const filters = q ? { $or: ["code", "alias", "village"].map((f) => ({ [f]: { $ilike: `%${q}%` } })) } : {}
   const [rows, count] = await traceability(req.scope).listAndCountHouseholds(filters, { skip, take, order: { code: "ASC" } })
-  res.json({ households: rows.map((h) => householdResponse(h as never)), count, limit, offset })
+  res.json({ households: rows.map((h) => householdResponse(h)), count, limit, offset })
 }
 
 export async function POST(req: MedusaRequest<Infer<typeof HouseholdCreate>>, res: MedusaResponse) {
-  const created = await traceability(req.scope).createHouseholds(householdColumns(req.validatedBody, null, actorId(req)) as never)
-  res.json({ household: householdResponse(created as never) })
+  const created = await traceability(req.scope).createHouseholds(householdColumns(req.validatedBody, null, actorId(req)))
+  res.json({ household: householdResponse(created) })
 }

@@ -1,15 +1,18 @@
+import type { TraceabilityModuleService } from "@mae-mok/traceability/module"
 import { householdPublicPreview } from "../../../lib/traceability/records"
 import type { HouseholdCreate, HouseholdUpdate, Infer } from "../validators"
 
 type Body = Infer<typeof HouseholdCreate> | Infer<typeof HouseholdUpdate>
+/** A household's columns as the module's createHouseholds/updateHouseholds take them (Medusa derives it from the model). */
+type HouseholdData = Parameters<TraceabilityModuleService["createHouseholds"]>[0][number]
 type Row = Parameters<typeof householdPublicPreview>[0] & Record<string, unknown>
 
 const PRIVATE = ["family_name", "poverty_tier", "poverty_status", "national_id", "phone", "income_thb_per_year", "address", "tpmap_data"] as const
 
 /** Body → columns. A consent that changes is stamped with when and by whom (PDPA: demonstrable consent). */
-export function householdColumns(body: Body, existing: Row | null, actor: string | null): Record<string, unknown> {
+export function householdColumns(body: Body, existing: Row | null, actor: string | null): HouseholdData {
   const { consent, private: priv, ...plain } = body
-  const cols: Record<string, unknown> = { ...plain, ...(priv ?? {}), updated_by: actor }
+  const cols: HouseholdData = { ...plain, ...(priv ?? {}), updated_by: actor }
   if (!existing) cols.created_by = actor
   if (consent) {
     cols.consent_given_name = consent.given_name

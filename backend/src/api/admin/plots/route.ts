@@ -11,12 +11,12 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const service = traceability(req.scope)
   const [plots, count] = await service.listAndCountPlots(household_id ? { household_id } : {}, { skip, take, order: { code: "ASC" } })
   const certs = plots.length ? await service.listCertifications({ plot_id: plots.map((p) => p.id) }) : []
-  res.json({ plots: plots.map((p) => plotResponse(p as never, certs)), count, limit, offset })
+  res.json({ plots: plots.map((p) => plotResponse(p, certs)), count, limit, offset })
 }
 
 export async function POST(req: MedusaRequest<Infer<typeof PlotCreate>>, res: MedusaResponse) {
   const actor = actorId(req)
   const cols = await plotColumns(req, req.validatedBody)
-  const plot = await traceability(req.scope).createPlots({ ...cols, created_by: actor, updated_by: actor } as never)
-  res.json({ plot: plotResponse(plot as never, []) })
+  const plot = await traceability(req.scope).createPlots({ ...cols, created_by: actor, updated_by: actor })
+  res.json({ plot: plotResponse(plot, []) })
 }

@@ -10,14 +10,14 @@ async function load(req: MedusaRequest) {
 }
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  res.json({ household: householdResponse((await load(req)) as never) })
+  res.json({ household: householdResponse(await load(req)) })
 }
 
 export async function POST(req: MedusaRequest<Infer<typeof HouseholdUpdate>>, res: MedusaResponse) {
   const h = await load(req)
-  const cols = householdColumns(req.validatedBody, h as never, actorId(req))
-  const updated = await traceability(req.scope).updateHouseholds({ id: h.id, ...cols } as never)
-  res.json({ household: householdResponse(updated as never) })
+  const cols = householdColumns(req.validatedBody, h, actorId(req))
+  const updated = await traceability(req.scope).updateHouseholds({ id: h.id, ...cols })
+  res.json({ household: householdResponse(updated) })
 }
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {

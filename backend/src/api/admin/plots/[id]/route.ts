@@ -12,15 +12,15 @@ async function load(req: MedusaRequest) {
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const p = await load(req)
   const certs = await traceability(req.scope).listCertifications({ plot_id: p.id })
-  res.json({ plot: plotResponse(p as never, certs) })
+  res.json({ plot: plotResponse(p, certs) })
 }
 
 export async function POST(req: MedusaRequest<Infer<typeof PlotUpdate>>, res: MedusaResponse) {
   const p = await load(req)
   const cols = await plotColumns(req, req.validatedBody)
   const service = traceability(req.scope)
-  const updated = await service.updatePlots({ id: p.id, ...cols, updated_by: actorId(req) } as never)
-  res.json({ plot: plotResponse(updated as never, await service.listCertifications({ plot_id: p.id })) })
+  const updated = await service.updatePlots({ id: p.id, ...cols, updated_by: actorId(req) })
+  res.json({ plot: plotResponse(updated, await service.listCertifications({ plot_id: p.id })) })
 }
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {

@@ -3,8 +3,6 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { found } from "../../../helpers"
 import { batchResponse } from "../../serialize"
 
-type OrderRow = { id: string; display_id: number; created_at: string; email: string | null; items?: ({ variant_id: string | null; quantity: number } | null)[] }
-
 // GET /admin/batches/:id/orders — forward trace: orders of the batch's variant since its release.
 // Units are not scanned at packing, so these are the orders that MAY contain the batch.
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
@@ -16,7 +14,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     fields: ["id", "display_id", "created_at", "email", "items.variant_id", "items.quantity"],
     filters: { created_at: { $gte: new Date(batch.released_at) } },
   })
-  const orders = (data as unknown as OrderRow[])
+  const orders = data
     .map((o) => ({
       id: o.id,
       display_id: o.display_id,
