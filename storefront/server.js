@@ -8,6 +8,8 @@ import fs from "node:fs"
 import { pageCache } from "./page-cache.js"
 
 const port = Number(process.env.PORT) || 8000
+// This computer only, unless the deployment says otherwise (HOST=0.0.0.0 for every interface; README, Deploy).
+const host = process.env.HOST?.trim() || "127.0.0.1"
 // The build refuses unsafe production settings (app/lib/config.server.ts): say what to set, without a stack trace.
 const build = await import("./build/server/index.js").catch((err) => {
   console.error(`storefront: ${err instanceof Error ? err.message : err}`)
@@ -52,8 +54,8 @@ async function handle(request, context) {
 app.use(pageCache({ handle, loadContext: getLoadContext, visitor: build.entry.module.sharedPageVisitor }))
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext }))
 
-const server = app.listen(port, () => {
-  console.log(`storefront listening on http://localhost:${port}`)
+const server = app.listen(port, host, () => {
+  console.log(`storefront listening on ${host}:${port}`)
 })
 
 for (const signal of ["SIGTERM", "SIGINT"]) {

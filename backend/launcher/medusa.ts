@@ -49,11 +49,16 @@ export function buildBackend(env: NodeJS.ProcessEnv): Promise<boolean> {
   })
 }
 
-/** Starts the built Medusa app (`medusa start` in .medusa/server). */
+/**
+ * Starts the built Medusa app (`medusa start` in .medusa/server) on `port`, listening on HOST (127.0.0.1 unless the
+ * environment says otherwise). PORT stays what the deployment set (the storefront's port): Medusa takes its own port
+ * from --port, and PORT must never be mistaken for it (backend/src/lib/env.ts publicOrigins).
+ */
 export function startMedusa(env: NodeJS.ProcessEnv, options: { echo?: boolean; port: number }): Service {
-  return startService(process.execPath, [medusaCli, "start", "--port", String(options.port)], {
+  const host = env.HOST?.trim() || "127.0.0.1"
+  return startService(process.execPath, [medusaCli, "start", "--port", String(options.port), "--host", host], {
     cwd: medusaBuildDir,
-    env: medusaEnv({ ...env, PORT: String(options.port) }),
+    env: medusaEnv({ ...env, MEDUSA_PORT: String(options.port) }),
     label: "medusa",
     echo: options.echo,
   })

@@ -19,7 +19,11 @@ export type BackendEnv = {
   redisUrl: string | undefined
   medusaPort: number
   storefrontPort: number
+  /** The address both servers listen on: 127.0.0.1 unless the deployment says otherwise (HOST). */
+  host: string
+  /** Medusa's public origin (admin, product images): what browsers use. MEDUSA_BACKEND_URL. */
   backendUrl: string
+  /** The shop's public origin: QR labels, EPCIS ids, links. STOREFRONT_URL. */
   storefrontUrl: string
   jwtSecret: string
   cookieSecret: string
@@ -105,10 +109,32 @@ export function appEnv(env: NodeJS.ProcessEnv = process.env): "production" | "de
   return (env.APP_ENV || env.NODE_ENV) === "production" ? "production" : "development"
 }
 
-export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
-  const isProduction = appEnv(env) === "production"
+/**
+ * The two public origins, decided here only. The launcher passes both to every process it starts (Medusa, the seed,
+ * the storefront) as STOREFRONT_URL and MEDUSA_BACKEND_URL, so no process guesses them from its own PORT: Medusa
+ * runs with PORT set to its own port, which once made every QR label point at the backend.
+ */
+export function publicOrigins(env: NodeJS.ProcessEnv = process.env): { storefrontUrl: string; backendUrl: string; storefrontPort: number; medusaPort: number } {
   const medusaPort = port(env.MEDUSA_PORT, 9000, "MEDUSA_PORT")
   const storefrontPort = port(env.PORT, 8000, "PORT")
+  return {
+    medusaPort,
+    storefrontPort,
+    backendUrl: url(env.MEDUSA_BACKEND_URL, `http://localhost:${medusaPort}`, "MEDUSA_BACKEND_URL"),
+    storefrontUrl: url(env.STOREFRONT_URL, `http://localhost:${storefrontPort}`, "STOREFRONT_URL"),
+  }
+}
+
+/** HOST: one address (IPv4, IPv6 or a name); 0.0.0.0 listens on every interface, which a deployment must ask for. */
+function host(value: string | undefined): string {
+  const raw = value?.trim() || "127.0.0.1"
+  if (!/^[A-Za-z0-9.:-]+$/.test(raw)) throw new Error(`HOST must be an address such as 127.0.0.1, ::1 or 0.0.0.0, got "${value}"`)
+  return raw
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
+  const isProduction = appEnv(env) === "production"
+  const { medusaPort, storefrontPort, backendUrl, storefrontUrl } = publicOrigins(env)
   const workerMode = (env.MEDUSA_WORKER_MODE || "shared") as BackendEnv["workerMode"]
   if (!["shared", "worker", "server"].includes(workerMode)) {
     throw new Error(`MEDUSA_WORKER_MODE must be shared, worker or server, got "${workerMode}"`)
@@ -119,8 +145,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
     redisUrl: env.REDIS_URL || undefined,
     medusaPort,
     storefrontPort,
-    backendUrl: url(env.MEDUSA_BACKEND_URL, `http://localhost:${medusaPort}`, "MEDUSA_BACKEND_URL"),
-    storefrontUrl: url(env.STOREFRONT_URL, `http://localhost:${storefrontPort}`, "STOREFRONT_URL"),
+    host: host(env.HOST),
+    backendUrl,
+    storefrontUrl,
     jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
     cookieSecret: env.COOKIE_SECRET || DEV_COOKIE_SECRET,
     adminEmail: env.MEDUSA_ADMIN_EMAIL || DEV_ADMIN_EMAIL,
@@ -157,10 +184,13 @@ export function assertProductionReady(config: BackendEnv, env: NodeJS.ProcessEnv
   if (!env.MEDUSA_ADMIN_PASSWORD || config.adminPassword === DEV_ADMIN_PASSWORD) {
     problems.push("MEDUSA_ADMIN_PASSWORD is not set")
   }
+  // A production shop on a guessed origin prints QR labels nobody can open.
+  if (!env.STOREFRONT_URL) problems.push("STOREFRONT_URL is not set (the shop's public https origin; QR labels print it)")
+  if (!env.MEDUSA_BACKEND_URL) problems.push("MEDUSA_BACKEND_URL is not set (the admin's public https origin; product images come from it)")
   if (problems.length > 0) {
     throw new Error(
       `Refusing to start in production (APP_ENV or NODE_ENV is production): ${problems.join("; ")}. ` +
-        "Set them in the environment; see README.md."
+        "Set them in the environment; see README.md, Deploy."
     )
   }
 }
