@@ -5,7 +5,7 @@
  * development from the data folder's secrets file) and hands the same values to every process it starts.
  */
 import path from "node:path"
-import { appEnv, paymentProviderIds, readEnv } from "../src/lib/env"
+import { appEnv, paymentProviderIds, productionProblems, productionRefusal, readEnv } from "../src/lib/env"
 import { PUBLISHABLE_KEY_TITLE } from "../src/lib/seed/catalogue"
 import { databaseUrl, ensureDatabase, openDatabaseServer, type Database } from "./database"
 import { buildAll } from "./build"
@@ -49,6 +49,11 @@ async function shutdown(code: number): Promise<never> {
 async function main() {
   // Children must not mistake `medusa start`'s forced NODE_ENV=production for a real deployment.
   process.env.APP_ENV = appEnv()
+  // A deployment is checked whole before anything starts: every missing or published secret named at once.
+  if (process.env.APP_ENV === "production") {
+    const problems = productionProblems(process.env, { storefront: true })
+    if (problems.length > 0) throw productionRefusal(problems)
+  }
   const env = readEnv()
   const appDbName = "maemok"
 

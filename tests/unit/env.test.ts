@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it, vi } from "vitest"
-import { DEV_ADMIN_PASSWORD, DEV_SCAN_IP_SALT, publicOrigins, readEnv } from "../../backend/src/lib/env"
+import {
+  DEV_ADMIN_PASSWORD,
+  DEV_COOKIE_SECRET,
+  DEV_JWT_SECRET,
+  DEV_SCAN_IP_SALT,
+  DEV_STOREFRONT_API_SECRET,
+  DEV_STOREFRONT_SESSION_SECRET,
+  productionProblems,
+  publicOrigins,
+  readEnv,
+} from "../../backend/src/lib/env"
+import { DEV_API_SECRET, DEV_SESSION_SECRET } from "../../storefront/app/lib/config.server"
 
 const origins = { STOREFRONT_URL: "https://shop.maemok.example", MEDUSA_BACKEND_URL: "https://admin.maemok.example" }
 
@@ -43,6 +54,31 @@ describe("backend environment", () => {
     expect(() =>
       readEnv({ APP_ENV: "production", JWT_SECRET: "short", COOKIE_SECRET: "x".repeat(40), MEDUSA_ADMIN_PASSWORD: "p" })
     ).toThrow(/JWT_SECRET must be at least 32 characters/)
+  })
+
+  it("names every published, missing or short secret of a deployment, the storefront's too", () => {
+    expect([DEV_STOREFRONT_SESSION_SECRET, DEV_STOREFRONT_API_SECRET]).toEqual([DEV_SESSION_SECRET, DEV_API_SECRET])
+    const published = {
+      JWT_SECRET: DEV_JWT_SECRET,
+      COOKIE_SECRET: DEV_COOKIE_SECRET,
+      STOREFRONT_API_SECRET: DEV_STOREFRONT_API_SECRET,
+      STOREFRONT_SESSION_SECRET: DEV_STOREFRONT_SESSION_SECRET,
+      SCAN_IP_SALT: DEV_SCAN_IP_SALT,
+      MEDUSA_ADMIN_PASSWORD: DEV_ADMIN_PASSWORD,
+      ...origins,
+    }
+    expect(productionProblems(published, { storefront: true })).toEqual([
+      "JWT_SECRET is the published development value",
+      "COOKIE_SECRET is the published development value",
+      "STOREFRONT_API_SECRET is the published development value",
+      "STOREFRONT_SESSION_SECRET is the published development value",
+      "SCAN_IP_SALT is the published development value",
+      "MEDUSA_ADMIN_PASSWORD is not set",
+    ])
+    expect(productionProblems({ ...published, STOREFRONT_SESSION_SECRET: "" }, { storefront: true })).toContain("STOREFRONT_SESSION_SECRET is not set")
+    expect(productionProblems({ ...published, STOREFRONT_SESSION_SECRET: "short" }, { storefront: true })).toContain("STOREFRONT_SESSION_SECRET must be at least 32 characters")
+    // Medusa alone (a split deployment's server) does not need the storefront's session secret.
+    expect(productionProblems(published).some((p) => p.startsWith("STOREFRONT_SESSION_SECRET"))).toBe(false)
   })
 
   it("starts in production with real secrets, and APP_ENV overrides medusa start's NODE_ENV", () => {

@@ -17,7 +17,8 @@ const medusaPublicUrl = origin("MEDUSA_BACKEND_URL", process.env.MEDUSA_BACKEND_
 
 /** The published development secrets: refused in production. */
 export const DEV_SESSION_SECRET = "mae-mok-dev-session-secret-change-me"
-// Must equal the backend's DEV_STOREFRONT_API_SECRET (backend/src/lib/env.ts) so development needs no setting.
+// Both equal the backend's DEV_STOREFRONT_SESSION_SECRET / DEV_STOREFRONT_API_SECRET (backend/src/lib/env.ts): the launcher
+// checks a whole deployment before it starts anything.
 export const DEV_API_SECRET = "dev-only-storefront-api-secret"
 
 // The backend's rule (backend/src/lib/env.ts): APP_ENV decides, NODE_ENV only when APP_ENV is unset, because
