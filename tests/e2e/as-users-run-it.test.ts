@@ -7,7 +7,7 @@ import { PNG } from "pngjs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { repoRoot } from "../../backend/launcher/paths"
 import { freePort } from "../support/ports"
-import { launch, userShellEnv, type Launch } from "../support/launcher"
+import { killGroup, launch, userShellEnv, type Launch } from "../support/launcher"
 import { cspViolations, launchChromium } from "./browser"
 import { addOilToCart } from "./shop-flows"
 
@@ -64,7 +64,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   if (stack) expect(await stack.stop()).toBe(0)
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL")
+  for (const child of children) killGroup(child)
 }, 120_000)
 
 type Problems = string[]

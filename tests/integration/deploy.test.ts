@@ -6,7 +6,7 @@ import { repoRoot } from "../../backend/launcher/paths"
 import { newSecret } from "../../backend/launcher/secrets"
 import { DEV_COOKIE_SECRET, DEV_JWT_SECRET, DEV_SCAN_IP_SALT, DEV_STOREFRONT_API_SECRET, DEV_STOREFRONT_SESSION_SECRET } from "../../backend/src/lib/env"
 import { freePort, freshDatabase, type TestDatabase } from "../support/app"
-import { connects, launch, listeningAddresses, nonLoopbackAddress, userShellEnv, type Launch } from "../support/launcher"
+import { connects, killGroup, launch, listeningAddresses, nonLoopbackAddress, userShellEnv, type Launch } from "../support/launcher"
 import { Visitor } from "../support/storefront-visitor"
 
 // README "Deploy": production mode started through `npm start` with exactly the variables the guide lists in its
@@ -68,7 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (stack) await stack.stop()
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL")
+  for (const child of children) killGroup(child)
   await db?.drop()
 }, 60_000)
 

@@ -9,7 +9,7 @@ import { publishableKeyToken } from "../../backend/launcher/state"
 import { PUBLISHABLE_KEY_TITLE } from "../../backend/src/lib/seed/catalogue"
 import { DEV_SESSION_SECRET } from "../../storefront/app/lib/config.server"
 import { freePort } from "../support/app"
-import { connects, forgedAdminToken, launch, listeningAddresses, nonLoopbackAddress, userShellEnv } from "../support/launcher"
+import { connects, forgedAdminToken, killGroup, launch, listeningAddresses, nonLoopbackAddress, userShellEnv } from "../support/launcher"
 
 // `npm start` on a machine with no database configured: the embedded PostgreSQL path end to end, and what a
 // default start exposes to its network (issue 10, item 5).
@@ -19,7 +19,8 @@ fs.chmodSync(dataDir, 0o755)
 const children: ChildProcess[] = []
 
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL")
+  // A failed test may leave a launcher running: its whole process group goes, servers and database included.
+  for (const child of children) killGroup(child)
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 

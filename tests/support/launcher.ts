@@ -16,8 +16,11 @@ export type Launch = {
   /** Resolves on "Ready in … s"; rejects if the launcher exits first. */
   ready: Promise<void>
   exited: Promise<number | null>
-  /** SIGTERM (Ctrl-C's twin) and wait for the launcher to stop everything. */
-  stop: () => Promise<number | null>
+  /**
+   * SIGTERM (Ctrl-C's twin) and wait for the launcher to stop everything it started; if it has not within
+   * `timeoutMs`, SIGKILL its whole process group (its own: nothing else is in it), so no server outlives a test.
+   */
+  stop: (timeoutMs?: number) => Promise<number | null>
 }
 
 const SYSTEM = ["PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TERM", "TMPDIR", "SHELL"]
@@ -30,7 +33,8 @@ export function userShellEnv(settings: Record<string, string>): NodeJS.ProcessEn
 }
 
 export function launch(env: NodeJS.ProcessEnv, children: ChildProcess[] = []): Launch {
-  const child = spawn(process.execPath, ["--import", "tsx", "backend/launcher/start.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] })
+  // detached: the launcher leads a process group of its own, which holds everything it starts.
+  const child = spawn(process.execPath, ["--import", "tsx", "backend/launcher/start.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
   children.push(child)
   let output = ""
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
@@ -49,10 +53,24 @@ export function launch(env: NodeJS.ProcessEnv, children: ChildProcess[] = []): L
     output: () => output,
     ready,
     exited,
-    async stop() {
+    async stop(timeoutMs = 60_000) {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM")
-      return exited
+      const timer = setTimeout(() => killGroup(child), timeoutMs)
+      const code = await exited
+      clearTimeout(timer)
+      killGroup(child) // anything of its group still there (a crashed launcher's children)
+      return code
     },
+  }
+}
+
+/** SIGKILL for the process group the launcher leads (spawned detached), if any of it is left. */
+export function killGroup(child: ChildProcess): void {
+  if (!child.pid) return
+  try {
+    process.kill(-child.pid, "SIGKILL")
+  } catch {
+    // the group is gone
   }
 }
 
