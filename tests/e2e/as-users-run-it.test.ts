@@ -62,9 +62,13 @@ beforeAll(async () => {
 }, 900_000)
 
 afterAll(async () => {
-  await browser?.close()
-  if (stack) expect(await stack.stop()).toBe(0)
-  for (const child of children) killGroup(child)
+  try {
+    await browser?.close() // throws when Chromium saw CSP violations: the stack must stop all the same
+  } finally {
+    const code = stack ? await stack.stop() : 0
+    for (const child of children) killGroup(child)
+    expect(code, "npm start stops cleanly").toBe(0)
+  }
 }, 120_000)
 
 type Problems = string[]
