@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import type { ChildProcess } from "node:child_process"
+import { PNG } from "pngjs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { repoRoot } from "../../backend/launcher/paths"
 import { newSecret } from "../../backend/launcher/secrets"
@@ -153,7 +154,7 @@ describe("Deploy: production with the guide's settings", () => {
     expect(session).toMatch(/; SameSite=Lax/)
   })
 
-  it("Medusa: the admin session cookie is Secure (over the proxy's https) and never set over plain http", async () => {
+  it("Medusa: the admin session cookie is Secure (over the proxy's https) and never set over plain http; uploads on its public origin", async () => {
     const login = await fetch(`${api}/auth/user/emailpass`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -170,6 +171,19 @@ describe("Deploy: production with the guide's settings", () => {
     expect(sid).toMatch(/; Secure/)
     expect(sid).toMatch(/; SameSite=Lax/)
     expect((await session()).headers.getSetCookie().some((c) => c.startsWith("connect.sid="))).toBe(false)
+
+    // An image a group member uploads is served from the admin's public origin, not Medusa's default localhost.
+    const form = new FormData()
+    form.append("files", new Blob([PNG.sync.write(new PNG({ width: 2, height: 2 }))], { type: "image/png" }), "deploy-test.png")
+    const upload = await fetch(`${api}/admin/uploads`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form })
+    expect(upload.status).toBe(200)
+    const [file] = ((await upload.json()) as { files: { id: string; url: string }[] }).files
+    try {
+      expect(file!.url).toMatch(new RegExp(`^${new URL(values.MEDUSA_BACKEND_URL!).origin.replace(/\./g, "\\.")}/static/\\d+-deploy-test\\.png$`))
+      expect((await fetch(`${api}${new URL(file!.url).pathname}`)).status).toBe(200)
+    } finally {
+      await fetch(`${api}/admin/uploads/${encodeURIComponent(file!.id)}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } })
+    }
 
     // No made-up households in a real shop: the demo is for development only.
     const households = await fetch(`${api}/admin/households`, { headers: { authorization: `Bearer ${token}` } })
