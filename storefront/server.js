@@ -8,7 +8,8 @@ import fs from "node:fs"
 import { pageCache } from "./page-cache.js"
 
 const port = Number(process.env.PORT) || 8000
-// This computer only, unless the deployment says otherwise (HOST=0.0.0.0 for every interface; README, Deploy).
+// This computer only, unless the deployment says otherwise (HOST=0.0.0.0 for every interface; README, Deploy): the
+// default of backend/src/lib/env.ts listenHost.
 const host = process.env.HOST?.trim() || "127.0.0.1"
 // The build refuses unsafe production settings (app/lib/config.server.ts): say what to set, without a stack trace.
 const build = await import("./build/server/index.js").catch((err) => {

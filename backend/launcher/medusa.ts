@@ -1,5 +1,6 @@
 import fs from "node:fs"
 import path from "node:path"
+import { listenHost } from "../src/lib/env"
 import { buildIfChanged, sourceHash } from "./build-cache"
 import { backendDir, medusaBuildDir, repoRoot, resolveFrom } from "./paths"
 import { run, startService, type Service } from "./processes"
@@ -55,7 +56,7 @@ export function buildBackend(env: NodeJS.ProcessEnv): Promise<boolean> {
  * from --port, and PORT must never be mistaken for it (backend/src/lib/env.ts publicOrigins).
  */
 export function startMedusa(env: NodeJS.ProcessEnv, options: { echo?: boolean; port: number }): Service {
-  const host = env.HOST?.trim() || "127.0.0.1"
+  const host = listenHost(env)
   return startService(process.execPath, [medusaCli, "start", "--port", String(options.port), "--host", host], {
     cwd: medusaBuildDir,
     env: medusaEnv({ ...env, MEDUSA_PORT: String(options.port) }),

@@ -126,10 +126,13 @@ export function publicOrigins(env: NodeJS.ProcessEnv = process.env): { storefron
   }
 }
 
-/** HOST: one address (IPv4, IPv6 or a name); 0.0.0.0 listens on every interface, which a deployment must ask for. */
-function host(value: string | undefined): string {
-  const raw = value?.trim() || "127.0.0.1"
-  if (!/^[A-Za-z0-9.:-]+$/.test(raw)) throw new Error(`HOST must be an address such as 127.0.0.1, ::1 or 0.0.0.0, got "${value}"`)
+/**
+ * HOST, the address the servers listen on: 127.0.0.1 unless the deployment says otherwise (one address, IPv4, IPv6
+ * or a name; 0.0.0.0 is every interface). storefront/server.js has the same default.
+ */
+export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.HOST?.trim() || "127.0.0.1"
+  if (!/^[A-Za-z0-9.:-]+$/.test(raw)) throw new Error(`HOST must be an address such as 127.0.0.1, ::1 or 0.0.0.0, got "${env.HOST}"`)
   return raw
 }
 
@@ -146,7 +149,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
     redisUrl: env.REDIS_URL || undefined,
     medusaPort,
     storefrontPort,
-    host: host(env.HOST),
+    host: listenHost(env),
     backendUrl,
     storefrontUrl,
     jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
