@@ -100,6 +100,14 @@ module.exports = defineConfig({
         ],
       },
     },
+    // Uploads (product images from the admin) are served by this server under /static; their URLs name its public
+    // origin, not the provider's default http://localhost:9000 (docs/decisions/0015-default-start-origins-and-secrets.md).
+    {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/file-local", id: "local", options: { backend_url: `${env.backendUrl}/static` } }],
+      },
+    },
     // The traceability module is compiled with the @mae-mok/traceability package (docs/decisions).
     { resolve: "@mae-mok/traceability/module" },
     ...redisModules,

@@ -17,6 +17,9 @@ import { pageCache } from "./page-cache.js"
 const port = Number(process.env.PORT) || 8000
 // Not a literal import: the type checker would read the generated bundle (or miss it before a build).
 const buildPath = "./build/server/index.js"
+// This computer only, unless the deployment says otherwise (HOST=0.0.0.0 for every interface; README, Deploy): the
+// default of backend/src/lib/env.ts listenHost.
+const host = process.env.HOST?.trim() || "127.0.0.1"
 // The build refuses unsafe production settings (app/lib/config.server.ts): say what to set, without a stack trace.
 /** @type {StorefrontBuild} */
 const build = await import(buildPath).catch((err) => {
@@ -67,8 +70,8 @@ async function handle(request, context) {
 app.use(pageCache({ handle, loadContext: getLoadContext, visitor: build.entry.module.sharedPageVisitor }))
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext }))
 
-const server = app.listen(port, () => {
-  console.log(`storefront listening on http://localhost:${port}`)
+const server = app.listen(port, host, () => {
+  console.log(`storefront listening on ${host}:${port}`)
 })
 
 for (const signal of ["SIGTERM", "SIGINT"]) {

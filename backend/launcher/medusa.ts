@@ -1,5 +1,6 @@
 import fs from "node:fs"
 import path from "node:path"
+import { listenHost } from "../src/lib/env"
 import { buildIfChanged, sourceHash } from "./build-cache"
 import { backendDir, medusaBuildDir, repoRoot, resolveFrom } from "./paths"
 import { run, startService, type Service } from "./processes"
@@ -49,11 +50,16 @@ export function buildBackend(env: NodeJS.ProcessEnv): Promise<boolean> {
   })
 }
 
-/** Starts the built Medusa app (`medusa start` in .medusa/server). */
+/**
+ * Starts the built Medusa app (`medusa start` in .medusa/server) on `port`, listening on HOST (127.0.0.1 unless the
+ * environment says otherwise). PORT stays what the deployment set (the storefront's port): Medusa takes its own port
+ * from --port, and PORT must never be mistaken for it (backend/src/lib/env.ts publicOrigins).
+ */
 export function startMedusa(env: NodeJS.ProcessEnv, options: { echo?: boolean; port: number }): Service {
-  return startService(process.execPath, [medusaCli, "start", "--port", String(options.port)], {
+  const host = listenHost(env)
+  return startService(process.execPath, [medusaCli, "start", "--port", String(options.port), "--host", host], {
     cwd: medusaBuildDir,
-    env: medusaEnv({ ...env, PORT: String(options.port) }),
+    env: medusaEnv({ ...env, MEDUSA_PORT: String(options.port) }),
     label: "medusa",
     echo: options.echo,
   })

@@ -88,3 +88,12 @@ export async function waitForHttp(url: string, timeoutMs: number, service?: Serv
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s (${lastError})`)
 }
+
+/**
+ * Where this machine reaches a server listening on `host`: the address itself, or loopback when it listens on every
+ * interface (0.0.0.0, ::). The launcher's readiness checks and the storefront's calls to Medusa use it.
+ */
+export function localUrl(host: string, port: number): string {
+  const address = host === "0.0.0.0" || host === "" ? "127.0.0.1" : host === "::" ? "::1" : host
+  return `http://${address.includes(":") ? `[${address}]` : address}:${port}`
+}

@@ -1,15 +1,18 @@
 /**
  * `npm start`: database → migrations and seed → builds → Medusa on :9000 → storefront on :8000.
  * Prints each step with its time; Ctrl-C or SIGTERM stops everything, the embedded database last.
+ * It decides the deployment's settings once (readEnv: public origins, HOST; secrets from the environment, or in
+ * development from the data folder's secrets file) and hands the same values to every process it starts.
  */
 import path from "node:path"
-import { appEnv, paymentProviderIds, readEnv } from "../src/lib/env"
+import { appEnv, paymentProviderIds, productionProblems, productionRefusal, readEnv } from "../src/lib/env"
 import { PUBLISHABLE_KEY_TITLE } from "../src/lib/seed/catalogue"
 import { databaseUrl, ensureDatabase, openDatabaseServer, type Database } from "./database"
 import { buildAll } from "./build"
 import { backendSourceHash, migrate, seed, startMedusa } from "./medusa"
 import { dataDir } from "./paths"
-import { waitForHttp, type Service } from "./processes"
+import { localUrl, waitForHttp, type Service } from "./processes"
+import { loadOrCreateSecrets, secretsFor, type Secrets } from "./secrets"
 import { publishableKeyToken, readState, writeState } from "./state"
 import { startStorefront } from "./storefront"
 
@@ -46,6 +49,11 @@ async function shutdown(code: number): Promise<never> {
 async function main() {
   // Children must not mistake `medusa start`'s forced NODE_ENV=production for a real deployment.
   process.env.APP_ENV = appEnv()
+  // A deployment is checked whole before anything starts: every missing or published secret named at once.
+  if (process.env.APP_ENV === "production") {
+    const problems = productionProblems(process.env, { storefront: true })
+    if (problems.length > 0) throw productionRefusal(problems)
+  }
   const env = readEnv()
   const appDbName = "maemok"
 
@@ -63,7 +71,26 @@ async function main() {
     (db) => (db.embedded ? `listening on ${new URL(db.serverUrl).port}, data in .data/postgres` : "using the given server")
   )
   const dbUrl = env.databaseUrl ?? databaseUrl(database.serverUrl, appDbName)
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbUrl }
+
+  // Production brings its own secrets (readEnv refused to get here without them); development makes random ones
+  // for this data folder on the first start and reuses them.
+  let secrets: Partial<Secrets> = {}
+  let secretsNote = "from the environment"
+  if (!env.isProduction) {
+    const local = loadOrCreateSecrets(dataDir)
+    secrets = secretsFor(process.env, local.secrets)
+    secretsNote = `${local.created ? "generated in" : "from"} ${path.relative(process.cwd(), local.file) || local.file} (this user only)`
+  }
+  // One set of settings for every process: both public origins, the listening address and the secrets.
+  const shared: NodeJS.ProcessEnv = {
+    STOREFRONT_URL: env.storefrontUrl,
+    MEDUSA_BACKEND_URL: env.backendUrl,
+    HOST: env.host,
+    ...secrets,
+  }
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...shared, DATABASE_URL: dbUrl }
+  const medusaLocal = localUrl(env.host, env.medusaPort)
+  const storefrontLocal = localUrl(env.host, env.storefrontPort)
 
   await step("Build (skipped where unchanged)", () => buildAll())
 
@@ -93,7 +120,7 @@ async function main() {
   const medusa = await step(`Medusa on :${env.medusaPort}`, async () => {
     const service = startMedusa(childEnv, { port: env.medusaPort, echo: true })
     services.push(service)
-    await waitForHttp(`http://127.0.0.1:${env.medusaPort}/health`, 120_000, service)
+    await waitForHttp(`${medusaLocal}/health`, 120_000, service)
     return service
   })
 
@@ -101,14 +128,15 @@ async function main() {
     const service = startStorefront(
       {
         ...process.env,
-        MEDUSA_BACKEND_URL: `http://127.0.0.1:${env.medusaPort}`,
+        ...shared,
+        // The storefront's server calls Medusa on this machine; browsers use MEDUSA_BACKEND_URL.
+        MEDUSA_INTERNAL_URL: process.env.MEDUSA_INTERNAL_URL || medusaLocal,
         MEDUSA_PUBLISHABLE_KEY: publishableKey,
-        STOREFRONT_URL: env.storefrontUrl,
       },
       { port: env.storefrontPort, echo: true }
     )
     services.push(service)
-    await waitForHttp(`http://127.0.0.1:${env.storefrontPort}/`, 60_000, service)
+    await waitForHttp(`${storefrontLocal}/`, 60_000, service)
     return service
   })
 
@@ -123,6 +151,7 @@ async function main() {
       `  Shop:   ${env.storefrontUrl}/`,
       `  Admin:  ${env.backendUrl}/app   login ${adminLogin}`,
       `  API:    ${env.backendUrl}/store  (publishable key ${publishableKey.slice(0, 12)}…)`,
+      `  Listening on ${env.host}${env.host === "127.0.0.1" ? " only (this computer; set HOST to serve a network)" : ""}; secrets ${secretsNote}`,
       "Press Ctrl-C to stop.",
       "",
     ].join("\n")

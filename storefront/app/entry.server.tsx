@@ -1,11 +1,8 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node"
 import { RemixServer } from "@remix-run/react"
 import { isbot } from "isbot"
-// Not react-dom/server's renderToPipeableStream: React 18.3's Node writer emits NUL bytes whenever a multi-byte
-// character (all of Thai) straddles its 2 KB buffer, which the browser shows as "�". The web-streams renderer
-// encodes whole strings first and is correct; Node 20 has web streams.
-import { renderToReadableStream } from "react-dom/server.browser"
 import { NonceContext } from "~/lib/nonce"
+import { renderDocumentStream } from "~/lib/render-stream.server"
 import { newNonce, pagePolicy } from "~/lib/security.server"
 import { isSharedRender, SHARED_NONCE } from "~/lib/shared-page.server"
 
@@ -33,16 +30,18 @@ export default async function handleRequest(
   headers.set("Content-Security-Policy", pagePolicy(nonce))
   headers.set("Content-Type", "text/html; charset=utf-8")
   let shellRendered = false
-  const body = await renderToReadableStream(
+  const body = await renderDocumentStream(
     <NonceContext.Provider value={nonce}>
       <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
     </NonceContext.Provider>,
     {
       nonce,
-      signal: AbortSignal.any([request.signal, AbortSignal.timeout(ABORT_DELAY)]),
+      signal: request.signal,
+      timeoutMs: ABORT_DELAY,
       onError(error) {
         status = 500
-        // Errors before the shell reject renderToReadableStream and are logged by Remix.
+        // Errors before the shell reject renderDocumentStream and are logged by Remix. A client that goes away is
+        // not an error and never arrives here (render-stream.server.ts).
         if (shellRendered) console.error(error)
       },
     }

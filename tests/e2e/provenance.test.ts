@@ -86,11 +86,28 @@ describe("scanning a label in Chromium (JavaScript off, 360 px phone)", () => {
     await context.close()
   })
 
-  it("warns plainly about an unknown serial", async () => {
+  it("warns plainly about an unknown serial, whatever its shape, in the buyer's language and without developer text", async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: "th-TH" })
-    const response = await page.goto(`${app.storefrontUrl}${lotPath(oil)}/21/ZZZZZZZZZZZZZZZZ`)
-    expect(response!.status()).toBe(404)
-    await page.getByRole("alert").getByText("ไม่พบรหัสนี้ — สินค้านี้อาจไม่ใช่ของแท้").waitFor()
+    // Ours in shape but never printed, too short, lowercase: all well-formed GS1, all simply unknown (404).
+    for (const serial of ["ZZZZZZZZZZZZZZZZ", oil.units[0]!.serial.slice(0, 15), oil.units[0]!.serial.toLowerCase(), "abc"]) {
+      const response = await page.goto(`${app.storefrontUrl}${lotPath(oil)}/21/${serial}`)
+      expect(response!.status(), serial).toBe(404)
+      await page.getByRole("alert").getByText("ไม่พบรหัสนี้ — สินค้านี้อาจไม่ใช่ของแท้").waitFor()
+      await page.getByText("ไม่พบรหัสนี้ในระบบของวิสาหกิจชุมชนแม่มอก").waitFor()
+      expect(await page.locator("main").innerText()).not.toMatch(/serial|GS1|characters|Crockford|must be/i)
+    }
+    // A link that breaks GS1 syntax (a 21-character serial, a character GS1 refuses): 400, a plain "unknown code"
+    // page in Thai, and in English for /en shoppers; the reason goes only to machines asking for JSON.
+    for (const [serial, lang, title, text] of [
+      ["A".repeat(21), "th", "ไม่รู้จักรหัสนี้", "รหัส QR นี้ไม่ใช่ฉลากของสินค้าแม่มอก"],
+      ["ABC%5C", "en", "Unknown code", "This QR code is not a Mae Mok product label."],
+    ] as const) {
+      const response = await page.goto(`${app.storefrontUrl}${lotPath(oil)}/21/${serial}?lang=${lang}`)
+      expect(response!.status(), serial).toBe(400)
+      await page.getByRole("heading", { level: 1, name: title }).waitFor()
+      await page.getByText(text).waitFor()
+      expect(await page.locator("main").innerText()).not.toMatch(/serial|GS1|characters|allow|U\+|percent|must/i)
+    }
     await page.close()
   })
 
@@ -131,8 +148,8 @@ describe("GS1 resolver behaviour over HTTP", () => {
     }
   })
 
-  it("says 400 for a malformed path, 404 for an unknown lot, and never caches a serial", async () => {
-    for (const path of ["/01/123/10/X", "/01/08859999003010/10/MO-1", "/01/08859999003019/10", `${lotPath(oil)}/21/abc`, "/01/08859999003019/17/261231"]) {
+  it("says 400 for a path that breaks GS1 syntax, 404 for an unknown lot or serial, and never caches a serial", async () => {
+    for (const path of ["/01/123/10/X", "/01/08859999003010/10/MO-1", "/01/08859999003019/10", `${lotPath(oil)}/21/${"A".repeat(21)}`, "/01/08859999003019/17/261231"]) {
       const res = await get(path)
       expect(res.status, path).toBe(400)
       expect(res.headers.get("content-type")).toContain("text/html")
@@ -142,6 +159,7 @@ describe("GS1 resolver behaviour over HTTP", () => {
     expect(await json.json()).toMatchObject({ type: "invalid_data", code: "INVALID_DIGITAL_LINK", part: "gtin" })
 
     expect((await get(`/01/${oil.variant!.barcode}/10/NO-SUCH-LOT`)).status).toBe(404)
+    expect((await get(`${lotPath(oil)}/21/abc`)).status).toBe(404)
     expect((await get(`/01/${oil.variant!.barcode}/10/NO-SUCH-LOT`, {}, "HEAD")).status).toBe(404)
 
     const unitPath = new URL(oil.units[1]!.url).pathname

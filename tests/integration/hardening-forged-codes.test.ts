@@ -62,6 +62,8 @@ const DIGITS = "0123456789"
 const CSET82_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._"
 // Escapes of characters GS1 set 82 refuses (control, space, backslash, tilde, non-ASCII) and broken escapes.
 const NOT_IN_SET_82 = ["%00", "%FF", "%E0%B8%81", "%20", "%ZZ", "%", "%5C", "'%20OR%201=1--", "%0A", "~", "%7F", "%C3%A9"]
+// Escapes of characters GS1 set 82 allows: a serial with them is well formed, just not ours.
+const IN_SET_82 = ["%2F", "%3Cscript%3E", "%22", "..%2F..", "'", "%25", "(%3B)"]
 const NASTY = ["%00", "%FF", "%E0%B8%81", "%20", "%ZZ", "%", "%2F", "%5C", "%3Cscript%3E", "'%20OR%201=1--", "%22", "..%2F..", "%0A", "~", "%7F"]
 
 function gtinWithCheck(body13: string) {
@@ -88,7 +90,8 @@ function forgedCases(seed: number): Case[] {
       const other = batches.find((x) => x.id !== b.id)!
       return { path: `/${b.variant.barcode}/${b.lot_number}/${r.pick(other.units).serial}`, expect: 404, code: "UNKNOWN_SERIAL", what: "serial of another lot" }
     },
-    // malformed serials: wrong length, lowercase, letters Crockford leaves out, percent-escapes
+    // well-formed GS1 serials that are not of our shape (wrong length up to 20, lowercase, letters Crockford leaves
+    // out, other set-82 characters): a GS1 resolver does not know them, 404, and says the product may not be genuine
     (b) => {
       const s = r.pick(realSerials)
       const variants = [
@@ -96,9 +99,14 @@ function forgedCases(seed: number): Case[] {
         s + r.str(CROCKFORD_ALPHABET, 1 + r.int(4)),
         s.toLowerCase(),
         s.slice(0, 15) + r.pick("ILOU"),
-        s.slice(0, 14) + r.pick(NASTY.filter((n) => !n.startsWith("%") || /^%[0-9A-F]{2}/i.test(n))),
-        r.str(CSET82_SAFE, 21 + r.int(40)),
+        s.slice(0, 10) + r.pick(IN_SET_82),
       ]
+      return { path: `/${b.variant.barcode}/${b.lot_number}/${r.pick(variants)}`, expect: 404, code: "UNKNOWN_SERIAL", what: "serial not of our shape" }
+    },
+    // serials that break GS1 syntax: longer than 20, characters outside set 82, broken escapes
+    (b) => {
+      const s = r.pick(realSerials)
+      const variants = [s.slice(0, 14) + r.pick(NOT_IN_SET_82), r.str(CSET82_SAFE, 21 + r.int(40))]
       return { path: `/${b.variant.barcode}/${b.lot_number}/${r.pick(variants)}`, expect: 400, part: "serial", what: "malformed serial" }
     },
     // well-formed lots that do not exist, on the lot, unit and EPCIS routes
@@ -205,8 +213,10 @@ describe("guess limit", () => {
     expect(retryAfter).toBeGreaterThan(0)
     expect(retryAfter).toBeLessThanOrEqual(DEFAULT_GUESS_LIMIT.windowMs / 1000)
     expect(limited.body!.retry_after_seconds).toBe(retryAfter)
-    // Malformed codes are guesses too; the proxy hop after the client's address does not matter.
+    // Codes of another shape and links that break GS1 are guesses too; the proxy hop after the client's address
+    // does not matter.
     expect((await get(unitPath("not-a-serial"), guesser)).status).toBe(429)
+    expect((await get(unitPath("X".repeat(21)), guesser)).status).toBe(429)
 
     // Genuine labels: the guesser's own network still gets its answer and the scan is counted.
     const b = oil()
@@ -231,6 +241,17 @@ describe("guess limit", () => {
     const serials = new Set(stored.map((s) => s.serial))
     expect(serials.size).toBe(limit + 1) // the guesser's `limit` answered guesses and the neighbour's one
     expect(serials.has(unknownSerial(limit))).toBe(false)
+  })
+
+  it("counts both kinds of refusal: serials of another shape (404) and links that break GS1 (400)", async () => {
+    const guesser = "203.0.113.70"
+    const statuses: number[] = []
+    for (let i = 0; i < DEFAULT_GUESS_LIMIT.limit; i++) {
+      statuses.push((await get(unitPath(i % 2 ? `abc${i}` : `${"X".repeat(21)}${i}`), guesser)).status)
+    }
+    expect(statuses).toEqual(Array.from({ length: DEFAULT_GUESS_LIMIT.limit }, (_, i) => (i % 2 ? 404 : 400)))
+    expect((await get(unitPath(oil().units[6]!.serial), guesser)).status).toBe(200)
+    expect((await get(unitPath("abc"), guesser)).status).toBe(429)
   })
 
   it("limits a burst of concurrent guesses from one client to about the limit (plus what was in flight)", async () => {

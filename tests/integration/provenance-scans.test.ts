@@ -45,22 +45,26 @@ describe("POST /store/provenance/scans", () => {
   it("answers each scan as the unit route would, in order, counting repeats of one serial in order", async () => {
     const [a, b] = [oil.units[0]!.serial, oil.units[1]!.serial]
     const { status, body } = await scans({
-      scans: [scan(oil, a, "198.51.100.1"), scan(oil, a, "198.51.100.2"), scan(oil, b, "198.51.100.1"), scan(oil, "ZZZZZZZZZZZZZZZZ", "198.51.100.1"), scan(oil, ball.units[0]!.serial, "198.51.100.1"), scan(oil, "abc", "198.51.100.1"), { ...scan(oil, a, "198.51.100.1"), lot: "MO-1999-99" }],
+      scans: [scan(oil, a, "198.51.100.1"), scan(oil, a, "198.51.100.2"), scan(oil, b, "198.51.100.1"), scan(oil, "ZZZZZZZZZZZZZZZZ", "198.51.100.1"), scan(oil, ball.units[0]!.serial, "198.51.100.1"), scan(oil, "abc", "198.51.100.1"), { ...scan(oil, a, "198.51.100.1"), lot: "MO-1999-99" }, scan(oil, "A".repeat(21), "198.51.100.1")],
     })
     expect(status).toBe(200)
     const r = body.results as Json[]
-    expect(r.map((x) => x.status)).toEqual([200, 200, 200, 404, 404, 400, 404])
+    expect(r.map((x) => x.status)).toEqual([200, 200, 200, 404, 404, 404, 404, 400])
     expect(r[0]!.scan).toMatchObject({ kind: "first_scan", scanCount: 1 })
     expect(r[1]!.scan).toMatchObject({ kind: "repeat_scan", scanCount: 2 })
     expect(r[2]!.scan).toMatchObject({ kind: "first_scan", scanCount: 1 })
     expect(r[3]).toMatchObject({ code: "UNKNOWN_SERIAL", scan: { kind: "unknown_serial" } })
     expect(r[4]).toMatchObject({ code: "UNKNOWN_SERIAL", scan: { kind: "lot_mismatch" } })
-    expect(r[5]).toMatchObject({ code: "INVALID_DIGITAL_LINK", part: "serial" })
+    // "abc" is a serial GS1 allows but we never print: unknown (404); 21 characters break GS1 syntax: 400.
+    expect(r[5]).toMatchObject({ code: "UNKNOWN_SERIAL", scan: { kind: "unknown_serial" } })
     expect(r[6]).toMatchObject({ code: "UNKNOWN_LOT" })
+    expect(r[7]).toMatchObject({ code: "INVALID_DIGITAL_LINK", part: "serial" })
     for (const x of r.slice(3)) expect(x.message).toBeTruthy()
     // Genuine, unknown and mismatched scans are stored; malformed and unknown-lot ones are not.
     expect(await rows(a)).toBe(2)
     expect(await rows("ZZZZZZZZZZZZZZZZ")).toBe(1)
+    expect(await rows("abc")).toBe(1) // an unknown code is counted, whatever its shape
+    expect(await rows("A".repeat(21))).toBe(0)
     expect(Number((await sql`select scan_count from label_unit where serial = ${a}`)[0]!.scan_count)).toBe(2)
     const verdicts = await sql`select verdict, ip_hash from scan_event where serial = ${a} order by verdict`
     expect(verdicts.map((v) => v.verdict)).toEqual(["first_scan", "repeat_scan"])

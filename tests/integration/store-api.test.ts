@@ -63,7 +63,9 @@ describe("Store API on a freshly seeded database", () => {
     for (const product of body.products) {
       expect(product.images.length).toBeGreaterThan(0)
       for (const image of product.images) {
-        const res = await fetch(image.url)
+        // Stored relative to the backend, so they follow MEDUSA_BACKEND_URL (the storefront puts it in front).
+        expect(image.url).toMatch(/^\/static\/products\/[\w-]+\.svg$/)
+        const res = await fetch(app.medusaUrl + image.url)
         expect(res.status, image.url).toBe(200)
       }
       for (const variant of product.variants) {

@@ -72,7 +72,7 @@ describe("store provenance API", () => {
     expect(nameOnly).toMatchObject({ givenName: "มา", photoUrl: null, story: null })
   })
 
-  it("says plainly when a lot is unknown, and refuses tampered links with 400", async () => {
+  it("says plainly when a lot or serial is unknown (404), and refuses links that break GS1 syntax with 400", async () => {
     const b = oil()
     const unknown = await store(`/store/provenance/${b.variant.barcode}/MO-2001-99`)
     expect(unknown.status).toBe(404)
@@ -88,11 +88,17 @@ describe("store provenance API", () => {
     expect(badGtin.body.message).toMatch(/check digit/)
     expect((await store(`/store/provenance/123/${b.lot_number}`)).body.part).toBe("gtin")
 
+    // A serial GS1 allows but we never print (too short, lowercase) is unknown, as a GS1 resolver says: 404.
     const serial = b.units[0]!.serial
-    const badSerial = await store(`/store/provenance/${b.variant.barcode}/${b.lot_number}/${serial.slice(0, 15)}`)
+    const shortSerial = await store(`/store/provenance/${b.variant.barcode}/${b.lot_number}/${serial.slice(0, 15)}`)
+    expect(shortSerial.status).toBe(404)
+    expect(shortSerial.body).toMatchObject({ type: "not_found", code: "UNKNOWN_SERIAL", scan: { kind: "unknown_serial" } })
+    expect(shortSerial.body.message_th).toBeTruthy()
+    expect((await store(`/store/provenance/${b.variant.barcode}/${b.lot_number}/${serial.toLowerCase()}`)).status).toBe(404)
+    // One that breaks GS1 syntax (21 characters; GS1 allows 20) is a bad link: 400.
+    const badSerial = await store(`/store/provenance/${b.variant.barcode}/${b.lot_number}/${serial}ABCDE`)
     expect(badSerial.status).toBe(400)
-    expect(badSerial.body).toMatchObject({ code: "INVALID_DIGITAL_LINK", part: "serial" })
-    expect((await store(`/store/provenance/${b.variant.barcode}/${b.lot_number}/${serial.toLowerCase()}`)).body.part).toBe("serial")
+    expect(badSerial.body).toMatchObject({ type: "invalid_data", code: "INVALID_DIGITAL_LINK", part: "serial" })
     const badLot = await store(`/store/provenance/${b.variant.barcode}/${encodeURIComponent("MO 26")}`)
     expect(badLot.status).toBe(400)
     expect(badLot.body.part).toBe("lot")

@@ -10,8 +10,9 @@ export const DEV_COOKIE_SECRET = "dev-only-cookie-secret-change-me"
 export const DEV_ADMIN_EMAIL = "admin@maemok.local"
 export const DEV_ADMIN_PASSWORD = "maemok-dev-password"
 export const DEV_SCAN_IP_SALT = "dev-only-scan-ip-salt"
-// The storefront's DEV_API_SECRET (storefront/app/lib/config.server.ts) is the same string.
+// The storefront's DEV_API_SECRET and DEV_SESSION_SECRET (storefront/app/lib/config.server.ts) are the same strings.
 export const DEV_STOREFRONT_API_SECRET = "dev-only-storefront-api-secret"
+export const DEV_STOREFRONT_SESSION_SECRET = "mae-mok-dev-session-secret-change-me"
 
 export type BackendEnv = {
   isProduction: boolean
@@ -19,7 +20,11 @@ export type BackendEnv = {
   redisUrl: string | undefined
   medusaPort: number
   storefrontPort: number
+  /** The address both servers listen on: 127.0.0.1 unless the deployment says otherwise (HOST). */
+  host: string
+  /** Medusa's public origin (admin, product images): what browsers use. MEDUSA_BACKEND_URL. */
   backendUrl: string
+  /** The shop's public origin: QR labels, EPCIS ids, links. STOREFRONT_URL. */
   storefrontUrl: string
   jwtSecret: string
   cookieSecret: string
@@ -105,10 +110,35 @@ export function appEnv(env: NodeJS.ProcessEnv = process.env): "production" | "de
   return (env.APP_ENV || env.NODE_ENV) === "production" ? "production" : "development"
 }
 
-export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
-  const isProduction = appEnv(env) === "production"
+/**
+ * The two public origins, decided here only. The launcher passes both to every process it starts (Medusa, the seed,
+ * the storefront) as STOREFRONT_URL and MEDUSA_BACKEND_URL, so no process guesses them from its own PORT: Medusa
+ * runs with PORT set to its own port, which once made every QR label point at the backend.
+ */
+export function publicOrigins(env: NodeJS.ProcessEnv = process.env): { storefrontUrl: string; backendUrl: string; storefrontPort: number; medusaPort: number } {
   const medusaPort = port(env.MEDUSA_PORT, 9000, "MEDUSA_PORT")
   const storefrontPort = port(env.PORT, 8000, "PORT")
+  return {
+    medusaPort,
+    storefrontPort,
+    backendUrl: url(env.MEDUSA_BACKEND_URL, `http://localhost:${medusaPort}`, "MEDUSA_BACKEND_URL"),
+    storefrontUrl: url(env.STOREFRONT_URL, `http://localhost:${storefrontPort}`, "STOREFRONT_URL"),
+  }
+}
+
+/**
+ * HOST, the address the servers listen on: 127.0.0.1 unless the deployment says otherwise (one address, IPv4, IPv6
+ * or a name; 0.0.0.0 is every interface). storefront/server.js has the same default.
+ */
+export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.HOST?.trim() || "127.0.0.1"
+  if (!/^[A-Za-z0-9.:-]+$/.test(raw)) throw new Error(`HOST must be an address such as 127.0.0.1, ::1 or 0.0.0.0, got "${env.HOST}"`)
+  return raw
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
+  const isProduction = appEnv(env) === "production"
+  const { medusaPort, storefrontPort, backendUrl, storefrontUrl } = publicOrigins(env)
   const workerMode = (env.MEDUSA_WORKER_MODE || "shared") as BackendEnv["workerMode"]
   if (!["shared", "worker", "server"].includes(workerMode)) {
     throw new Error(`MEDUSA_WORKER_MODE must be shared, worker or server, got "${workerMode}"`)
@@ -119,8 +149,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
     redisUrl: env.REDIS_URL || undefined,
     medusaPort,
     storefrontPort,
-    backendUrl: url(env.MEDUSA_BACKEND_URL, `http://localhost:${medusaPort}`, "MEDUSA_BACKEND_URL"),
-    storefrontUrl: url(env.STOREFRONT_URL, `http://localhost:${storefrontPort}`, "STOREFRONT_URL"),
+    host: listenHost(env),
+    backendUrl,
+    storefrontUrl,
     jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
     cookieSecret: env.COOKIE_SECRET || DEV_COOKIE_SECRET,
     adminEmail: env.MEDUSA_ADMIN_EMAIL || DEV_ADMIN_EMAIL,
@@ -139,30 +170,50 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
   }
   if (!["memory", "off"].includes(result.medusaCaching)) throw new Error(`MEDUSA_CACHING must be memory or off, got "${result.medusaCaching}"`)
   assertStripeSettings(result)
-  if (isProduction) assertProductionReady(result, env)
+  if (isProduction) assertProductionReady(env)
   return result
 }
 
+/** What is wrong with one production secret, or null: unset, the published development value, or too short. */
+function secretProblem(name: string, value: string | undefined, devValue: string): string | null {
+  if (!value) return `${name} is not set`
+  if (value === devValue) return `${name} is the published development value`
+  if (value.length < 32) return `${name} must be at least 32 characters`
+  return null
+}
+
+/**
+ * Everything a production deployment must set, each problem named: the backend's secrets, the admin password and
+ * both public origins; with `storefront`, also the storefront's session secret (the launcher checks the whole
+ * deployment before it starts anything; the storefront checks its own again, storefront/app/lib/config.server.ts).
+ */
+export function productionProblems(env: NodeJS.ProcessEnv, options: { storefront?: boolean } = {}): string[] {
+  const problems = [
+    secretProblem("JWT_SECRET", env.JWT_SECRET, DEV_JWT_SECRET),
+    secretProblem("COOKIE_SECRET", env.COOKIE_SECRET, DEV_COOKIE_SECRET),
+    secretProblem("STOREFRONT_API_SECRET", env.STOREFRONT_API_SECRET, DEV_STOREFRONT_API_SECRET),
+    options.storefront ? secretProblem("STOREFRONT_SESSION_SECRET", env.STOREFRONT_SESSION_SECRET, DEV_STOREFRONT_SESSION_SECRET) : null,
+    // An unset salt is derived from JWT_SECRET (checked above); a set one is a secret like the others.
+    env.SCAN_IP_SALT ? secretProblem("SCAN_IP_SALT", env.SCAN_IP_SALT, DEV_SCAN_IP_SALT) : null,
+    !env.MEDUSA_ADMIN_PASSWORD || env.MEDUSA_ADMIN_PASSWORD === DEV_ADMIN_PASSWORD ? "MEDUSA_ADMIN_PASSWORD is not set" : null,
+    // A production shop on a guessed origin prints QR labels nobody can open.
+    env.STOREFRONT_URL ? null : "STOREFRONT_URL is not set (the shop's public https origin; QR labels print it)",
+    env.MEDUSA_BACKEND_URL ? null : "MEDUSA_BACKEND_URL is not set (the admin's public https origin; product images come from it)",
+  ]
+  return problems.filter((p): p is string => p !== null)
+}
+
+export function productionRefusal(problems: string[]): Error {
+  return new Error(
+    `Refusing to start in production (APP_ENV or NODE_ENV is production): ${problems.join("; ")}. ` +
+      "Set them in the environment, each secret a random string of at least 32 characters (openssl rand -base64 48); see README.md, Deploy."
+  )
+}
+
 /** Production must not run on secrets that are published in this repository. */
-export function assertProductionReady(config: BackendEnv, env: NodeJS.ProcessEnv): void {
-  const problems: string[] = []
-  if (config.jwtSecret === DEV_JWT_SECRET) problems.push("JWT_SECRET is not set")
-  if (config.cookieSecret === DEV_COOKIE_SECRET) problems.push("COOKIE_SECRET is not set")
-  if (config.storefrontApiSecret === DEV_STOREFRONT_API_SECRET) problems.push("STOREFRONT_API_SECRET is not set")
-  for (const [name, value] of [["JWT_SECRET", env.JWT_SECRET], ["COOKIE_SECRET", env.COOKIE_SECRET], ["STOREFRONT_API_SECRET", env.STOREFRONT_API_SECRET]] as const) {
-    if (value && value.length < 32) problems.push(`${name} must be at least 32 characters`)
-  }
-  // An unset salt is derived from JWT_SECRET (checked above); the published dev salt is refused.
-  if (env.SCAN_IP_SALT === DEV_SCAN_IP_SALT) problems.push("SCAN_IP_SALT is the published development value")
-  if (!env.MEDUSA_ADMIN_PASSWORD || config.adminPassword === DEV_ADMIN_PASSWORD) {
-    problems.push("MEDUSA_ADMIN_PASSWORD is not set")
-  }
-  if (problems.length > 0) {
-    throw new Error(
-      `Refusing to start in production (APP_ENV or NODE_ENV is production): ${problems.join("; ")}. ` +
-        "Set them in the environment; see README.md."
-    )
-  }
+export function assertProductionReady(env: NodeJS.ProcessEnv): void {
+  const problems = productionProblems(env)
+  if (problems.length > 0) throw productionRefusal(problems)
 }
 
 /**

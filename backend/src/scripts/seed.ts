@@ -1,5 +1,6 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { readEnv } from "../lib/env"
 import { seedCatalogue } from "../lib/seed/seed-catalogue"
 import { seedTraceability } from "../lib/seed/traceability"
 
@@ -11,6 +12,9 @@ export default async function seed({ container }: ExecArgs) {
     logger.info(`seed: ${message}`)
   }
   await seedCatalogue(container, log)
-  await seedTraceability(container, log)
+  // The traceability demo (households with made-up private data, their plots, harvests and labelled batches) is
+  // for trying the shop out. A real deployment records its own households: none are invented in production.
+  if (readEnv().isProduction) logger.info("seed: production: the traceability demo (households, plots, batches) is left out")
+  else await seedTraceability(container, log)
   logger.info(messages.length === 0 ? "seed: already seeded, nothing to add" : `seed: ${messages.length} steps done`)
 }

@@ -16,7 +16,8 @@ export type ProvenancePageProps = {
     | { kind: "provenance"; provenance: PublicProvenance; scan: ScanVerdict | null; linksetHref: string; epcisHref: string }
     | { kind: "unknown_serial"; scan: ScanVerdict | null; message: string; lotHref: string; lot: string }
     | { kind: "unknown_lot" }
-    | { kind: "bad_link"; detail: string }
+    | { kind: "bad_link" }
+    | { kind: "too_many"; retryAfterSeconds: number }
     | { kind: "unavailable" }
 }
 
@@ -160,7 +161,9 @@ export function ProvenancePage({ locale, t, stylesheets, shopHref, switchHref, f
           ? t("prov.unknownLotTitle")
           : view.kind === "bad_link"
             ? t("prov.badLinkTitle")
-            : t("prov.unavailableTitle")
+            : view.kind === "too_many"
+              ? t("prov.tooManyTitle")
+              : t("prov.unavailableTitle")
   return (
     <html lang={locale}>
       <head>
@@ -216,9 +219,15 @@ export function ProvenancePage({ locale, t, stylesheets, shopHref, switchHref, f
               <p>{t("prov.unknownLotText")}</p>
             </section>
           ) : view.kind === "bad_link" ? (
+            // Plain words only: which part broke GS1 syntax is for machines (the linkset JSON says it).
             <section className="verdict warn" aria-labelledby="unknown-h">
               <h1 id="unknown-h">{t("prov.badLinkTitle")}</h1>
-              <p>{t("prov.badLinkText", { detail: view.detail })}</p>
+              <p>{t("prov.badLinkText")}</p>
+            </section>
+          ) : view.kind === "too_many" ? (
+            <section className="verdict warn" aria-labelledby="unknown-h">
+              <h1 id="unknown-h">{t("prov.tooManyTitle")}</h1>
+              <p>{t("prov.tooManyText", { minutes: Math.max(1, Math.ceil(view.retryAfterSeconds / 60)) })}</p>
             </section>
           ) : (
             <h1>{t("prov.unavailableTitle")}</h1>

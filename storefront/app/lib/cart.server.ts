@@ -1,6 +1,7 @@
 import type { HttpTypes } from "@medusajs/types"
 import type { Locale } from "~/i18n"
 import { thaiRegion, variantTitles } from "./catalogue.server"
+import { mediaUrl } from "./media.server"
 import { customerHeaders, fetchStatus, sdk } from "./medusa.server"
 import type { ShopSession } from "./session.server"
 
@@ -80,7 +81,7 @@ export async function cartView(cart: HttpTypes.StoreCart, locale: Locale): Promi
         handle: names?.handle ?? item.product_handle ?? null,
         title: names?.product ?? item.product_title ?? item.title,
         variantTitle: names?.variant ?? item.variant_title ?? "",
-        thumbnail: item.thumbnail ?? null,
+        thumbnail: mediaUrl(item.thumbnail),
         quantity: item.quantity,
         unitPrice: item.unit_price,
         total: item.total ?? item.unit_price * item.quantity,

@@ -3,6 +3,7 @@ import type { Locale } from "~/i18n"
 import { createSwrCache } from "./cache.server"
 import { config } from "./config.server"
 import { contentVersion } from "./content-version.server"
+import { mediaUrl } from "./media.server"
 import { sdk } from "./medusa.server"
 
 // Catalogue data only: the same for every visitor, so it may be cached (see cache.server.ts).
@@ -108,8 +109,8 @@ function toView(p: HttpTypes.StoreProduct, locale: Locale): ProductView {
     title: pick(locale, p.title, meta(p, "title_en")) ?? "",
     subtitle: pick(locale, p.subtitle, meta(p, "subtitle_en")),
     description: pick(locale, p.description, meta(p, "description_en")),
-    thumbnail: p.thumbnail ?? null,
-    images: (p.images ?? []).map((i) => i.url),
+    thumbnail: mediaUrl(p.thumbnail),
+    images: (p.images ?? []).map((i) => mediaUrl(i.url)).filter((u): u is string => u !== null),
     typeId: p.type?.id ?? null,
     typeName: p.type ? pick(locale, p.type.value, meta(p.type, "value_en")) : null,
     optionTitle: p.options?.[0] ? pick(locale, p.options[0].title, meta(p, "option_title_en")) : null,

@@ -1,9 +1,24 @@
 /** Storefront settings from the environment, read once on the server. */
-const storefrontUrl = process.env.STOREFRONT_URL || `http://localhost:${process.env.PORT || 8000}`
+
+/** An origin ("https://shop.example"), or a clear refusal naming the setting. */
+function origin(name: string, value: string | undefined, fallback: string): string {
+  const raw = value || fallback
+  try {
+    return new URL(raw).origin
+  } catch {
+    throw new Error(`${name} must be an absolute URL such as https://shop.example.com, got "${raw}"`)
+  }
+}
+
+// The two public origins, read as the backend reads them (backend/src/lib/env.ts publicOrigins); `npm start` passes
+// both explicitly to every process, so the defaults only matter when the storefront runs on its own.
+const storefrontUrl = origin("STOREFRONT_URL", process.env.STOREFRONT_URL, `http://localhost:${process.env.PORT || 8000}`)
+const medusaPublicUrl = origin("MEDUSA_BACKEND_URL", process.env.MEDUSA_BACKEND_URL, `http://localhost:${process.env.MEDUSA_PORT || 9000}`)
 
 /** The published development secrets: refused in production. */
 export const DEV_SESSION_SECRET = "mae-mok-dev-session-secret-change-me"
-// Must equal the backend's DEV_STOREFRONT_API_SECRET (backend/src/lib/env.ts) so development needs no setting.
+// Both equal the backend's DEV_STOREFRONT_SESSION_SECRET / DEV_STOREFRONT_API_SECRET (backend/src/lib/env.ts): the launcher
+// checks a whole deployment before it starts anything.
 export const DEV_API_SECRET = "dev-only-storefront-api-secret"
 
 // The backend's rule (backend/src/lib/env.ts): APP_ENV decides, NODE_ENV only when APP_ENV is unset, because
@@ -11,9 +26,12 @@ export const DEV_API_SECRET = "dev-only-storefront-api-secret"
 const production = (process.env.APP_ENV || process.env.NODE_ENV) === "production"
 
 export const config = {
-  medusaUrl: process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.MEDUSA_PORT || 9000}`,
+  /** Where this server calls Medusa: MEDUSA_INTERNAL_URL (e.g. http://127.0.0.1:9000 on the same machine), else its public origin. */
+  medusaUrl: (process.env.MEDUSA_INTERNAL_URL || medusaPublicUrl).replace(/\/+$/, ""),
+  /** Medusa's public origin, as browsers reach it: product images and household photos (media.server.ts), and the CSP that allows them. */
+  medusaPublicUrl,
   publishableKey: process.env.MEDUSA_PUBLISHABLE_KEY || "",
-  storefrontUrl: storefrontUrl.replace(/\/+$/, ""),
+  storefrontUrl,
   production,
   /** Secure cookies, HSTS and upgrade-insecure-requests: in production, or whenever the shop is served over https. */
   secure: production || storefrontUrl.startsWith("https://"),
@@ -43,13 +61,16 @@ if (production) {
   const problems = [
     secretProblem("STOREFRONT_SESSION_SECRET", process.env.STOREFRONT_SESSION_SECRET, DEV_SESSION_SECRET),
     secretProblem("STOREFRONT_API_SECRET", process.env.STOREFRONT_API_SECRET, DEV_API_SECRET),
+    // A shop on a guessed origin links and redirects to localhost, and its images point there.
+    process.env.STOREFRONT_URL ? null : "STOREFRONT_URL is not set (the shop's public https origin)",
+    process.env.MEDUSA_BACKEND_URL ? null : "MEDUSA_BACKEND_URL is not set (the backend's public https origin: product images come from it)",
   ].filter((p): p is string => p !== null)
   if (problems.length > 0) {
     throw new Error(
       `Refusing to start the storefront in production (APP_ENV, or NODE_ENV without APP_ENV, is production): ${problems.join("; ")}. ` +
         "Set each to a random string of at least 32 characters (e.g. `openssl rand -base64 48`): " +
         "STOREFRONT_SESSION_SECRET signs the cart, login and CSRF cookies; STOREFRONT_API_SECRET, the same value as the " +
-        "backend's, lets the backend trust the buyer IPs the storefront forwards. See README.md."
+        "backend's, lets the backend trust the buyer IPs the storefront forwards. See README.md, Deploy."
     )
   }
 }

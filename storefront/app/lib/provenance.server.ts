@@ -2,6 +2,7 @@ import type { PublicProvenance, ScanVerdict } from "@mae-mok/traceability"
 import { createSwrCache } from "./cache.server"
 import { config } from "./config.server"
 import { contentVersion } from "./content-version.server"
+import { mediaUrl } from "./media.server"
 
 // Client of the backend's store provenance API (docs/api/provenance.md). A lot's public projection is the
 // same for everyone and is cached under the content stamp; a unit scan is never cached: each one is sent
@@ -11,6 +12,7 @@ export type ProvenanceResult =
   | { status: 200; provenance: PublicProvenance }
   | { status: 400; code: string; part: string | null; message: string }
   | { status: 404; code: string; message: string; message_th: string | null; scan: ScanVerdict | null }
+  | { status: 429; retryAfterSeconds: number }
   | { status: 502; message: string }
 
 const segment = encodeURIComponent
@@ -32,7 +34,9 @@ async function request(path: string, init: RequestInit & { headers?: Record<stri
 /** A backend answer (status and JSON body) as the page's result type. */
 function toResult(status: number, body: Record<string, unknown> | null, what: string): ProvenanceResult {
   if (status === 200 && body && typeof body.provenance === "object" && body.provenance) {
-    return { status: 200, provenance: body.provenance as PublicProvenance }
+    const provenance = body.provenance as PublicProvenance
+    // Household photos are stored relative to the backend, like product images (media.server.ts).
+    return { status: 200, provenance: { ...provenance, households: provenance.households.map((h) => ({ ...h, photoUrl: mediaUrl(h.photoUrl) })) } }
   }
   const text = (key: string) => (body && typeof body[key] === "string" ? (body[key] as string) : null)
   if (status === 400) return { status: 400, code: text("code") ?? "INVALID", part: text("part"), message: text("message") ?? "bad request" }
@@ -44,6 +48,11 @@ function toResult(status: number, body: Record<string, unknown> | null, what: st
       message_th: text("message_th"),
       scan: body && typeof body.scan === "object" && body.scan ? (body.scan as ScanVerdict) : null,
     }
+  }
+  // The guess limit (decision 0010): this client tried too many unknown codes.
+  if (status === 429) {
+    const seconds = body && typeof body.retry_after_seconds === "number" ? body.retry_after_seconds : 60
+    return { status: 429, retryAfterSeconds: seconds }
   }
   console.error(`provenance: backend answered ${status} for ${what}`)
   return { status: 502, message: `backend answered ${status}` }

@@ -15,7 +15,7 @@ import { config } from "./config.server"
 export type SecuritySettings = {
   /** Production or https: HSTS and upgrade-insecure-requests. */
   secure: boolean
-  /** Medusa's origin: product images and household photos are served from it. */
+  /** Medusa's public origin (MEDUSA_BACKEND_URL): product images and household photos are served from it (media.server.ts). */
   medusaOrigin: string
   /** A Stripe publishable key is configured (the review step loads Stripe.js). */
   stripe: boolean
@@ -84,7 +84,7 @@ export function baselineHeaders(settings: SecuritySettings): Record<string, stri
 
 export const settings: SecuritySettings = {
   secure: config.secure,
-  medusaOrigin: new URL(config.medusaUrl).origin,
+  medusaOrigin: config.medusaPublicUrl,
   stripe: Boolean(config.stripePublishableKey),
   dev: process.env.NODE_ENV === "development",
 }

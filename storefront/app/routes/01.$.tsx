@@ -46,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (link.pathPrefix) throw new DigitalLinkError("path", "the path must start with /01/")
   } catch (err) {
     if (!(err instanceof DigitalLinkError)) throw err
-    return problem(request, url, locale, 400, { kind: "bad_link", detail: err.message }, { code: "INVALID_DIGITAL_LINK", part: err.part, message: err.message })
+    return problem(request, url, locale, 400, { kind: "bad_link" }, { code: "INVALID_DIGITAL_LINK", part: err.part, message: err.message })
   }
   const { gtin, lot, serial } = link
   const kind = requestedLinkType(request, url)
@@ -64,12 +64,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const isScan = serial !== null && kind === "page" && request.method === "GET"
   const result = isScan ? await scannedUnit(gtin, lot, serial, clientIp(request, context)) : await batchProvenance(gtin, lot)
 
+  // GS1 resolver statuses: 400 only for a link that breaks GS1 syntax, 404 for a well-formed one we do not know.
+  // The buyer reads plain words in their language; the developer's reason goes only into the JSON answer.
   if (result.status === 400) {
-    return problem(request, url, locale, 400, { kind: "bad_link", detail: result.message }, { code: result.code, part: result.part, message: result.message })
+    return problem(request, url, locale, 400, { kind: "bad_link" }, { code: result.code, part: result.part, message: result.message })
+  }
+  if (result.status === 429) {
+    const response = problem(request, url, locale, 429, { kind: "too_many", retryAfterSeconds: result.retryAfterSeconds }, { code: "TOO_MANY_GUESSES", retry_after_seconds: result.retryAfterSeconds })
+    response.headers.set("Retry-After", String(result.retryAfterSeconds))
+    return response
   }
   if (result.status === 404) {
     if (result.code === "UNKNOWN_SERIAL") {
-      const message = locale === "th" ? result.scan?.message_th ?? result.message_th ?? result.message : result.scan?.message_en ?? result.message
+      const scan = result.scan
+      const message = scan ? (locale === "th" ? scan.message_th : scan.message_en) : translator(locale)("prov.unknownText")
       return problem(
         request,
         url,
@@ -134,7 +142,7 @@ function problem(
 ): Response {
   const serial = /\/21\//.test(url.pathname)
   if (requestedLinkType(request, url) === "all") {
-    const type = status === 400 ? "invalid_data" : status === 404 ? "not_found" : "unexpected_state"
+    const type = status === 400 ? "invalid_data" : status === 404 ? "not_found" : status === 429 ? "too_many_requests" : "unexpected_state"
     return new Response(JSON.stringify({ type, ...json }), {
       status,
       headers: resolverHeaders({ serial, contentType: "application/json; charset=utf-8" }),

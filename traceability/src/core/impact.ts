@@ -7,7 +7,7 @@
  * Earned = farm-gate purchases + sales shares − reversals booked in the period (income the group
  * created for the household). Paid = payments handed over in the period.
  *
- * Poverty line (decision 0020): baht per PERSON per year, set by the group (e.g. the จปฐ. basic
+ * Poverty line (decision 0017): baht per PERSON per year, set by the group (e.g. the จปฐ. basic
  * minimum needs line that TPMAP uses). A household crossed it in a year when its baseline income
  * per member was below the line and baseline + what it earned from the group that year, per
  * member, is at or above it. Per person, because a line per household would call a large poor

@@ -2,7 +2,7 @@
  * The household income ledger: what the group owes each grower household, entry by entry.
  * PRIVATE: a household's money is never public (see public-share.ts for the only public figure).
  *
- * Sign convention (decision 0020): an entry's `satang` is the change in what the group owes the
+ * Sign convention (decision 0017): an entry's `satang` is the change in what the group owes the
  * household. farm_gate_purchase and sales_share are > 0; a reversal (of a sales share, after a
  * refund or cancellation) and a payment (money handed to the household) are < 0. The balance owed
  * is the plain sum. Entries are append-only: a correction is a new entry.

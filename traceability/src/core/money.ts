@@ -2,7 +2,7 @@
  * Money in satang (1/100 baht). Every amount is a safe integer: floating-point baht would lose or
  * invent satang when shares are split and added up, and the household ledger must add up exactly.
  *
- * Rounding rules (decision 0020):
+ * Rounding rules (decision 0017):
  * - Net of VAT: the nearest satang. Prices shown to customers include 7 % VAT, so
  *   net = gross × 100/107 rounded, VAT = gross − net (the two always add up to the gross). With the
  *   7 % rate there is never a tie (107 is prime and does not divide 100, so gross × 100/107 ends in

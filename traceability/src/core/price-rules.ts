@@ -7,7 +7,7 @@
  *   the households of its batch, for one product or (productId null) for all products. On a given
  *   day a rule for the product beats the all-products rule.
  *
- * Adding a rule (decision 0020): a rule cannot start in the past (what was booked stays booked, and
+ * Adding a rule (decision 0017): a rule cannot start in the past (what was booked stays booked, and
  * entries keep the price or rule they used). The newer rule closes the older one of the same scope:
  * a rule that started earlier and is still open on the new rule's first day is ended the day before.
  * A rule of the same scope that starts on or after the new rule's first day is never rewritten

@@ -77,6 +77,18 @@ describe("publicProjection: privacy", () => {
     expect(household(result, "บ้านสวนป้าแก้ว")).toMatchObject({ story: null, photoUrl: null });
   });
 
+  it("passes a consented photo stored as a path on the backend, and nothing that could point elsewhere", () => {
+    const photo = (url: unknown) => {
+      const record = makePrivateBatchRecord();
+      const a = record.households[0] as unknown as Record<string, unknown>;
+      a.photoUrl = url;
+      (a.consent as Record<string, boolean>).photo = true;
+      return household(publicProjection(record), "บ้านสวนป้าแก้ว").photoUrl;
+    };
+    expect(photo("/static/households/ban-suan-pa-kaew.svg")).toBe("/static/households/ban-suan-pa-kaew.svg");
+    for (const bad of ["//evil.example/x.jpg", "/\\evil.example/x.jpg", "/", "/a b.jpg", "static/x.jpg"]) expect(photo(bad), bad).toBeNull();
+  });
+
   it("shows places at village level only", () => {
     expect(out.plots[0]?.place).toEqual({ village: "บ้านแม่มอก", moo: "3", tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง" });
     expect(household(out, "สวนลุงมา").place).toEqual({

@@ -254,9 +254,10 @@ function mooText(value: unknown): string | null {
   return text(value);
 }
 
+/** An http(s) URL, or a path on the backend ("/static/…", shown on its public origin by the storefront). */
 function httpUrl(value: unknown): string | null {
   const t = text(value);
-  return t !== null && /^https?:\/\/[^\s]+$/i.test(t) ? t : null;
+  return t !== null && (/^https?:\/\/[^\s]+$/i.test(t) || /^\/[^\s/\\][^\s\\]*$/.test(t)) ? t : null;
 }
 
 function plotPlace(location: CoarseLocation | undefined): PublicPlace {

@@ -76,7 +76,13 @@ const householdFields = {
   province: text(),
   members_count: z.number().int().min(1).max(50).nullable(),
   given_name: text().nullable(),
-  photo_url: z.string().max(2000).regex(/^https?:\/\/\S+$/, "photo_url must be an http(s) URL").refine(isCleanText, CLEAN_TEXT).nullable(),
+  // An http(s) URL, or a path on this backend such as /static/households/… (the seed's photos).
+  photo_url: z
+    .string()
+    .max(2000)
+    .regex(/^(https?:\/\/\S+|\/[^\s/\\][^\s\\]*)$/, "photo_url must be an http(s) URL or a path on this server (/static/…)")
+    .refine(isCleanText, CLEAN_TEXT)
+    .nullable(),
   story: text(2000).nullable(),
   consent: Consent,
   private: HouseholdPrivate,

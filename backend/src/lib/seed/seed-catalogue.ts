@@ -14,6 +14,7 @@ import {
   createUserAccountWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateProductsWorkflow,
   updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -32,6 +33,20 @@ import {
 } from "./catalogue"
 
 type Log = (message: string) => void
+
+/**
+ * Product images ship in backend/static and are stored relative to the backend, so they stay right whatever
+ * MEDUSA_BACKEND_URL is (the storefront puts its origin in front: storefront/app/lib/media.server.ts).
+ */
+export function productImagePath(file: string): string {
+  return `/static/products/${file}`
+}
+
+/** "http://localhost:9000/static/products/x.svg" → "/static/products/x.svg": the absolute form earlier seeds stored. */
+export function relativeStaticPath(url: string | null | undefined): string | null {
+  const m = url ? /^https?:\/\/[^/]+(\/static\/[^?#\s]+)$/.exec(url) : null
+  return m ? m[1]! : null
+}
 
 /**
  * Seeds the Mae Mok catalogue. Every step looks for what it would create first, so running it
@@ -252,8 +267,8 @@ export async function seedCatalogue(container: MedusaContainer, log: Log): Promi
           status: ProductStatus.PUBLISHED,
           type_id: types.find((t) => t.value === p.type)?.id,
           shipping_profile_id: shippingProfile.id,
-          thumbnail: `${env.backendUrl}/static/products/${p.images[0]}`,
-          images: p.images.map((file) => ({ url: `${env.backendUrl}/static/products/${file}` })),
+          thumbnail: productImagePath(p.images[0]!),
+          images: p.images.map((file) => ({ url: productImagePath(file) })),
           metadata: {
             title_en: p.title_en,
             subtitle_en: p.subtitle_en,
@@ -297,6 +312,23 @@ export async function seedCatalogue(container: MedusaContainer, log: Log): Promi
       await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels: levels } })
     }
     log(`stocked ${levels.length} variants at ${STOCK_LOCATION_NAME}`)
+  }
+
+  // Databases seeded before images were relative hold them on the origin of that day (often a port that has
+  // changed since): the seeded products' images become relative again.
+  const seeded = await productModule.listProducts({ handle: PRODUCTS.map((p) => p.handle) }, { relations: ["images"] })
+  for (const product of seeded) {
+    const images = (product.images ?? []).map((i) => i.url)
+    const relative = images.map((u) => relativeStaticPath(u) ?? u)
+    const thumbnail = relativeStaticPath(product.thumbnail)
+    if (!thumbnail && relative.every((u, i) => u === images[i])) continue
+    await updateProductsWorkflow(container).run({
+      input: {
+        selector: { id: product.id },
+        update: { thumbnail: thumbnail ?? product.thumbnail, images: relative.map((url) => ({ url })) },
+      },
+    })
+    log(`made the images of ${product.handle} relative to the backend`)
   }
 
   // Admin user for group members

@@ -24,7 +24,7 @@ export type SeedHousehold = {
   members_count: number
   consent: { given_name: boolean; photo: boolean; story: boolean }
   given_name: string | null
-  /** Path under backend/static, turned into a URL on MEDUSA_BACKEND_URL. */
+  /** Path under backend/static, stored as /static/… (relative to the backend, shown on MEDUSA_BACKEND_URL). */
   photo_path: string | null
   story: string | null
   private: {

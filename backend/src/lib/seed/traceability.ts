@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { readEnv } from "../env"
+import { relativeStaticPath } from "./seed-catalogue"
 import { traceability } from "../../workflows/traceability/service"
 import { recordHarvestWorkflow } from "../../workflows/traceability/record-harvest"
 import { createBatchWorkflow } from "../../workflows/traceability/create-batch"
@@ -24,7 +24,6 @@ type Log = (message: string) => void
  * interrupted run is completed. Harvests and batches go through the same workflows as the admin API.
  */
 export async function seedTraceability(container: MedusaContainer, log: Log): Promise<void> {
-  const env = readEnv()
   const service = traceability(container)
 
   const speciesIds = new Map<string, string>()
@@ -62,13 +61,18 @@ export async function seedTraceability(container: MedusaContainer, log: Log): Pr
         consent_recorded_at: new Date(),
         consent_recorded_by: SEED_ACTOR,
         given_name: h.given_name,
-        photo_url: h.photo_path ? `${env.backendUrl}/static/${h.photo_path}` : null,
+        // Relative to the backend, like product images (seed-catalogue.ts productImagePath).
+        photo_url: h.photo_path ? `/static/${h.photo_path}` : null,
         story: h.story,
         ...h.private,
         created_by: SEED_ACTOR,
         updated_by: SEED_ACTOR,
       })
       log(`created household ${h.alias}`)
+    } else if (relativeStaticPath(found.photo_url)) {
+      // An earlier seed stored the photo on that day's backend origin.
+      await service.updateHouseholds({ id: found.id, photo_url: relativeStaticPath(found.photo_url), updated_by: SEED_ACTOR })
+      log(`made the photo of ${h.alias} relative to the backend`)
     }
     householdIds.set(h.code, found.id)
   }

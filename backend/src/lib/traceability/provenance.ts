@@ -50,7 +50,7 @@ function unknownLot(gtin: string, lot: string): ProvenanceRefusal {
 
 /**
  * Checks the route's parameters by rebuilding the Digital Link path and running the core's parser
- * on it, so the store API and the printed QR follow the same rules.
+ * on it, so the store API and the printed QR follow the same rules: 400 only for what breaks GS1 syntax.
  */
 export function parseLinkParams(gtin: string, lot: string, serial?: string): { gtin: string; lot: string; serial: string | null } {
   // A JSON body (POST …/scans) can carry a lone UTF-16 surrogate, which no URL can encode.
@@ -63,10 +63,9 @@ export function parseLinkParams(gtin: string, lot: string, serial?: string): { g
   }
   const path = `/01/${encode(gtin, "gtin")}/10/${encode(lot, "lot")}${serial === undefined ? "" : `/21/${encode(serial, "serial")}`}`
   try {
+    // Only GS1 syntax is refused (400). A serial that is valid GS1 but not one we could have printed (ours are 16
+    // Crockford base32 characters) is simply unknown: 404, as a GS1 resolver answers for a link it does not know.
     const parsed = parseDigitalLink(path)
-    if (parsed.serial !== null && !isValidSerial(parsed.serial)) {
-      throw invalidLink("serial", `serial must be 16 characters of 0-9 and A-Z without I, L, O and U, got ${JSON.stringify(parsed.serial)}`)
-    }
     return { gtin: parsed.gtin, lot: parsed.lot, serial: parsed.serial }
   } catch (err) {
     if (err instanceof DigitalLinkError) throw invalidLink(err.part, err.message)
@@ -205,7 +204,8 @@ export async function recordScans(container: Container, requests: ScanRequest[])
     const key = `${link.gtin}/${link.lot}`
     if (!batchIds.has(key)) batchIds.set(key, await publicBatchId(container, link.gtin, link.lot))
   }
-  const serials = [...new Set(valid.map((p) => p.link.serial))]
+  // A serial of another shape was never printed by us: no need to look for it.
+  const serials = [...new Set(valid.map((p) => p.link.serial).filter(isValidSerial))]
   const units = await service.findUnitsForScans(serials)
   const unitBySerial = new Map(units.map((u) => [u.serial, u]))
 
