@@ -174,7 +174,7 @@ describe("Deploy: production with the guide's settings", () => {
 
     // An image a group member uploads is served from the admin's public origin, not Medusa's default localhost.
     const form = new FormData()
-    form.append("files", new Blob([PNG.sync.write(new PNG({ width: 2, height: 2 }))], { type: "image/png" }), "deploy-test.png")
+    form.append("files", new Blob([new Uint8Array(PNG.sync.write(new PNG({ width: 2, height: 2 })))], { type: "image/png" }), "deploy-test.png")
     const upload = await fetch(`${api}/admin/uploads`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form })
     expect(upload.status).toBe(200)
     const [file] = ((await upload.json()) as { files: { id: string; url: string }[] }).files

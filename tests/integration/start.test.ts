@@ -2,13 +2,13 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import type { ChildProcess } from "node:child_process"
-import { createCookie } from "@remix-run/node"
 import { afterAll, describe, expect, it } from "vitest"
 import { DEV_JWT_SECRET, DEV_STOREFRONT_API_SECRET } from "../../backend/src/lib/env"
 import { publishableKeyToken } from "../../backend/launcher/state"
 import { PUBLISHABLE_KEY_TITLE } from "../../backend/src/lib/seed/catalogue"
 import { DEV_SESSION_SECRET } from "../../storefront/app/lib/config.server"
 import { freePort } from "../support/app"
+import { remixSignedCookie } from "../support/remix-cookie"
 import { connects, forgedAdminToken, killGroup, launch, listeningAddresses, nonLoopbackAddress, userShellEnv } from "../support/launcher"
 
 // `npm start` on a machine with no database configured: the embedded PostgreSQL path end to end, and what a
@@ -36,8 +36,8 @@ const households = (port: number, token: string) =>
 
 /** A shop session cookie signed with `secret` claiming 43219 items in the cart: does the shop believe it? */
 async function shopBelievesSession(port: number, secret: string): Promise<boolean> {
-  const cookie = await createCookie("mm_session", { secrets: [secret] }).serialize({ cartCount: 43219 })
-  const page = await fetch(`http://127.0.0.1:${port}/products`, { headers: { cookie: cookie.split(";")[0]! } })
+  const cookie = remixSignedCookie("mm_session", { cartCount: 43219 }, secret)
+  const page = await fetch(`http://127.0.0.1:${port}/products`, { headers: { cookie } })
   expect(page.status).toBe(200)
   // The header's cart badge shows the count (React puts comments around it, so the number alone).
   return (await page.text()).includes("43219")
