@@ -227,7 +227,8 @@ export interface PublicProvenance {
 
 export interface ProjectionOptions {
   percentDecimals?: number;
-  suspiciousScanCount?: number;
+  /** A serial opened from more networks than this is flagged (scanVerdict's suspiciousAfterNetworks). */
+  suspiciousNetworkCount?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,11 +447,12 @@ export function publicProjection(record: PrivateBatchRecord, options: Projection
   if (record.scan) {
     const v = scanVerdict(record.scan.state, {
       scannedLot: text(record.scan.scannedLot) ?? lot,
-      suspiciousAfter: options.suspiciousScanCount,
+      suspiciousAfterNetworks: options.suspiciousNetworkCount,
     });
     scan = {
       kind: v.kind,
       scanCount: v.scanCount,
+      networkCount: v.networkCount,
       firstScanOn: v.firstScanOn,
       suspicious: v.suspicious,
       message_th: v.message_th,

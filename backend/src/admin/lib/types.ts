@@ -135,7 +135,7 @@ export type SuspiciousCode = { gtin: string; lot: string; serial: string; scans:
 export type SuspiciousScans = {
   unknown_serials: SuspiciousCode[]
   lot_mismatches: SuspiciousCode[]
-  over_scanned: { serial: string; lot_number: string; scan_count: number; first_scan_at: string | null }[]
+  over_scanned: { serial: string; lot_number: string; scan_count: number; network_count: number; first_scan_at: string | null }[]
 }
 
 export type ProductVariantOption = {
