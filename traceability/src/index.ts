@@ -14,3 +14,4 @@ export * from "./core/public-projection";
 export * from "./core/epcis";
 export * from "./core/batch-status";
 export * from "./core/guess-limit";
+export * from "./core/household-privacy";

@@ -77,7 +77,7 @@ export interface HouseholdRecord {
   id: string;
   /** Internal register code (e.g. MM-H-017): not public. */
   code: string;
-  /** Public name chosen with the household, e.g. "บ้านสวนป้าแก้ว". */
+  /** Public name chosen with the household, e.g. "สวนเถาเอ็นริมห้วย" (never with the given name in it: decision 0016). */
   alias: string;
   village: string;
   moo?: string | number | null;

@@ -1,3 +1,4 @@
+import crypto from "node:crypto"
 import type { Context } from "@medusajs/framework/types"
 import {
   generateEntityId,
@@ -57,6 +58,13 @@ export type ScanEventRow = {
   ip_hash: string
   verdict: string
   scanned_at: Date
+}
+
+export type HouseholdPhoto = { file_name: string; content_type: string; data: Buffer }
+
+/** A new unguessable photo file name: 128 random bits and the type's extension. */
+function photoFileName(contentType: string): string {
+  return `${crypto.randomBytes(16).toString("hex")}.${contentType === "image/png" ? "png" : "jpg"}`
 }
 
 function placeholders(n: number): string {
@@ -239,6 +247,71 @@ class TraceabilityModuleService extends MedusaService({
       first_scan_at: new Date(row.first_scan_at as string | Date),
       new_networks: (row.new_networks as string[]).map(String),
     }))
+  }
+
+  /**
+   * Household photos (docs/decisions/0016-household-photos-and-alias.md), in plain statements on the
+   * household_photo table. Sets the household's one photo under a new random file name, replacing any
+   * earlier one, and records the name on the household (which changes the content stamp, decision 0011).
+   */
+  @InjectTransactionManager()
+  async setHouseholdPhoto(
+    householdId: string,
+    photo: { content_type: string; data: Buffer },
+    actor: string | null,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<string> {
+    const em = ctx.transactionManager as SqlManager
+    const fileName = photoFileName(photo.content_type)
+    await em.execute(`delete from household_photo where household_id = ?`, [householdId])
+    await em.execute(`insert into household_photo (file_name, household_id, content_type, data, created_by) values (?, ?, ?, ?, ?)`, [
+      fileName, householdId, photo.content_type, photo.data, actor,
+    ])
+    await em.execute(`update household set photo_file = ?, updated_at = now(), updated_by = ? where id = ?`, [fileName, actor, householdId])
+    return fileName
+  }
+
+  /** Deletes the household's photo (its bytes too). */
+  @InjectTransactionManager()
+  async removeHouseholdPhoto(householdId: string, actor: string | null, @MedusaContext() ctx: Context = {}): Promise<void> {
+    const em = ctx.transactionManager as SqlManager
+    await em.execute(`delete from household_photo where household_id = ?`, [householdId])
+    await em.execute(`update household set photo_file = null, updated_at = now(), updated_by = ? where id = ? and photo_file is not null`, [actor, householdId])
+  }
+
+  /**
+   * Gives the household's photo a new random file name: after the photo consent is withdrawn, the address
+   * that was public must never serve it again, even if the consent is given again later.
+   */
+  @InjectTransactionManager()
+  async renameHouseholdPhoto(householdId: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+    const em = ctx.transactionManager as SqlManager
+    const [photo] = await em.execute(`select content_type from household_photo where household_id = ? for update`, [householdId])
+    if (!photo) return
+    const fileName = photoFileName(String(photo.content_type))
+    await em.execute(`update household_photo set file_name = ? where household_id = ?`, [fileName, householdId])
+    await em.execute(`update household set photo_file = ?, updated_at = now() where id = ?`, [fileName, householdId])
+  }
+
+  /** A photo by its public file name, only while its household exists and consents to showing it. */
+  @InjectManager()
+  async findPublicHouseholdPhoto(fileName: string, @MedusaContext() ctx: Context = {}): Promise<HouseholdPhoto | null> {
+    const em = ctx.manager as SqlManager
+    const [row] = await em.execute(
+      `select p.file_name, p.content_type, p.data from household_photo p
+       join household h on h.id = p.household_id and h.photo_file = p.file_name
+       where p.file_name = ? and h.consent_photo and h.deleted_at is null`,
+      [fileName]
+    )
+    return row ? { file_name: String(row.file_name), content_type: String(row.content_type), data: row.data as Buffer } : null
+  }
+
+  /** The household's photo whatever its consent (the admin's view). */
+  @InjectManager()
+  async findHouseholdPhoto(householdId: string, @MedusaContext() ctx: Context = {}): Promise<HouseholdPhoto | null> {
+    const em = ctx.manager as SqlManager
+    const [row] = await em.execute(`select file_name, content_type, data from household_photo where household_id = ?`, [householdId])
+    return row ? { file_name: String(row.file_name), content_type: String(row.content_type), data: row.data as Buffer } : null
   }
 
   /** Stores scan events in one INSERT (ids as the model makes them). */
