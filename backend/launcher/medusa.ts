@@ -31,6 +31,7 @@ export function seed(env: NodeJS.ProcessEnv): Promise<string> {
 export const backendInputs = [
   path.join(backendDir, "src"),
   path.join(backendDir, "medusa-config.ts"),
+  path.join(backendDir, "instrumentation.ts"),
   path.join(backendDir, "package.json"),
   path.join(backendDir, "tsconfig.json"),
   path.join(repoRoot, "traceability", "dist"),

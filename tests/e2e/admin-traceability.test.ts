@@ -1,3 +1,4 @@
+import path from "node:path"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { addDays, bangkokToday } from "@mae-mok/traceability"
@@ -59,6 +60,10 @@ describe("admin traceability workspace in Chromium", () => {
     await page.getByLabel("ชื่อเรียกสาธารณะ", { exact: true }).fill("บ้านทดสอบลุงมา")
     await page.getByLabel("หมู่บ้าน", { exact: true }).fill("บ้านแม่มอก")
     await page.getByLabel("ชื่อจริง", { exact: true }).fill("มา")
+    // An alias with the given name in it would publish the name whatever the consent: the form says so.
+    await eventually(() => page.getByTestId("alias-warning").textContent()).toContain("ชื่อเรียกสาธารณะนี้มีชื่อจริงของครัวเรือนอยู่")
+    await page.getByLabel("ชื่อเรียกสาธารณะ", { exact: true }).fill("บ้านทดสอบริมห้วย")
+    await eventually(() => page.getByTestId("alias-warning").count()).toBe(0)
     await page.getByLabel("เลขบัตรประชาชน", { exact: true }).fill("1101700203450")
     await page.getByLabel("ยินยอมให้แสดงชื่อจริง").click()
     await page.getByRole("button", { name: "บันทึก", exact: true }).click()
@@ -70,10 +75,17 @@ describe("admin traceability workspace in Chromium", () => {
     expect(await page.getByLabel("ยินยอมให้แสดงชื่อจริง").getAttribute("aria-checked")).toBe("true")
     expect(await page.getByLabel("ยินยอมให้แสดงรูปภาพ").getAttribute("aria-checked")).toBe("false")
 
+    // A photo from the phone: shrunk and stored, shown to the member, not public without consent.
+    const photo = page.getByTestId("household-photo")
+    await eventually(() => photo.textContent()).toContain("ยังไม่มีรูปภาพ")
+    await photo.locator('input[type="file"]').setInputFiles(path.resolve(__dirname, "../../backend/src/lib/seed/photos/mm-h-023.jpg"))
+    await eventually(() => photo.textContent()).toContain("ผู้ซื้อไม่เห็นรูปนี้")
+    await eventually(() => photo.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+
     await open("/traceability/plots")
     await page.getByRole("button", { name: "เพิ่มแปลงปลูก" }).click()
     await page.getByLabel("รหัสแปลง").fill(plotCode)
-    await page.getByLabel("ครัวเรือน", { exact: true }).selectOption({ label: `${householdCode} · บ้านทดสอบลุงมา` })
+    await page.getByLabel("ครัวเรือน", { exact: true }).selectOption({ label: `${householdCode} · บ้านทดสอบริมห้วย` })
     await page.getByLabel("พื้นที่ (ไร่)").fill("1.5")
     await page.getByLabel(/^เถาเอ็นอ่อน/).click()
     await page.getByRole("button", { name: "บันทึก", exact: true }).click()
@@ -201,6 +213,25 @@ describe("admin traceability workspace in Chromium", () => {
     await eventually(() => page.getByText("This batch was recalled on").isVisible()).toBe(true)
     expect(await page.getByRole("link", { name: "Traceability" }).first().isVisible()).toBe(true)
     await setLanguage("th")
+  })
+
+  it("runs Medusa's own dashboard pages under the admin origin's CSP: no violation, no script error", async () => {
+    // (launchChromium fails the suite on any CSP violation; page errors are collected here.)
+    const errors: string[] = []
+    page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`))
+    const res = await page.goto(`${app.medusaUrl}/app/orders`)
+    expect(res!.headers()["content-security-policy"]).toMatch(/script-src 'self';/)
+    expect(res!.headers()["x-powered-by"]).toBeUndefined()
+    for (const path of ["/orders", "/products", "/inventory", "/customers", "/promotions", "/price-lists", "/settings/store", "/settings/regions", "/settings/users"]) {
+      await open(path)
+      await page.waitForLoadState("networkidle")
+    }
+    // A product with its images (served from /static under their own policy).
+    await open("/products")
+    await page.locator('a[href*="/products/prod_"]').first().click()
+    await page.waitForLoadState("networkidle")
+    await eventually(() => page.locator("img").evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBeGreaterThan(0)
+    expect(errors).toEqual([])
   })
 })
 

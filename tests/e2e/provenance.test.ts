@@ -75,7 +75,7 @@ describe("scanning a label in Chromium (JavaScript off, 360 px phone)", () => {
     expect((await get(new URL(unit.url).pathname, {}, "OPTIONS")).status).toBe(204)
 
     await page.reload()
-    await page.getByText(/สแกนแล้ว 2 ครั้ง ตั้งแต่วันที่/).waitFor()
+    await page.getByText(/สแกนแล้ว 2 ครั้ง จาก 1 เครื่อง\/เครือข่าย ตั้งแต่วันที่ .* — ปกติ/).waitFor()
     const after = (await batch(oil.id)).units.find((u) => u.serial === unit.serial)!
     expect(after.scan_count).toBe(2)
 

@@ -46,7 +46,7 @@ let checksumQuery: string
 // of the public unit route is recorded, refused ones included (docs/decisions/0007, 0010), and
 // workflow_execution is Medusa's own log of workflow runs.
 const WATCHED = [
-  "herb_species", "household", "plot", "certification", "harvest_lot", "batch", "batch_input", "label_unit",
+  "herb_species", "household", "household_photo", "label_unit_network", "plot", "certification", "harvest_lot", "batch", "batch_input", "label_unit",
   "order", "order_item", "order_line_item", "order_summary", "order_transaction", "order_shipping", "order_cart",
   "order_payment_collection", "cart", "cart_line_item", "cart_shipping_method", "cart_address",
   "payment_collection", "payment_session", "payment", "inventory_item", "inventory_level", "reservation_item",
@@ -392,7 +392,7 @@ const anyBody: fc.Arbitrary<Body | undefined> = fc.oneof(fc.constant(undefined),
 const species = () => ({ thai_name: "ไพล", scientific_name: "Zingiber montanum (fuzz)", part_used: "เหง้า" })
 const household = () => ({
   code: "MM-H-0999", alias: "สวนทดสอบ", village: "บ้านแม่มอก", moo: "3", tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง", members_count: 4,
-  given_name: "ประไพ", photo_url: "https://example.com/p.jpg", story: "เรื่องเล่า",
+  given_name: "ประไพ", story: "เรื่องเล่า",
   consent: { given_name: true, photo: false, story: true },
   private: { family_name: "ใจดี", poverty_tier: "1", poverty_status: "ยากจน", national_id: "1101700230705", phone: "0812345678", income_thb_per_year: 48_000, address: "99 หมู่ 3", tpmap_data: { a: 1 } },
 })
@@ -436,6 +436,25 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
     await fuzz("POST /admin/households (valid)", accepted("/admin/households", household(), V.HouseholdCreate), RUNS * 2)
     await fuzz("POST /admin/households/:id (valid)", accepted(`/admin/households/${ids.household}`, household(), V.HouseholdUpdate), RUNS * 2)
     await fuzz("DELETE /admin/households/:id (has plots)", at("DELETE", fc.constant(`/admin/households/${ids.household}`)), 3)
+  })
+
+  it("household photos: upload, read, remove; the public photo route", async () => {
+    // Not a JPEG or PNG: markup, random bytes, a truncated JPEG, JSON and forms, under any declared type.
+    const notAPhoto = fc.record({
+      text: fc.oneof(
+        fc.string({ unit: "binary", maxLength: 200 }),
+        fc.constantFrom('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "\u00ff\u00d8\u00ff\u00e0", "GIF89a", "RIFF\u0000\u0000\u0000\u0000WEBPVP8 ", "{}", "a=1")
+      ),
+      type: fc.constantFrom("image/jpeg", "image/png", "image/svg+xml", "image/webp", "application/json", "application/x-www-form-urlencoded", "text/plain", ""),
+    })
+    await fuzz("POST /admin/households/:id/photo (not a photo)", post(`/admin/households/${ids.household}/photo`, fc.oneof(notAPhoto, oddBodies)))
+    await fuzz("POST /admin/households/:id/photo (too large)", post(`/admin/households/${ids.household}/photo`, fc.constant({ text: "x".repeat(4 * 1024 * 1024 + 1), type: "image/jpeg" })), 2)
+    await fuzz("POST|GET|DELETE /admin/households/:id/photo (unknown)", fc.oneof(
+      at("POST", oddId.map((id) => `/admin/households/${id}/photo`), notAPhoto),
+      at("GET", oddId.map((id) => `/admin/households/${id}/photo`)),
+      at("DELETE", oddId.map((id) => `/admin/households/${id}/photo`))
+    ))
+    await fuzz("GET /household-photos/:file", at("GET", fc.oneof(oddId, fc.stringMatching(/^[0-9a-f]{32}\.(jpg|png)$/)).map((f) => `/household-photos/${f}`), undefined, "none"))
   })
 
   it("plots: create, update, read, delete", async () => {
@@ -581,10 +600,10 @@ const FUZZED_ROUTES = [
   "admin/batches", "admin/batches/[id]", "admin/batches/[id]/hold", "admin/batches/[id]/labels", "admin/batches/[id]/orders",
   "admin/batches/[id]/recall", "admin/batches/[id]/release", "admin/batches/[id]/scans", "admin/batches/[id]/units",
   "admin/certifications", "admin/certifications/[id]", "admin/harvests", "admin/herb-species", "admin/herb-species/[id]",
-  "admin/households", "admin/households/[id]", "admin/label-units/[serial]/qr.png", "admin/label-units/[serial]/qr.svg",
+  "admin/households", "admin/households/[id]", "admin/households/[id]/photo", "admin/label-units/[serial]/qr.png", "admin/label-units/[serial]/qr.svg",
   "admin/plots", "admin/plots/[id]", "admin/promptpay/release-unpaid", "admin/scans/suspicious", "hooks/payment/[provider]",
   "store/carts/[id]/complete", "store/provenance/[gtin]", "store/provenance/[gtin]/[lot]", "store/provenance/[gtin]/[lot]/[serial]",
-  "store/provenance/[gtin]/[lot]/epcis", "store/provenance/scans",
+  "store/provenance/[gtin]/[lot]/epcis", "store/provenance/scans", "household-photos/[file]",
   // takes no input: one statement over the public tables (tests/integration/provenance-scans.test.ts)
   "store/content-version",
 ]

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { backendDir } from "../../backend/launcher/paths"
 import { adminApi, adminToken, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
-import { expectConsentedValues, expectNoPrivateKeys, expectNoPrivateValues, expectPrivateValuesStored, type PublicResponse } from "../support/privacy"
+import {
+  expectConsentedValues,
+  expectNoPrivateKeys,
+  expectNoPrivateValues,
+  expectPrivateValuesStored,
+  loadSeedPhotos,
+  type PublicResponse,
+  type SeedPhotos,
+} from "../support/privacy"
 
 // The privacy sweep of the hardening issue: every response anyone can fetch without logging in — the store
 // API, the storefront's pages in Thai and English, the provenance pages of every lot and every seeded unit,
@@ -16,6 +24,7 @@ type Batch = { lot_number: string; variant: { barcode: string }; units: Unit[] }
 
 let app: TestApp
 let batches: Batch[]
+let photos: SeedPhotos
 const api: PublicResponse[] = []
 const pages: PublicResponse[] = []
 
@@ -49,6 +58,7 @@ function customStoreGetRoutes(): string[] {
 
 beforeAll(async () => {
   app = await startTestApp({ storefront: true })
+  photos = await loadSeedPhotos(app.db.url)
   const admin = adminApi(app.medusaUrl, await adminToken(app.medusaUrl))
   const { batches: list } = await admin.ok("GET", "/admin/batches?status=released")
   batches = await Promise.all(list.map(async (b: Json) => (await admin.ok("GET", `/admin/batches/${b.id}`)).batch as Batch))
@@ -143,7 +153,7 @@ describe("privacy sweep of every public response", () => {
   })
 
   it("shows no private value, no exact plot location and no household id anywhere", () => {
-    expectNoPrivateValues([...api, ...pages])
+    expectNoPrivateValues([...api, ...pages], photos)
     expectNoPrivateKeys([...api.filter((r) => r.label.includes("/store/provenance/")), ...pages.filter((r) => /linkset|linkType=|gs1resolver/.test(r.label))])
   })
 
@@ -153,18 +163,23 @@ describe("privacy sweep of every public response", () => {
     for (const lang of ["th", "en"] as const) {
       const html = lotPages(lang).map((r) => r.body).join("\n")
       expect(html.length, `${lang} lot pages`).toBeGreaterThan(1000)
-      expectConsentedValues(html, `the ${lang} provenance pages`)
+      expectConsentedValues(html, `the ${lang} provenance pages`, photos)
     }
-    expectConsentedValues(api.filter((r) => r.label.includes("/store/provenance/")).map((r) => r.body).join("\n"), "the store provenance API")
+    expectConsentedValues(api.filter((r) => r.label.includes("/store/provenance/")).map((r) => r.body).join("\n"), "the store provenance API", photos)
   })
 
-  it("serves no photo of a household that did not consent to one", async () => {
-    const { SEED_HOUSEHOLDS } = await import("../../backend/src/lib/seed/traceability-data")
-    for (const h of SEED_HOUSEHOLDS) {
-      if (!h.photo_path) continue
-      const res = await fetch(`${app.medusaUrl}/static/${h.photo_path}`)
+  it("serves no photo of a household that did not consent to one, and no household photo from /static", async () => {
+    for (const [code, photo] of photos) {
+      const res = await fetch(`${app.medusaUrl}/household-photos/${photo.file}`)
+      const body = Buffer.from(await res.arrayBuffer())
+      expect(res.status, code).toBe(photo.consent ? 200 : 404)
+      if (photo.consent) expect(res.headers.get("content-type")).toBe("image/jpeg")
+      else expect(body.toString()).not.toMatch(/\xff\xd8/)
+    }
+    for (const old of ["households/ban-suan-pa-kaew.svg", "households/private-mm-h-023.jpg", "households/"]) {
+      const res = await fetch(`${app.medusaUrl}/static/${old}`)
       await res.arrayBuffer()
-      expect(res.status, h.photo_path).toBe(h.consent.photo ? 200 : 404)
+      expect(res.status, old).toBe(404)
     }
   })
 })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEV_SCAN_IP_SALT } from "../../backend/src/lib/env"
 import { adminApi, adminToken, asStorefront, type AdminApi, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
-import { expectConsentedValues, expectNoPrivateKeys, expectNoPrivateValues, expectPrivateValuesStored, type PublicResponse } from "../support/privacy"
+import { expectConsentedValues, expectNoPrivateKeys, expectNoPrivateValues, expectPrivateValuesStored, loadSeedPhotos, type PublicResponse } from "../support/privacy"
 
 // The public provenance API (docs/api/provenance.md) on the seeded demo data.
 
@@ -64,11 +64,11 @@ describe("store provenance API", () => {
     // MM-P-0441's PGS certificate had expired before its harvest: only its GAP certificate is claimed.
     expect(p.plots.find((x: Json) => x.code === "MM-P-0441").certifications.map((c: Json) => c.scheme)).toEqual(["TH-GAP"])
 
-    const full = p.households.find((h: Json) => h.alias === "บ้านสวนป้าแก้ว")
+    const full = p.households.find((h: Json) => h.alias === "สวนเถาเอ็นริมห้วย")
     expect(full.givenName).toBe("แก้ว")
-    expect(full.photoUrl).toMatch(/\/static\/households\/ban-suan-pa-kaew\.svg$/)
+    expect(full.photoUrl).toMatch(/\/household-photos\/[0-9a-f]{32}\.jpg$/)
     expect(full.story).toMatch(/เถาเอ็นอ่อน/)
-    const nameOnly = p.households.find((h: Json) => h.alias === "สวนลุงมา")
+    const nameOnly = p.households.find((h: Json) => h.alias === "สวนสมุนไพรทุ่งนาหลวง")
     expect(nameOnly).toMatchObject({ givenName: "มา", photoUrl: null, story: null })
   })
 
@@ -179,8 +179,9 @@ describe("store provenance API", () => {
     // The private values are really stored, so their absence below means something; every household
     // contributes to some batch, so every consent case is exercised.
     await expectPrivateValuesStored(app.db.url)
-    expectConsentedValues(responses.map((r) => r.body).join("\n"), "the store provenance API")
-    expectNoPrivateValues(responses)
+    const photos = await loadSeedPhotos(app.db.url)
+    expectConsentedValues(responses.map((r) => r.body).join("\n"), "the store provenance API", photos)
+    expectNoPrivateValues(responses, photos)
     expectNoPrivateKeys(responses)
   })
 })

@@ -9,6 +9,22 @@ export type PublicResponse = { label: string; status: number; body: string }
 
 const PRIVATE_VALUES = seedPrivateValues()
 
+/** Each seeded household's photo file name (random, made by the seed) and whether it may be shown. */
+export type SeedPhotos = Map<string, { file: string | null; consent: boolean }>
+
+export async function loadSeedPhotos(databaseUrl: string): Promise<SeedPhotos> {
+  const sql = postgres(databaseUrl, { max: 1 })
+  try {
+    const rows = await sql`select code, photo_file, consent_photo from household where code in ${sql(SEED_HOUSEHOLDS.map((h) => h.code))}`
+    const photos: SeedPhotos = new Map(rows.map((r) => [r.code as string, { file: (r.photo_file as string | null) ?? null, consent: r.consent_photo as boolean }]))
+    // Every seeded household has a photo, so "no photo of a household without consent" is a real check.
+    for (const h of SEED_HOUSEHOLDS) expect(photos.get(h.code)?.file, `photo of ${h.code}`).toMatch(/^[0-9a-f]{32}\.jpg$/)
+    return photos
+  } finally {
+    await sql.end()
+  }
+}
+
 /** Every private value of the seed is really stored, so finding none of them in public means something. */
 export async function expectPrivateValuesStored(databaseUrl: string): Promise<void> {
   expect(PRIVATE_VALUES.length).toBeGreaterThan(40)
@@ -32,9 +48,15 @@ function wholeNumber(digits: string): RegExp {
   return new RegExp(`(?<![0-9A-Za-z])(${digits}|${grouped})(?![0-9A-Za-z])`)
 }
 
-/** None of the seed's private values, and no coordinate within about a kilometre of a plot, in any response. */
-export function expectNoPrivateValues(responses: PublicResponse[]): void {
+/**
+ * None of the seed's private values, no photo file name of a household without photo consent, and no
+ * coordinate within about a kilometre of a plot, in any response.
+ */
+export function expectNoPrivateValues(responses: PublicResponse[], photos: SeedPhotos): void {
+  const privatePhotos = [...photos.values()].filter((p) => !p.consent && p.file).map((p) => p.file!)
+  expect(privatePhotos.length).toBeGreaterThan(0)
   for (const { label, body } of responses) {
+    for (const file of privatePhotos) expect(body.includes(file), `${label} names the photo ${file} of a household without photo consent`).toBe(false)
     for (const value of PRIVATE_VALUES) {
       const found = /^\d+$/.test(value) ? wholeNumber(value).test(body) : body.includes(value)
       expect(found, `${label} shows the private value "${value}"`).toBe(false)
@@ -56,11 +78,12 @@ export function expectNoPrivateKeys(responses: PublicResponse[]): void {
 }
 
 /** What each household agreed to show is shown, so the absence checks above are not passing on empty pages. */
-export function expectConsentedValues(text: string, what: string): void {
+export function expectConsentedValues(text: string, what: string, photos: SeedPhotos): void {
   for (const h of SEED_HOUSEHOLDS) {
     expect(text, `${what}: alias of ${h.code}`).toContain(h.alias)
     if (h.consent.given_name) expect(text, `${what}: given name of ${h.code}`).toContain(h.given_name!)
     if (h.consent.story) expect(text, `${what}: story of ${h.code}`).toContain(h.story!)
-    if (h.consent.photo) expect(text, `${what}: photo of ${h.code}`).toContain(h.photo_path!)
+    const photo = photos.get(h.code)
+    if (photo?.consent) expect(text, `${what}: photo of ${h.code}`).toContain(`/household-photos/${photo.file}`)
   }
 }

@@ -22,3 +22,4 @@ export * from "./core/allocation";
 export * from "./core/tracking-number";
 export * from "./core/impact";
 export * from "./core/public-share";
+export * from "./core/household-privacy";

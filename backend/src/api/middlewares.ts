@@ -22,7 +22,7 @@ import {
   SpeciesCreate,
   SpeciesUpdate,
 } from "./admin/validators"
-import { jsonBodyOnly } from "../lib/http/json-body-only"
+import { jsonWritesOnly, refuseActiveUploads, sameOriginWrites } from "../lib/http/admin-writes"
 import { refuseNulInUrl } from "../lib/http/refuse-nul-in-url"
 import { requireStorefront, scanGuessLimit } from "../lib/traceability/guess-limit"
 import { ScanBatch } from "./store/provenance/validators"
@@ -53,8 +53,13 @@ export default defineMiddlewares({
     { matcher: "/admin*", middlewares: [refuseNulInUrl] },
     { matcher: "/store*", middlewares: [refuseNulInUrl] },
     { matcher: "/hooks*", middlewares: [refuseNulInUrl] },
+    // --- admin origin: writes only from its own origin, as JSON; no SVG/HTML uploads (docs/decisions/0019-admin-origin-security.md).
+    // Security headers of every response of this origin are set in backend/instrumentation.ts.
+    { matcher: "/admin*", middlewares: [sameOriginWrites, jsonWritesOnly] },
+    { matcher: "/auth*", middlewares: [sameOriginWrites] },
+    { matcher: "/admin/uploads", methods: ["POST"], middlewares: [refuseActiveUploads] },
+    // --- end admin origin
     // traceability admin API (docs/api/admin-traceability.md)
-    { matcher: /^\/admin\/(herb-species|households|plots|certifications|harvests|batches|promptpay)(\/|$)/, methods: ["POST"], middlewares: [jsonBodyOnly] },
     { matcher: "/admin/herb-species", methods: ["POST"], middlewares: [validateAndTransformBody(SpeciesCreate)] },
     { matcher: "/admin/herb-species/:id", methods: ["POST"], middlewares: [validateAndTransformBody(SpeciesUpdate)] },
     { matcher: "/admin/households", methods: ["POST"], middlewares: [validateAndTransformBody(HouseholdCreate)] },

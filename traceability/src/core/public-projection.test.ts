@@ -191,20 +191,23 @@ describe("publicProjection: content", () => {
     expect(out.scan).toEqual({
       kind: "repeat_scan",
       scanCount: 3,
+      networkCount: 2,
       firstScanOn: "2026-11-20",
       suspicious: false,
-      message_th: "สแกนแล้ว 3 ครั้ง ตั้งแต่วันที่ 20 พ.ย. 2569",
-      message_en: "Scanned 3 times since 2026-11-20.",
+      message_th: "สแกนแล้ว 3 ครั้ง จาก 2 เครื่อง/เครือข่ายที่ต่างกัน ตั้งแต่วันที่ 20 พ.ย. 2569 — ปกติสำหรับสินค้าหนึ่งชิ้น",
+      message_en: "Scanned 3 times from 2 different devices or networks since 2026-11-20 — normal for one item.",
     });
     const record = makePrivateBatchRecord();
     record.scan = { state: null };
     expect(publicProjection(record).scan?.kind).toBe("unknown_serial");
     record.scan = null;
     expect(publicProjection(record).scan).toBeNull();
-    record.scan = { state: { scanCount: 1, firstScanAt: null, lot: "MO-2611-02" } };
+    record.scan = { state: { scanCount: 1, networkCount: 1, firstScanAt: null, lot: "MO-2611-02" } };
     expect(publicProjection(record).scan?.kind).toBe("lot_mismatch");
-    record.scan = { state: { scanCount: 6, firstScanAt: "2026-11-20T03:00:00Z", lot: "MO-2611-03" } };
-    expect(publicProjection(record, { suspiciousScanCount: 5 }).scan?.suspicious).toBe(true);
+    record.scan = { state: { scanCount: 60, networkCount: 1, firstScanAt: "2026-11-20T03:00:00Z", lot: "MO-2611-03" } };
+    expect(publicProjection(record, { suspiciousNetworkCount: 5 }).scan?.suspicious).toBe(false);
+    record.scan = { state: { scanCount: 6, networkCount: 6, firstScanAt: "2026-11-20T03:00:00Z", lot: "MO-2611-03" } };
+    expect(publicProjection(record, { suspiciousNetworkCount: 5 }).scan?.suspicious).toBe(true);
   });
 });
 

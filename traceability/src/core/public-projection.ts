@@ -77,7 +77,7 @@ export interface HouseholdRecord {
   id: string;
   /** Internal register code (e.g. MM-H-017): not public. */
   code: string;
-  /** Public name chosen with the household, e.g. "บ้านสวนป้าแก้ว". */
+  /** Public name chosen with the household, e.g. "สวนเถาเอ็นริมห้วย" (never with the given name in it: decision 0020). */
   alias: string;
   village: string;
   moo?: string | number | null;
@@ -227,7 +227,8 @@ export interface PublicProvenance {
 
 export interface ProjectionOptions {
   percentDecimals?: number;
-  suspiciousScanCount?: number;
+  /** A serial opened from more networks than this is flagged (scanVerdict's suspiciousAfterNetworks). */
+  suspiciousNetworkCount?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,11 +448,12 @@ export function publicProjection(record: PrivateBatchRecord, options: Projection
   if (record.scan) {
     const v = scanVerdict(record.scan.state, {
       scannedLot: text(record.scan.scannedLot) ?? lot,
-      suspiciousAfter: options.suspiciousScanCount,
+      suspiciousAfterNetworks: options.suspiciousNetworkCount,
     });
     scan = {
       kind: v.kind,
       scanCount: v.scanCount,
+      networkCount: v.networkCount,
       firstScanOn: v.firstScanOn,
       suspicious: v.suspicious,
       message_th: v.message_th,

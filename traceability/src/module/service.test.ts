@@ -169,36 +169,43 @@ moduleIntegrationTestRunner<TraceabilityModuleService>({
         expect(found[0]).toMatchObject({ batch_id: batch.id, lot_number: batch.lot_number, scan_count: 0, first_scan_at: null })
       })
 
-      it("countScans adds n per serial in one statement, keeps the first scan time and skips unknown serials", async () => {
+      it("countScans counts every view and each new network once, in one statement; keeps the first scan time; skips unknown serials", async () => {
         const { batch, serials } = await unitsOfABatch(2)
         const [s1, s2] = serials as [string, string]
+        const view = (serial: string, network_hash: string) => ({ serial, network_hash })
         expect(await service.countScans([])).toEqual([])
-        const first = await service.countScans([{ serial: s1, n: 3 }, { serial: "0000000000000000", n: 1 }])
+        const first = await service.countScans([view(s1, "net-a"), view(s1, "net-a"), view(s1, "net-a"), view("0000000000000000", "net-a")])
         expect(first).toHaveLength(1)
-        expect(first[0]).toMatchObject({ serial: s1, batch_id: batch.id, scan_count: 3 })
+        expect(first[0]).toMatchObject({ serial: s1, batch_id: batch.id, scan_count: 3, network_count: 1, new_networks: ["net-a"] })
         const firstScanAt = first[0]!.first_scan_at
         await new Promise((r) => setTimeout(r, 20))
-        const second = await service.countScans([{ serial: s1, n: 2 }, { serial: s2, n: 1 }])
+        const second = await service.countScans([view(s1, "net-a"), view(s1, "net-b"), view(s2, "net-a")])
         const bySerial = new Map(second.map((u) => [u.serial, u]))
-        expect(bySerial.get(s1)!.scan_count).toBe(5)
+        expect(bySerial.get(s1)).toMatchObject({ scan_count: 5, network_count: 2, new_networks: ["net-b"] })
         expect(bySerial.get(s1)!.first_scan_at.getTime()).toBe(firstScanAt.getTime())
-        expect(bySerial.get(s2)!.scan_count).toBe(1)
+        expect(bySerial.get(s2)).toMatchObject({ scan_count: 1, network_count: 1, new_networks: ["net-a"] })
         // A deleted unit is not counted.
         const [unit2] = await service.listLabelUnits({ serial: s2 })
         await service.softDeleteLabelUnits([unit2!.id])
-        expect(await service.countScans([{ serial: s2, n: 1 }])).toEqual([])
+        expect(await service.countScans([view(s2, "net-c")])).toEqual([])
       })
 
-      it("countScans loses no scan when many count the same serial at once", async () => {
+      it("countScans loses no view and counts each network once when many count the same serial at once", async () => {
         const { serials } = await unitsOfABatch(1)
         const serial = serials[0]!
-        const results = await Promise.all(Array.from({ length: 20 }, (_, i) => service.countScans([{ serial, n: i + 1 }])))
+        // Call i brings i + 1 views from network i % 3.
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => service.countScans(Array.from({ length: i + 1 }, () => ({ serial, network_hash: `net-${i % 3}` }))))
+        )
         const [unit] = await service.listLabelUnits({ serial })
         expect(unit!.scan_count).toBe(210)
+        expect(unit!.network_count).toBe(3)
         // Each statement saw its own total: 20 distinct counts, the highest of them the final one.
         const counts = results.map((r) => r[0]!.scan_count)
         expect(new Set(counts).size).toBe(20)
         expect(Math.max(...counts)).toBe(210)
+        // Each network was new for exactly one statement.
+        expect(results.flatMap((r) => r[0]!.new_networks).sort()).toEqual(["net-0", "net-1", "net-2"])
       })
 
       it("insertScanEvents stores the events in one insert with the model's ids", async () => {

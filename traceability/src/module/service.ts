@@ -1,3 +1,4 @@
+import crypto from "node:crypto"
 import type { Context } from "@medusajs/framework/types"
 import {
   generateEntityId,
@@ -41,10 +42,13 @@ export type ScanUpdate = {
   serial: string
   batch_id: string
   scan_count: number
+  network_count: number
   first_scan_at: Date
+  /** The networks of this call that had not opened this serial before. */
+  new_networks: string[]
 }
 
-export type ScanUnit = { id: string; serial: string; batch_id: string; lot_number: string; scan_count: number; first_scan_at: Date | null }
+export type ScanUnit = { id: string; serial: string; batch_id: string; lot_number: string; scan_count: number; network_count: number; first_scan_at: Date | null }
 
 export type ScanEventRow = {
   gtin: string
@@ -54,6 +58,13 @@ export type ScanEventRow = {
   ip_hash: string
   verdict: string
   scanned_at: Date
+}
+
+export type HouseholdPhoto = { file_name: string; content_type: string; data: Buffer }
+
+/** A new unguessable photo file name: 128 random bits and the type's extension. */
+function photoFileName(contentType: string): string {
+  return `${crypto.randomBytes(16).toString("hex")}.${contentType === "image/png" ? "png" : "jpg"}`
 }
 
 function placeholders(n: number): string {
@@ -184,7 +195,7 @@ class TraceabilityModuleService extends MedusaService({
     if (serials.length === 0) return []
     const em = ctx.manager as SqlManager
     const rows = await em.execute(
-      `select u.id, u.serial, u.batch_id, u.scan_count, u.first_scan_at, b.lot_number
+      `select u.id, u.serial, u.batch_id, u.scan_count, u.network_count, u.first_scan_at, b.lot_number
        from label_unit u join batch b on b.id = u.batch_id
        where u.deleted_at is null and u.serial in (${placeholders(serials.length)})`,
       serials
@@ -195,33 +206,117 @@ class TraceabilityModuleService extends MedusaService({
       batch_id: String(r.batch_id),
       lot_number: String(r.lot_number),
       scan_count: Number(r.scan_count),
+      network_count: Number(r.network_count),
       first_scan_at: r.first_scan_at ? new Date(r.first_scan_at as string | Date) : null,
     }))
   }
 
   /**
-   * Counts scans of several serials in ONE statement: `n` scans of a serial add `n` atomically, so
-   * concurrent batches (and several server processes) each get their own range of counts.
-   * Returns the counts after this statement, for the serials that have a label unit.
+   * Counts scans of several serials in ONE statement. Every view adds to `scan_count` (statistics); a network
+   * (salted hash, see scanNetwork) that has not opened that serial before is added to `label_unit_network` and
+   * to `network_count` (what the verdict judges). `n` views of a serial add `n` atomically and a network is
+   * new for exactly one statement (primary key, ON CONFLICT DO NOTHING), so concurrent batches and several
+   * server processes each get their own range of counts. New pairs are inserted in key order, so two
+   * statements waiting for each other's rows cannot deadlock. Returns the counts after this statement (for
+   * the serials that have a label unit) and which of the given networks were new.
    */
   @InjectManager()
-  async countScans(scans: { serial: string; n: number }[], @MedusaContext() ctx: Context = {}): Promise<ScanUpdate[]> {
+  async countScans(scans: { serial: string; network_hash: string }[], @MedusaContext() ctx: Context = {}): Promise<ScanUpdate[]> {
     if (scans.length === 0) return []
     const em = ctx.manager as SqlManager
     const rows = await em.execute(
-      `update label_unit u set scan_count = u.scan_count + v.n, first_scan_at = coalesce(u.first_scan_at, now()), updated_at = now()
-       from (values ${scans.map(() => "(?, ?::int)").join(", ")}) as v(serial, n)
-       where u.serial = v.serial and u.deleted_at is null
-       returning u.id, u.serial, u.batch_id, u.scan_count, u.first_scan_at`,
-      scans.flatMap((s) => [s.serial, s.n])
+      `with v(serial, network_hash) as (values ${scans.map(() => "(?, ?)").join(", ")}),
+       new_networks as (
+         insert into label_unit_network (label_unit_id, network_hash)
+         select distinct u.id, v.network_hash from v join label_unit u on u.serial = v.serial and u.deleted_at is null
+         order by 1, 2
+         on conflict do nothing
+         returning label_unit_id, network_hash
+       ),
+       views as (select serial, count(*)::int as n from v group by serial)
+       update label_unit u set scan_count = u.scan_count + views.n,
+         network_count = u.network_count + (select count(*)::int from new_networks nn where nn.label_unit_id = u.id),
+         first_scan_at = coalesce(u.first_scan_at, now()), updated_at = now()
+       from views
+       where u.serial = views.serial and u.deleted_at is null
+       returning u.id, u.serial, u.batch_id, u.scan_count, u.network_count, u.first_scan_at,
+         (select coalesce(array_agg(nn.network_hash), '{}') from new_networks nn where nn.label_unit_id = u.id) as new_networks`,
+      scans.flatMap((s) => [s.serial, s.network_hash])
     )
     return rows.map((row) => ({
       label_unit_id: String(row.id),
       serial: String(row.serial),
       batch_id: String(row.batch_id),
       scan_count: Number(row.scan_count),
+      network_count: Number(row.network_count),
       first_scan_at: new Date(row.first_scan_at as string | Date),
+      new_networks: (row.new_networks as string[]).map(String),
     }))
+  }
+
+  /**
+   * Household photos (docs/decisions/0020-household-photos-and-alias.md), in plain statements on the
+   * household_photo table. Sets the household's one photo under a new random file name, replacing any
+   * earlier one, and records the name on the household (which changes the content stamp, decision 0011).
+   */
+  @InjectTransactionManager()
+  async setHouseholdPhoto(
+    householdId: string,
+    photo: { content_type: string; data: Buffer },
+    actor: string | null,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<string> {
+    const em = ctx.transactionManager as SqlManager
+    const fileName = photoFileName(photo.content_type)
+    await em.execute(`delete from household_photo where household_id = ?`, [householdId])
+    await em.execute(`insert into household_photo (file_name, household_id, content_type, data, created_by) values (?, ?, ?, ?, ?)`, [
+      fileName, householdId, photo.content_type, photo.data, actor,
+    ])
+    await em.execute(`update household set photo_file = ?, updated_at = now(), updated_by = ? where id = ?`, [fileName, actor, householdId])
+    return fileName
+  }
+
+  /** Deletes the household's photo (its bytes too). */
+  @InjectTransactionManager()
+  async removeHouseholdPhoto(householdId: string, actor: string | null, @MedusaContext() ctx: Context = {}): Promise<void> {
+    const em = ctx.transactionManager as SqlManager
+    await em.execute(`delete from household_photo where household_id = ?`, [householdId])
+    await em.execute(`update household set photo_file = null, updated_at = now(), updated_by = ? where id = ? and photo_file is not null`, [actor, householdId])
+  }
+
+  /**
+   * Gives the household's photo a new random file name: after the photo consent is withdrawn, the address
+   * that was public must never serve it again, even if the consent is given again later.
+   */
+  @InjectTransactionManager()
+  async renameHouseholdPhoto(householdId: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+    const em = ctx.transactionManager as SqlManager
+    const [photo] = await em.execute(`select content_type from household_photo where household_id = ? for update`, [householdId])
+    if (!photo) return
+    const fileName = photoFileName(String(photo.content_type))
+    await em.execute(`update household_photo set file_name = ? where household_id = ?`, [fileName, householdId])
+    await em.execute(`update household set photo_file = ?, updated_at = now() where id = ?`, [fileName, householdId])
+  }
+
+  /** A photo by its public file name, only while its household exists and consents to showing it. */
+  @InjectManager()
+  async findPublicHouseholdPhoto(fileName: string, @MedusaContext() ctx: Context = {}): Promise<HouseholdPhoto | null> {
+    const em = ctx.manager as SqlManager
+    const [row] = await em.execute(
+      `select p.file_name, p.content_type, p.data from household_photo p
+       join household h on h.id = p.household_id and h.photo_file = p.file_name
+       where p.file_name = ? and h.consent_photo and h.deleted_at is null`,
+      [fileName]
+    )
+    return row ? { file_name: String(row.file_name), content_type: String(row.content_type), data: row.data as Buffer } : null
+  }
+
+  /** The household's photo whatever its consent (the admin's view). */
+  @InjectManager()
+  async findHouseholdPhoto(householdId: string, @MedusaContext() ctx: Context = {}): Promise<HouseholdPhoto | null> {
+    const em = ctx.manager as SqlManager
+    const [row] = await em.execute(`select file_name, content_type, data from household_photo where household_id = ?`, [householdId])
+    return row ? { file_name: String(row.file_name), content_type: String(row.content_type), data: row.data as Buffer } : null
   }
 
   /** Stores scan events in one INSERT (ids as the model makes them). */

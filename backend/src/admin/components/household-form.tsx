@@ -1,4 +1,5 @@
-import { Switch, Label, Text, Textarea } from "@medusajs/ui"
+import { Checkbox, Switch, Label, Text, Textarea } from "@medusajs/ui"
+import { aliasContainsGivenName } from "@mae-mok/traceability"
 import { useState, type FormEvent } from "react"
 import { useUserLabel } from "../lib/queries"
 import type { Household } from "../lib/types"
@@ -15,7 +16,6 @@ type Values = Record<
   | "province"
   | "members_count"
   | "given_name"
-  | "photo_url"
   | "story"
   | "family_name"
   | "poverty_tier"
@@ -40,7 +40,6 @@ function initialValues(h?: Household): Values {
     province: h ? h.province : "ลำปาง",
     members_count: s(h?.members_count),
     given_name: s(h?.given_name),
-    photo_url: s(h?.photo_url),
     story: s(h?.story),
     family_name: s(h?.private?.family_name),
     poverty_tier: s(h?.private?.poverty_tier),
@@ -52,7 +51,7 @@ function initialValues(h?: Household): Values {
 }
 
 /** The API body: on create, empty fields are left out; on update, a cleared field is sent as null. */
-function toBody(v: Values, consent: ConsentValues, isUpdate: boolean) {
+function toBody(v: Values, consent: ConsentValues, isUpdate: boolean, confirmAlias: boolean) {
   const text = (x: string) => (x.trim() === "" ? (isUpdate ? null : undefined) : x.trim())
   const num = (x: string) => (x.trim() === "" ? (isUpdate ? null : undefined) : Number(x))
   return {
@@ -65,9 +64,9 @@ function toBody(v: Values, consent: ConsentValues, isUpdate: boolean) {
     province: v.province.trim(),
     members_count: num(v.members_count),
     given_name: text(v.given_name),
-    photo_url: text(v.photo_url),
     story: text(v.story),
     consent,
+    ...(confirmAlias ? { confirm_alias_contains_name: true } : {}),
     private: {
       family_name: text(v.family_name),
       poverty_tier: text(v.poverty_tier),
@@ -93,9 +92,12 @@ export function HouseholdForm(props: {
     photo: props.household?.consent.photo ?? false,
     story: props.household?.consent.story ?? false,
   }))
+  // An alias is always public: one that carries the given name publishes it whatever the consent (decision 0020).
+  const aliasHasName = aliasContainsGivenName(v.alias, v.given_name)
+  const [confirmAlias, setConfirmAlias] = useState(false)
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    props.onSubmit(toBody(v, consent, !!props.household))
+    props.onSubmit(toBody(v, consent, !!props.household, aliasHasName && confirmAlias))
   }
   const recorded = props.household?.consent.recorded_at
   return (
@@ -110,8 +112,18 @@ export function HouseholdForm(props: {
         {text("province", t("household.province"), { required: true })}
         {text("members_count", t("household.members"), wholeInput)}
         {text("given_name", t("household.givenName"))}
-        {text("photo_url", t("household.photoUrl"), { type: "url" })}
       </div>
+      {aliasHasName && (
+        <div role="alert" data-testid="alias-warning" className="bg-ui-tag-orange-bg text-ui-tag-orange-text flex flex-col gap-y-2 rounded-md px-3 py-2">
+          <Text size="small">{t("household.aliasHasName")}</Text>
+          <div className="flex items-center gap-x-2">
+            <Checkbox id="household-confirm-alias" checked={confirmAlias} onCheckedChange={(c) => setConfirmAlias(c === true)} />
+            <Label htmlFor="household-confirm-alias" size="small">
+              {t("household.aliasHasNameConfirm")}
+            </Label>
+          </div>
+        </div>
+      )}
       <Field id="household-story" label={t("household.story")}>
         <Textarea id="household-story" value={v.story} onChange={(e) => set("story")(e.target.value)} />
       </Field>

@@ -33,11 +33,13 @@ export type Household = Audit & {
   province: string
   members_count: number | null
   given_name: string | null
+  /** Where the photo is served (only while the photo consent holds); upload with POST …/photo. */
   photo_url: string | null
   story: string | null
   consent: Consent
   private?: HouseholdPrivate
   public_preview?: Record<string, unknown>
+  warnings?: { code: string; message: string; message_th: string }[]
 }
 
 export type CertificationScheme = "TH-GAP" | "PGS" | "ORGANIC"
@@ -135,7 +137,7 @@ export type SuspiciousCode = { gtin: string; lot: string; serial: string; scans:
 export type SuspiciousScans = {
   unknown_serials: SuspiciousCode[]
   lot_mismatches: SuspiciousCode[]
-  over_scanned: { serial: string; lot_number: string; scan_count: number; first_scan_at: string | null }[]
+  over_scanned: { serial: string; lot_number: string; scan_count: number; network_count: number; first_scan_at: string | null }[]
 }
 
 export type ProductVariantOption = {

@@ -76,20 +76,17 @@ const householdFields = {
   province: text(),
   members_count: z.number().int().min(1).max(50).nullable(),
   given_name: text().nullable(),
-  // An http(s) URL, or a path on this backend such as /static/households/… (the seed's photos).
-  photo_url: z
-    .string()
-    .max(2000)
-    .regex(/^(https?:\/\/\S+|\/[^\s/\\][^\s\\]*)$/, "photo_url must be an http(s) URL or a path on this server (/static/…)")
-    .refine(isCleanText, CLEAN_TEXT)
-    .nullable(),
+  // Photos are uploaded (POST /admin/households/:id/photo) and served only with consent, never linked.
+  photo_url: z.unknown().refine((v) => v === undefined, named("is no longer accepted: upload the photo (JPEG or PNG) with POST /admin/households/:id/photo")),
   story: text(2000).nullable(),
   consent: Consent,
   private: HouseholdPrivate,
+  /** The household agrees to an alias that contains its given name (decision 0020). */
+  confirm_alias_contains_name: z.boolean(),
 }
 export const HouseholdCreate = z
   .object(householdFields)
-  .partial({ moo: true, members_count: true, given_name: true, photo_url: true, story: true, consent: true, private: true })
+  .partial({ moo: true, members_count: true, given_name: true, photo_url: true, story: true, consent: true, private: true, confirm_alias_contains_name: true })
   .strict()
 export const HouseholdUpdate = z.object(householdFields).partial().strict()
 

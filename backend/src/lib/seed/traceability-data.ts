@@ -22,10 +22,12 @@ export type SeedHousehold = {
   village: string
   moo: string
   members_count: number
+  /** Aliases earlier seeds gave it; a database seeded with one gets the alias above instead. */
+  previous_aliases?: string[]
   consent: { given_name: boolean; photo: boolean; story: boolean }
   given_name: string | null
-  /** Path under backend/static, stored as /static/… (relative to the backend, shown on MEDUSA_BACKEND_URL). */
-  photo_path: string | null
+  /** File in ./photos (JPEG): stored as the household's photo, served only with its consent. */
+  photo: string | null
   story: string | null
   private: {
     family_name: string
@@ -43,13 +45,15 @@ export const SEED_HOUSEHOLDS: SeedHousehold[] = [
   {
     // Full consent: given name, photo and story are public.
     code: "MM-H-017",
-    alias: "บ้านสวนป้าแก้ว",
+    // Not "บ้านสวนป้าแก้ว": an alias is always public, and that one carried her given name (decision 0020).
+    alias: "สวนเถาเอ็นริมห้วย",
+    previous_aliases: ["บ้านสวนป้าแก้ว"],
     village: "บ้านแม่มอก",
     moo: "3",
     members_count: 5,
     consent: { given_name: true, photo: true, story: true },
     given_name: "แก้ว",
-    photo_path: "households/ban-suan-pa-kaew.svg",
+    photo: "mm-h-017.jpg",
     story: "ป้าแก้วปลูกเถาเอ็นอ่อนริมห้วยแม่มอกมากว่าสิบปี รายได้จากสมุนไพรส่งหลานเรียนจนจบ ปวส.",
     private: {
       family_name: "ศรีวงศ์ใจ",
@@ -65,13 +69,15 @@ export const SEED_HOUSEHOLDS: SeedHousehold[] = [
   {
     // Given name only.
     code: "MM-H-023",
-    alias: "สวนลุงมา",
+    // Not "สวนลุงมา" (it carried his given name).
+    alias: "สวนสมุนไพรทุ่งนาหลวง",
+    previous_aliases: ["สวนลุงมา"],
     village: "บ้านทุ่งนาหลวง",
     moo: "7",
     members_count: 3,
     consent: { given_name: true, photo: false, story: false },
     given_name: "มา",
-    photo_path: "households/private-mm-h-023.jpg",
+    photo: "mm-h-023.jpg",
     story: "ลุงมาเคยเป็นหนี้นอกระบบสองหมื่นบาทก่อนเข้ากลุ่ม",
     private: {
       family_name: "ทองคำปัน",
@@ -93,7 +99,7 @@ export const SEED_HOUSEHOLDS: SeedHousehold[] = [
     members_count: 2,
     consent: { given_name: false, photo: false, story: false },
     given_name: "บุญเรือน",
-    photo_path: "households/private-mm-h-031.jpg",
+    photo: "mm-h-031.jpg",
     story: "ยายบุญเรือนอยู่กับหลานสองคน ลูกไปทำงานกรุงเทพฯ",
     private: {
       family_name: "ปัญญาดี",
@@ -115,7 +121,7 @@ export const SEED_HOUSEHOLDS: SeedHousehold[] = [
     members_count: 6,
     consent: { given_name: false, photo: false, story: true },
     given_name: "สมศักดิ์",
-    photo_path: "households/private-mm-h-044.jpg",
+    photo: "mm-h-044.jpg",
     story: "สวนบนเนินดอยที่เปลี่ยนจากข้าวโพดมาปลูกสมุนไพรแบบไม่ใช้สารเคมีตั้งแต่ปี 2565",
     private: {
       family_name: "อินต๊ะวงค์",
@@ -258,7 +264,7 @@ export function seedPrivateValues(): string[] {
     values.push(String(p.tpmap_data.tpmap_household_id))
     if (!h.consent.given_name && h.given_name) values.push(h.given_name)
     if (!h.consent.story && h.story) values.push(h.story)
-    if (!h.consent.photo && h.photo_path) values.push(h.photo_path)
+    // Photo file names are random (made by the seed): tests/support/privacy.ts reads them from the database.
   }
   for (const plot of SEED_PLOTS) values.push(String(plot.lat), String(plot.lng))
   return values

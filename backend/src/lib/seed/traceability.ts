@@ -1,6 +1,7 @@
+import fs from "node:fs"
+import path from "node:path"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { relativeStaticPath } from "./seed-catalogue"
 import { traceability } from "../../workflows/traceability/service"
 import { recordHarvestWorkflow } from "../../workflows/traceability/record-harvest"
 import { createBatchWorkflow } from "../../workflows/traceability/create-batch"
@@ -61,18 +62,22 @@ export async function seedTraceability(container: MedusaContainer, log: Log): Pr
         consent_recorded_at: new Date(),
         consent_recorded_by: SEED_ACTOR,
         given_name: h.given_name,
-        // Relative to the backend, like product images (seed-catalogue.ts productImagePath).
-        photo_url: h.photo_path ? `/static/${h.photo_path}` : null,
         story: h.story,
         ...h.private,
         created_by: SEED_ACTOR,
         updated_by: SEED_ACTOR,
       })
       log(`created household ${h.alias}`)
-    } else if (relativeStaticPath(found.photo_url)) {
-      // An earlier seed stored the photo on that day's backend origin.
-      await service.updateHouseholds({ id: found.id, photo_url: relativeStaticPath(found.photo_url), updated_by: SEED_ACTOR })
-      log(`made the photo of ${h.alias} relative to the backend`)
+    }
+    // A database seeded before decision 0020: the demo alias without the name, the photo out of /static.
+    if (found.created_by === SEED_ACTOR && h.previous_aliases?.includes(found.alias)) {
+      await service.updateHouseholds({ id: found.id, alias: h.alias, updated_by: SEED_ACTOR })
+      log(`renamed household ${found.alias} to ${h.alias}`)
+    }
+    if (found.created_by === SEED_ACTOR && h.photo && !found.photo_file) {
+      const data = fs.readFileSync(path.join(__dirname, "photos", h.photo))
+      await service.setHouseholdPhoto(found.id, { content_type: "image/jpeg", data }, SEED_ACTOR)
+      log(`stored the photo of household ${h.code}`)
     }
     householdIds.set(h.code, found.id)
   }

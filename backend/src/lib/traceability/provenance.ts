@@ -10,6 +10,7 @@ import {
   parseDigitalLink,
   publicProjection,
   type PublicProvenance,
+  scanNetwork,
   scanVerdict,
   type ScanVerdict,
 } from "@mae-mok/traceability"
@@ -145,11 +146,14 @@ export async function lotEpcis(container: Container, params: { gtin: string; lot
 
 let scanIpSalt: string | undefined
 
-/** Salted hash of the client's IP: scans can be told apart without keeping who scanned. */
+/**
+ * Salted hash of the client's network (its IPv4 address, or its IPv6 /64: scanNetwork): scans can be told
+ * apart without keeping who scanned, and an IPv6 client cannot pass for many by changing its address.
+ */
 export function scanIpHash(ip: string): string {
   // Read once: the environment does not change while the server runs, and every scan needs the salt.
   scanIpSalt ??= readEnv().scanIpSalt
-  return crypto.createHmac("sha256", scanIpSalt).update(ip).digest("hex")
+  return crypto.createHmac("sha256", scanIpSalt).update(scanNetwork(ip)).digest("hex")
 }
 
 export type ScanRequest = {
@@ -163,9 +167,11 @@ export type ScanRequest = {
 
 export type ScanResult = { ok: true; batchId: string; lot: string; state: LabelScanState; verdict: ScanVerdict } | { ok: false; refusal: ProvenanceRefusal }
 
-function unknownSerial(serial: string, lot: string, unit: { scan_count: number; first_scan_at: Date | null; lot_number: string } | null) {
+function unknownSerial(serial: string, lot: string, unit: { scan_count: number; network_count: number; first_scan_at: Date | null; lot_number: string } | null) {
   const verdict = scanVerdict(
-    unit ? { scanCount: unit.scan_count, firstScanAt: unit.first_scan_at ? unit.first_scan_at.toISOString() : null, lot: unit.lot_number } : null,
+    unit
+      ? { scanCount: unit.scan_count, networkCount: unit.network_count, firstScanAt: unit.first_scan_at ? unit.first_scan_at.toISOString() : null, lot: unit.lot_number }
+      : null,
     { scannedLot: lot }
   )
   return new ProvenanceRefusal(404, {
@@ -181,8 +187,8 @@ function unknownSerial(serial: string, lot: string, unit: { scan_count: number; 
 
 /**
  * Records unit scans, many in a few statements whatever their number: one look-up of the lots, one of the
- * serials, one UPDATE that counts every genuine scan, one INSERT of all scan events (with the salted IP
- * hash). Unknown and mismatched serials are recorded too: they are what clone detection counts. Each
+ * serials, one statement that counts every genuine scan (views, and networks new to each serial), one
+ * INSERT of all scan events (with the salted network hash). Unknown and mismatched serials are recorded too: they are what clone detection counts. Each
  * answer is what that scan alone would have got; scans of one serial in one call are counted in order.
  */
 export async function recordScans(container: Container, requests: ScanRequest[]): Promise<ScanResult[]> {
@@ -209,8 +215,9 @@ export async function recordScans(container: Container, requests: ScanRequest[])
   const units = await service.findUnitsForScans(serials)
   const unitBySerial = new Map(units.map((u) => [u.serial, u]))
 
-  // Genuine scans per serial, in request order, then one UPDATE for all of them.
+  // Genuine scans per serial, in request order, then one statement counts all of them (views and networks).
   const genuine = new Map<string, number[]>()
+  const networkOf = parsed.map((p) => scanIpHash(p.request.clientIp))
   const results: (ScanResult | null)[] = parsed.map((p, i) => {
     if (!("link" in p)) return { ok: false, refusal: p.refusal }
     const batchId = batchIds.get(`${p.link.gtin}/${p.link.lot}`)
@@ -220,13 +227,24 @@ export async function recordScans(container: Container, requests: ScanRequest[])
     genuine.set(p.link.serial, [...(genuine.get(p.link.serial) ?? []), i])
     return null
   })
-  const counted = await service.countScans([...genuine].map(([serial, indexes]) => ({ serial, n: indexes.length })))
+  const counted = await service.countScans([...genuine].flatMap(([serial, indexes]) => indexes.map((i) => ({ serial, network_hash: networkOf[i]! }))))
   for (const row of counted) {
     const indexes = genuine.get(row.serial) ?? []
+    // Each scan gets the counts it would have had alone: views before it in this call, and the networks
+    // that were new in this call up to and including it.
+    const fresh = new Set(row.new_networks)
+    let networksBefore = row.network_count - fresh.size
+    const seen = new Set<string>()
     indexes.forEach((index, k) => {
+      const network = networkOf[index]!
+      if (fresh.has(network) && !seen.has(network)) {
+        seen.add(network)
+        networksBefore++
+      }
       const link = (parsed[index] as Extract<Parsed, { link: unknown }>).link
       const state: LabelScanState = {
         scanCount: row.scan_count - indexes.length + 1 + k,
+        networkCount: networksBefore,
         firstScanAt: row.first_scan_at.toISOString(),
         lot: link.lot,
       }
@@ -240,7 +258,7 @@ export async function recordScans(container: Container, requests: ScanRequest[])
     const verdict = result.ok ? result.verdict : (result.refusal.body.scan as ScanVerdict | undefined)
     if (!verdict || (!result.ok && !p.request.recordRefusal)) return []
     const unit = unitBySerial.get(p.link.serial)
-    return [{ ...p.link, label_unit_id: unit?.id ?? null, ip_hash: scanIpHash(p.request.clientIp), verdict: verdict.kind, scanned_at: new Date() }]
+    return [{ ...p.link, label_unit_id: unit?.id ?? null, ip_hash: networkOf[i]!, verdict: verdict.kind, scanned_at: new Date() }]
   })
   await service.insertScanEvents(events)
   return results.map((r) => r ?? { ok: false, refusal: new ProvenanceRefusal(404, { type: "not_found", code: "UNKNOWN_SERIAL", message: "the label unit vanished while its scan was counted" }) })

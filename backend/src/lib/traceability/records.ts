@@ -9,6 +9,7 @@ import {
   publicProjection,
   toGtin14,
 } from "@mae-mok/traceability"
+import { readEnv } from "../env"
 import { traceability } from "../../workflows/traceability/service"
 
 type Container = Pick<MedusaContainer, "resolve">
@@ -131,6 +132,16 @@ export async function loadPrivateBatchRecord(container: Container, batchId: stri
   }
 }
 
+/**
+ * Where a household photo is served (backend/src/api/household-photos): on MEDUSA_BACKEND_URL, under its
+ * random file name. The route itself answers only while the photo consent holds.
+ */
+let backendUrl: string | undefined
+export function householdPhotoUrl(file: string | null): string | null {
+  backendUrl ??= readEnv().backendUrl
+  return file ? `${backendUrl}/household-photos/${file}` : null
+}
+
 type HouseholdRow = {
   id: string
   code: string
@@ -144,7 +155,7 @@ type HouseholdRow = {
   consent_photo: boolean
   consent_story: boolean
   given_name: string | null
-  photo_url: string | null
+  photo_file: string | null
   story: string | null
   members_count?: number | null
   family_name?: string | null
@@ -171,7 +182,7 @@ function householdRecord(h: HouseholdRow): HouseholdRecord {
     membersCount: h.members_count,
     consent: { givenName: h.consent_given_name, photo: h.consent_photo, story: h.consent_story },
     givenName: h.given_name,
-    photoUrl: h.photo_url,
+    photoUrl: householdPhotoUrl(h.photo_file),
     story: h.story,
     familyName: h.family_name,
     povertyTier: h.poverty_tier,

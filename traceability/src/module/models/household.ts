@@ -20,7 +20,11 @@ export const Household = model.define("household", {
   consent_recorded_at: model.dateTime().nullable(),
   consent_recorded_by: model.text().nullable(),
   given_name: model.text().nullable(),
-  photo_url: model.text().nullable(),
+  /**
+   * Random file name of its photo (household_photo, a plain table holding the bytes), served only while the
+   * photo consent holds, at /household-photos/{photo_file}; renamed when that consent is withdrawn.
+   */
+  photo_file: model.text().nullable(),
   story: model.text().nullable(),
   // private
   family_name: model.text().nullable(),

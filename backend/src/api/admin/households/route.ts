@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { traceability } from "../../../workflows/traceability/service"
 import { actorId, page, validQuery } from "../helpers"
 import { type HouseholdCreate, HouseholdQuery, type Infer } from "../validators"
-import { householdColumns, householdResponse } from "./serialize"
+import { aliasAccepted, householdColumns, householdResponse } from "./serialize"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = await validQuery(req, HouseholdQuery)
@@ -14,6 +14,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 }
 
 export async function POST(req: MedusaRequest<Infer<typeof HouseholdCreate>>, res: MedusaResponse) {
+  if (!aliasAccepted(req.validatedBody, null, res)) return
   const created = await traceability(req.scope).createHouseholds(householdColumns(req.validatedBody, null, actorId(req)))
   res.json({ household: householdResponse(created) })
 }

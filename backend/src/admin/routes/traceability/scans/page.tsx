@@ -123,7 +123,7 @@ function Suspicious() {
               <ul className="txt-compact-xsmall font-mono">
                 {d.over_scanned.map((r) => (
                   <li key={r.serial}>
-                    {r.lot_number}/{r.serial} · {r.scan_count}×
+                    {r.lot_number}/{r.serial} · {t("scans.networks", { scans: r.scan_count, networks: r.network_count })}
                   </li>
                 ))}
               </ul>

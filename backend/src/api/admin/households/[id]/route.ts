@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { traceability } from "../../../../workflows/traceability/service"
 import { actorId, found, refuse } from "../../helpers"
 import type { HouseholdUpdate, Infer } from "../../validators"
-import { householdColumns, householdResponse } from "../serialize"
+import { aliasAccepted, householdColumns, householdResponse } from "../serialize"
 
 async function load(req: MedusaRequest) {
   const [h] = await traceability(req.scope).listHouseholds({ id: req.params.id })
@@ -15,9 +15,13 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 
 export async function POST(req: MedusaRequest<Infer<typeof HouseholdUpdate>>, res: MedusaResponse) {
   const h = await load(req)
+  if (!aliasAccepted(req.validatedBody, h, res)) return
   const cols = householdColumns(req.validatedBody, h, actorId(req))
-  const updated = await traceability(req.scope).updateHouseholds({ id: h.id, ...cols })
-  res.json({ household: householdResponse(updated) })
+  const service = traceability(req.scope)
+  await service.updateHouseholds({ id: h.id, ...cols })
+  // Withdrawn photo consent: the public route already refuses; the address that was public is retired for good.
+  if (h.consent_photo && cols.consent_photo === false) await service.renameHouseholdPhoto(h.id)
+  res.json({ household: householdResponse(await load(req)) })
 }
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
@@ -25,6 +29,7 @@ export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
   const service = traceability(req.scope)
   const [plot] = await service.listPlots({ household_id: h.id }, { take: 1 })
   if (plot) throw refuse(`Household ${h.code} still has plots; delete or move them first`, "IN_USE")
+  await service.removeHouseholdPhoto(h.id, actorId(req))
   await service.deleteHouseholds(h.id)
   res.json({ id: h.id, object: "household", deleted: true })
 }

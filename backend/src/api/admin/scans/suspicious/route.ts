@@ -1,12 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { DEFAULT_SUSPICIOUS_SCAN_COUNT } from "@mae-mok/traceability"
+import { DEFAULT_SUSPICIOUS_NETWORKS } from "@mae-mok/traceability"
 import { traceability } from "../../../../workflows/traceability/service"
 import { validQuery } from "../../helpers"
 import { SuspiciousScansQuery } from "../../validators"
 
 type Group = { gtin: string; lot: string; serial: string; scans: number; last_scan_at: Date }
 
-// GET /admin/scans/suspicious — unknown serials, serials scanned under the wrong lot, over-scanned units.
+// GET /admin/scans/suspicious — unknown serials, serials scanned under the wrong lot, units opened from more
+// networks than one bottle ever is (what the provenance page flags; views from one network do not count).
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { since } = await validQuery(req, SuspiciousScansQuery)
   const service = traceability(req.scope)
@@ -22,11 +23,17 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     if (new Date(e.scanned_at) > g.last_scan_at) g.last_scan_at = new Date(e.scanned_at)
     map.set(key, g)
   }
-  const units = await service.listLabelUnits({ scan_count: { $gt: DEFAULT_SUSPICIOUS_SCAN_COUNT } }, { relations: ["batch"], order: { scan_count: "DESC" } })
+  const units = await service.listLabelUnits({ network_count: { $gt: DEFAULT_SUSPICIOUS_NETWORKS } }, { relations: ["batch"], order: { network_count: "DESC" } })
   const bySeen = (a: Group, b: Group) => b.scans - a.scans
   res.json({
     unknown_serials: [...groups.unknown_serial.values()].sort(bySeen),
     lot_mismatches: [...groups.lot_mismatch.values()].sort(bySeen),
-    over_scanned: units.map((u) => ({ serial: u.serial, lot_number: u.batch.lot_number, scan_count: u.scan_count, first_scan_at: u.first_scan_at })),
+    over_scanned: units.map((u) => ({
+      serial: u.serial,
+      lot_number: u.batch.lot_number,
+      scan_count: u.scan_count,
+      network_count: u.network_count,
+      first_scan_at: u.first_scan_at,
+    })),
   })
 }

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router-dom"
 import { AuditLine } from "../../../../components/audit-line"
 import { CertBadge } from "../../../../components/badges"
 import { HouseholdForm } from "../../../../components/household-form"
+import { HouseholdPhoto } from "../../../../components/household-photo"
 import { Loading, Page, Section } from "../../../../components/section"
 import { TraceNav } from "../../../../components/trace-nav"
 import { keys, useHousehold, usePlots, useSave } from "../../../../lib/queries"
@@ -34,6 +35,9 @@ const HouseholdPage = () => {
             onSubmit={(body) => update.mutate(body, { onSuccess: () => toast.success(t("common.saved")) })}
           />
         </div>
+      </Section>
+      <Section title={t("household.photo")}>
+        <HouseholdPhoto household={h} />
       </Section>
       {h.public_preview && (
         <Section title={t("household.publicPreview")}>
