@@ -1,6 +1,7 @@
 import {
   defineMiddlewares,
   errorHandler,
+  getHttpResponseFromError,
   type MedusaNextFunction,
   type MedusaRequest,
   type MedusaResponse,
@@ -22,6 +23,7 @@ import {
   SpeciesCreate,
   SpeciesUpdate,
 } from "./admin/validators"
+import { errorExtras } from "../lib/errors"
 import { jsonWritesOnly, refuseActiveUploads, sameOriginWrites } from "../lib/http/admin-writes"
 import { refuseNulInUrl } from "../lib/http/refuse-nul-in-url"
 import { requireStorefront, scanGuessLimit } from "../lib/traceability/guess-limit"
@@ -30,8 +32,10 @@ import { ScanBatch } from "./store/provenance/validators"
 const medusaErrorHandler = errorHandler()
 
 /**
- * Medusa's error handler, except for a path parameter Express cannot decode (e.g. "%ZZ", "%FF"):
- * Express marks that URIError as 400 but Medusa's handler would answer 500.
+ * The one place errors become HTTP answers (docs/decisions/0021-conventions.md). Medusa's handler decides the
+ * status and body; an AppError (or its serialised copy from a workflow) adds `message_th`, and `status` where
+ * Medusa has no type for it. A path parameter Express cannot decode (e.g. "%ZZ") is a URIError Express marks
+ * 400, which Medusa's handler would answer 500.
  */
 function apiErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   if (err instanceof URIError && (err as URIError & { status?: number }).status === 400) {
@@ -42,7 +46,12 @@ function apiErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, 
       message_th: "ลิงก์ไม่ถูกต้อง",
     })
   }
-  return medusaErrorHandler(err, req, res, next)
+  const extras = errorExtras(err)
+  if (extras.message_th === undefined && extras.status === undefined) return medusaErrorHandler(err, req, res, next)
+  const { statusCode, body } = getHttpResponseFromError(err)
+  const status = extras.status ?? statusCode
+  if (status >= 500) console.error(err)
+  res.status(status).json({ ...body, ...(status < 500 && extras.message_th !== undefined ? { message_th: extras.message_th } : {}) })
 }
 
 // One entry per validated route. Shared file: add entries, keep it a flat list.

@@ -65,17 +65,16 @@ export function FormError(props: { message: string | null }) {
 
 /** A form's last row: the API's refusal (in the admin's language) above the submit button. */
 export function SubmitRow(props: {
-  error: { message: string } | string | null | undefined
+  error: { message: string; messageTh?: string } | string | null | undefined
   busy: boolean
   label: string
   disabled?: boolean
   className?: string
 }) {
   const { language } = useT()
-  const message = typeof props.error === "string" ? props.error : props.error?.message
   return (
     <div className={clx("flex flex-col gap-y-2", props.className)}>
-      <FormError message={message ? localizedMessage(message, language) : null} />
+      <FormError message={props.error ? localizedMessage(props.error, language) : null} />
       <Button type="submit" isLoading={props.busy} disabled={props.disabled} className="self-start">
         {props.label}
       </Button>

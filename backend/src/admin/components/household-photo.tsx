@@ -43,7 +43,7 @@ export function HouseholdPhoto(props: { household: Household }) {
     try {
       await work()
     } catch (err) {
-      setError(err instanceof ApiError ? localizedMessage(err.message, language) : t("household.photoUnreadable"))
+      setError(err instanceof ApiError ? localizedMessage(err, language) : t("household.photoUnreadable"))
     } finally {
       setBusy(false)
     }

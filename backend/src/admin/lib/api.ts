@@ -3,7 +3,14 @@
 
 /** An error answer of the admin API, with the parts the UI shows. */
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly type: string | undefined, readonly code: string | undefined) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly type: string | undefined,
+    readonly code: string | undefined,
+    /** The Thai half of every refusal (docs/decisions/0021-conventions.md). */
+    readonly messageTh?: string
+  ) {
     super(message)
   }
 }
@@ -27,7 +34,7 @@ export async function api<T>(path: string, options: { method?: Method; body?: un
   }
   if (!res.ok) {
     const message = typeof json?.message === "string" ? json.message : text || `HTTP ${res.status}`
-    throw new ApiError(message, res.status, json?.type, json?.code)
+    throw new ApiError(message, res.status, json?.type, json?.code, typeof json?.message_th === "string" ? json.message_th : undefined)
   }
   return json as T
 }
@@ -43,10 +50,13 @@ export function query(params: Record<string, string | number | boolean | undefin
 const THAI = /[\u0E00-\u0E7F]/
 
 /**
- * The API words refusals as "English (Thai)". Show the half in the admin's language; a message
- * without a Thai half (e.g. a validation message) is shown as it is.
+ * A refusal in the admin's language: the API's `message_th` for Thai, `message` otherwise. Refusals not yet in
+ * that shape word it "English (Thai)"; that form is split here until none is left.
  */
-export function localizedMessage(message: string, language: string): string {
+export function localizedMessage(error: { message: string; messageTh?: string } | string, language: string): string {
+  const message = typeof error === "string" ? error : error.message
+  const messageTh = typeof error === "string" ? undefined : error.messageTh
+  if (messageTh) return language.startsWith("th") ? messageTh : message
   const m = /^([\s\S]*?)\s*\(([^()]*)\)\s*$/.exec(message)
   if (!m || !THAI.test(m[2]) || THAI.test(m[1])) return message
   return language.startsWith("th") ? m[2].trim() : m[1].trim()

@@ -1,6 +1,6 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { type BatchAction, batchTransition } from "@mae-mok/traceability"
+import { invalid, notAllowed, notFound } from "../../lib/errors"
 import { traceability } from "./service"
 
 export type SetBatchStatusInput = { batch_id: string; action: BatchAction; reason: string | null; actor_id: string | null }
@@ -12,12 +12,12 @@ const setBatchStatusStep = createStep(
   async (input: SetBatchStatusInput, { container }) => {
     const service = traceability(container)
     const [batch] = await service.listBatches({ id: input.batch_id })
-    if (!batch) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Batch ${input.batch_id} was not found`)
+    if (!batch) throw notFound({ en: "Batch", th: "ล็อตการผลิต" }, input.batch_id)
     const t = batchTransition(batch.status, input.action)
-    if (!t.ok) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${t.message_en} (${t.message_th})`, "INVALID_TRANSITION")
+    if (!t.ok) throw notAllowed({ code: "INVALID_TRANSITION", message: t.message_en, message_th: t.message_th })
     const reason = input.reason?.trim() || null
     if (t.reasonRequired && !reason) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `A reason is required to ${input.action} a batch (ต้องระบุเหตุผล)`)
+      throw invalid({ code: "REASON_REQUIRED", message: `A reason is required to ${input.action} a batch`, message_th: "ต้องระบุเหตุผล" })
     }
     const previous: Previous = {
       id: batch.id,

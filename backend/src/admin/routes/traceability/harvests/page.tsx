@@ -104,7 +104,7 @@ const HarvestsPage = () => {
               <Text size="small" weight="plus" className="text-ui-fg-error">
                 {t("harvest.refused")}
               </Text>
-              <FormError message={localizedMessage(record.error.message, language)} />
+              <FormError message={localizedMessage(record.error, language)} />
             </div>
           )}
           <Button type="submit" size="large" isLoading={record.isPending} className="w-full">

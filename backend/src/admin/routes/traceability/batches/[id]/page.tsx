@@ -74,7 +74,7 @@ function ReleaseButton(props: { batch: Batch }) {
   const release = useSave<unknown, { batch: Batch }>(`/admin/batches/${props.batch.id}/release`, [keys.batches])
   return (
     <div className="mt-4 flex flex-col gap-y-2">
-      <FormError message={release.error ? localizedMessage(release.error.message, language) : null} />
+      <FormError message={release.error ? localizedMessage(release.error, language) : null} />
       <Button
         className="self-start"
         isLoading={release.isPending}
@@ -131,7 +131,7 @@ function Labels(props: { batch: Batch }) {
             </Button>
           </form>
         )}
-        <FormError message={issue.error ? localizedMessage(issue.error.message, language) : null} />
+        <FormError message={issue.error ? localizedMessage(issue.error, language) : null} />
         {b.units.length > 0 && (
           <>
             {/* The API renders the A4 sheet (3 × 8 labels a page) for the browser's print dialog. */}

@@ -1,0 +1,72 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * The one error shape of this backend (docs/decisions/0021-conventions.md): every refusal carries a stable
+ * `code`, an English `message` and a Thai `message_th`, and the API answers it as
+ * `{ type, code, message, message_th }` with the status its type (or `status`) says. Thrown anywhere — a
+ * route, a middleware, a workflow step — and mapped to HTTP once, by `apiErrorHandler` (api/middlewares.ts).
+ *
+ * It is a MedusaError, so Medusa's own handling (workflow compensation, its status mapping) treats it as one.
+ * Workflow errors may reach the handler as plain objects (the engines serialise step errors), which is why
+ * the handler reads `message_th` and `status` off any error-like value rather than checking the class.
+ */
+export class AppError extends MedusaError {
+  readonly message_th: string
+  /** Only for answers Medusa's types have no status for (410, 413, 429 …); otherwise the type decides. */
+  readonly status?: number
+
+  constructor(type: AppErrorType, refusal: Refusal, options: { status?: number } = {}) {
+    super(type, refusal.message, refusal.code)
+    this.message_th = refusal.message_th
+    if (options.status !== undefined) this.status = options.status
+  }
+}
+
+/** What a refusal says, in the core's words too: a stable code, English, Thai. */
+export type Refusal = { code: string; message: string; message_th: string }
+
+export type AppErrorType = (typeof MedusaError.Types)[keyof typeof MedusaError.Types]
+
+/** The core's refusals say `message_en`; the API says `message`. */
+export function fromCore(refusal: { code: string; message_en: string; message_th: string }): Refusal {
+  return { code: refusal.code, message: refusal.message_en, message_th: refusal.message_th }
+}
+
+/** 400: the request is well-formed but its data is wrong (a field, a value). */
+export function invalid(refusal: Refusal): AppError {
+  return new AppError(MedusaError.Types.INVALID_DATA, refusal)
+}
+
+/** 400: the data is fine but the rules refuse it now (a transition, a used harvest lot). */
+export function notAllowed(refusal: Refusal): AppError {
+  return new AppError(MedusaError.Types.NOT_ALLOWED, refusal)
+}
+
+/** 404, naming what was looked for. */
+export function notFound(what: { en: string; th: string }, id: string, code = "NOT_FOUND"): AppError {
+  return new AppError(MedusaError.Types.NOT_FOUND, {
+    code,
+    message: `${what.en} ${id} was not found`,
+    message_th: `ไม่พบ${what.th} ${id}`,
+  })
+}
+
+/** 403: who is asking may not do this. */
+export function forbidden(refusal: Refusal): AppError {
+  return new AppError(MedusaError.Types.FORBIDDEN, refusal)
+}
+
+/** 409: another request changed the same thing first (a race lost cleanly). */
+export function conflict(refusal: Refusal): AppError {
+  return new AppError(MedusaError.Types.CONFLICT, refusal)
+}
+
+/** The Thai message and explicit status of any error-like value (an AppError, or one a workflow engine serialised). */
+export function errorExtras(err: unknown): { message_th?: string; status?: number } {
+  if (!err || typeof err !== "object") return {}
+  const e = err as { message_th?: unknown; status?: unknown }
+  return {
+    ...(typeof e.message_th === "string" ? { message_th: e.message_th } : {}),
+    ...(typeof e.status === "number" && e.status >= 400 && e.status < 600 ? { status: e.status } : {}),
+  }
+}
