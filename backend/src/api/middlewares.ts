@@ -18,10 +18,12 @@ import {
   IssueUnits,
   PlotCreate,
   PlotUpdate,
-  PromptPayRelease,
   SpeciesCreate,
   SpeciesUpdate,
+  UnpaidRelease,
 } from "./admin/validators"
+import { quantityLimitBody } from "../lib/checkout/quantity-limits"
+import { cartWriteStockRefusal } from "../lib/checkout/stock-refusal"
 import { jsonBodyOnly } from "../lib/http/json-body-only"
 import { refuseNulInUrl } from "../lib/http/refuse-nul-in-url"
 import { requireStorefront, scanGuessLimit } from "../lib/traceability/guess-limit"
@@ -42,6 +44,9 @@ function apiErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, 
       message_th: "ลิงก์ไม่ถูกต้อง",
     })
   }
+  // A cart over the quantity limits (decision 0014) or short of stock: a 400 in English and Thai with its own code.
+  const refusal = quantityLimitBody(err) ?? cartWriteStockRefusal(err)
+  if (refusal) return void res.status(400).json(refusal)
   return medusaErrorHandler(err, req, res, next)
 }
 
@@ -54,7 +59,7 @@ export default defineMiddlewares({
     { matcher: "/store*", middlewares: [refuseNulInUrl] },
     { matcher: "/hooks*", middlewares: [refuseNulInUrl] },
     // traceability admin API (docs/api/admin-traceability.md)
-    { matcher: /^\/admin\/(herb-species|households|plots|certifications|harvests|batches|promptpay)(\/|$)/, methods: ["POST"], middlewares: [jsonBodyOnly] },
+    { matcher: /^\/admin\/(herb-species|households|plots|certifications|harvests|batches|promptpay|manual-payments)(\/|$)/, methods: ["POST"], middlewares: [jsonBodyOnly] },
     { matcher: "/admin/herb-species", methods: ["POST"], middlewares: [validateAndTransformBody(SpeciesCreate)] },
     { matcher: "/admin/herb-species/:id", methods: ["POST"], middlewares: [validateAndTransformBody(SpeciesUpdate)] },
     { matcher: "/admin/households", methods: ["POST"], middlewares: [validateAndTransformBody(HouseholdCreate)] },
@@ -69,7 +74,8 @@ export default defineMiddlewares({
     { matcher: "/admin/batches/:id/hold", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/recall", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/units", methods: ["POST"], middlewares: [validateAndTransformBody(IssueUnits)] },
-    { matcher: "/admin/promptpay/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(PromptPayRelease)] },
+    { matcher: "/admin/promptpay/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(UnpaidRelease)] },
+    { matcher: "/admin/manual-payments/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(UnpaidRelease)] },
     // guessing unknown serials is rate-limited per hashed client IP (docs/decisions/0010-scan-guess-limit.md)
     { matcher: "/store/provenance/:gtin/:lot/:serial", methods: ["GET"], middlewares: [scanGuessLimit] },
     // scans gathered by the storefront, one call per batch (docs/decisions/0011-page-caching-and-scan-batching.md)
