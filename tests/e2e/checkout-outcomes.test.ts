@@ -32,7 +32,8 @@ afterAll(async () => {
 })
 
 const placeOrder = (page: Page) => page.getByRole("button", { name: "ยืนยันคำสั่งซื้อ" }).click()
-const problem = (page: Page) => page.getByTestId("checkout-problem")
+// What the page announces (role=alert): the review step's notice, or the Stripe form's own error.
+const problem = (page: Page) => page.getByRole("alert").first()
 const thanks = (page: Page) => page.getByRole("heading", { level: 1, name: "ขอบคุณสำหรับคำสั่งซื้อ" })
 
 async function orderCount(): Promise<number> {
