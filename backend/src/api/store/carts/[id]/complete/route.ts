@@ -8,7 +8,7 @@ import { rollBackInterruptedCheckouts } from "../../../../../lib/recovery/checko
 import { interruptedBefore } from "../../../../../lib/recovery/cutoff"
 
 /**
- * Medusa's own POST /store/carts/:id/complete, with one change: when the payment provider did not
+ * Medusa's own POST /store/carts/:id/complete, with its refusals made plain: when the payment provider did not
  * authorize the payment, Medusa's payment module answers "Session: payses_… was not authorized with
  * the provider." for a declined card and a pending 3-D Secure alike. Here the session it left behind
  * says which: a declined or unfinished payment is a 400 with the reason (Stripe's decline message),
