@@ -6,8 +6,12 @@ import type { FakeStripe } from "../support/fake-stripe"
  * @stripe/react-stripe-js uses (elements, a Payment Element that mounts a js.stripe.com frame, confirmPayment
  * calling api.stripe.com), and api.stripe.com is answered by the fake Stripe API the backend talks to. The
  * browser still applies the shop's Content-Security-Policy to every one of these requests.
+ * `card()` is what the shopper typed into the element (a Stripe test payment method: pm_card_visa,
+ * pm_card_chargeDeclined …), read at each confirmation. confirmPayment answers as Stripe.js does: Stripe's
+ * error for a refused confirmation (a decline, an intent already paid), else the PaymentIntent; one still in
+ * requires_action is the shopper closing the PromptPay QR / authentication dialog without finishing it.
  */
-export async function fakeStripeJs(page: Page, stripe: FakeStripe): Promise<string[]> {
+export async function fakeStripeJs(page: Page, stripe: FakeStripe, card: () => string = () => "pm_card_visa"): Promise<string[]> {
   const requests: string[] = []
   await page.route(/^https:\/\/js\.stripe\.com\//, (route) => {
     const url = route.request().url()
@@ -18,7 +22,7 @@ export async function fakeStripeJs(page: Page, stripe: FakeStripe): Promise<stri
   await page.route(/^https:\/\/api\.stripe\.com\/v1\/payment_intents\/([^/]+)\/confirm$/, async (route) => {
     requests.push(route.request().url())
     const id = /payment_intents\/([^/]+)\/confirm/.exec(route.request().url())![1]!
-    const { status, body } = await stripe.confirm(id, "pm_card_visa")
+    const { status, body } = await stripe.confirm(id, card())
     return route.fulfill({ status, contentType: "application/json", body: JSON.stringify(body), headers: { "access-control-allow-origin": "*" } })
   })
   return requests

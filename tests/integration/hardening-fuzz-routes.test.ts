@@ -548,12 +548,13 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
     }
   })
 
-  it("PromptPay release of unpaid orders", async () => {
-    await fuzz("POST /admin/promptpay/release-unpaid", post("/admin/promptpay/release-unpaid", invalidBodies({ older_than_minutes: 60 }, V.PromptPayRelease)))
+  it("release of unpaid PromptPay and bank-transfer orders", async () => {
+    await fuzz("POST /admin/promptpay/release-unpaid", post("/admin/promptpay/release-unpaid", invalidBodies({ older_than_minutes: 60 }, V.UnpaidRelease)))
+    await fuzz("POST /admin/manual-payments/release-unpaid", post("/admin/manual-payments/release-unpaid", invalidBodies({ older_than_minutes: 60 }, V.UnpaidRelease)))
   })
 
   it("refuses every admin route without a login", async () => {
-    const paths = ["/admin/herb-species", "/admin/households", "/admin/plots", "/admin/certifications", "/admin/harvests", "/admin/batches", `/admin/batches/${ids.batch}/release`, "/admin/promptpay/release-unpaid", "/admin/scans/suspicious", `/admin/label-units/${ids.serial}/qr.svg`]
+    const paths = ["/admin/herb-species", "/admin/households", "/admin/plots", "/admin/certifications", "/admin/harvests", "/admin/batches", `/admin/batches/${ids.batch}/release`, "/admin/promptpay/release-unpaid", "/admin/manual-payments/release-unpaid", "/admin/scans/suspicious", `/admin/label-units/${ids.serial}/qr.svg`]
     await fuzz(
       "admin routes without a login",
       fc
@@ -601,6 +602,7 @@ const FUZZED_ROUTES = [
   "admin/batches/[id]/recall", "admin/batches/[id]/release", "admin/batches/[id]/scans", "admin/batches/[id]/units",
   "admin/certifications", "admin/certifications/[id]", "admin/harvests", "admin/herb-species", "admin/herb-species/[id]",
   "admin/households", "admin/households/[id]", "admin/households/[id]/photo", "admin/label-units/[serial]/qr.png", "admin/label-units/[serial]/qr.svg",
+  "admin/manual-payments/release-unpaid",
   "admin/plots", "admin/plots/[id]", "admin/promptpay/release-unpaid", "admin/scans/suspicious", "hooks/payment/[provider]",
   "store/carts/[id]/complete", "store/provenance/[gtin]", "store/provenance/[gtin]/[lot]", "store/provenance/[gtin]/[lot]/[serial]",
   "store/provenance/[gtin]/[lot]/epcis", "store/provenance/scans", "household-photos/[file]",

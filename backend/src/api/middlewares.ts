@@ -19,10 +19,12 @@ import {
   IssueUnits,
   PlotCreate,
   PlotUpdate,
-  PromptPayRelease,
   SpeciesCreate,
   SpeciesUpdate,
+  UnpaidRelease,
 } from "./admin/validators"
+import { quantityLimitBody } from "../lib/checkout/quantity-limits"
+import { cartWriteStockRefusal } from "../lib/checkout/stock-refusal"
 import { errorExtras } from "../lib/errors"
 import { jsonWritesOnly, refuseActiveUploads, sameOriginWrites } from "../lib/http/admin-writes"
 import { refuseNulInUrl } from "../lib/http/refuse-nul-in-url"
@@ -46,6 +48,9 @@ function apiErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, 
       message_th: "ลิงก์ไม่ถูกต้อง",
     })
   }
+  // A cart over the quantity limits or short of stock (Medusa's own errors): a 400 in English and Thai with its own code.
+  const refusal = quantityLimitBody(err) ?? cartWriteStockRefusal(err)
+  if (refusal) return void res.status(400).json(refusal)
   const extras = errorExtras(err)
   if (extras.message_th === undefined && extras.status === undefined) return medusaErrorHandler(err, req, res, next)
   const { statusCode, body } = getHttpResponseFromError(err)
@@ -83,7 +88,8 @@ export default defineMiddlewares({
     { matcher: "/admin/batches/:id/hold", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/recall", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/units", methods: ["POST"], middlewares: [validateAndTransformBody(IssueUnits)] },
-    { matcher: "/admin/promptpay/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(PromptPayRelease)] },
+    { matcher: "/admin/promptpay/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(UnpaidRelease)] },
+    { matcher: "/admin/manual-payments/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(UnpaidRelease)] },
     // guessing unknown serials is rate-limited per hashed client IP (docs/decisions/0010-scan-guess-limit.md)
     { matcher: "/store/provenance/:gtin/:lot/:serial", methods: ["GET"], middlewares: [scanGuessLimit] },
     // scans gathered by the storefront, one call per batch (docs/decisions/0011-page-caching-and-scan-batching.md)

@@ -38,6 +38,12 @@ export type BackendEnv = {
   promptpayId: string | undefined
   /** Native PromptPay orders still unpaid after this many minutes are cancelled and their stock released. */
   promptpayUnpaidTtlMinutes: number
+  /** Bank-transfer / cash-on-delivery orders (pp_system_default) unconfirmed this long are cancelled likewise (decision 0023). */
+  manualPaymentUnpaidTtlMinutes: number
+  /** Most units of one product variant a store cart may hold (decision 0023). */
+  maxUnitsPerLine: number
+  /** Most units in all of a store cart (decision 0023). */
+  maxUnitsPerOrder: number
   workerMode: "shared" | "worker" | "server"
   /** Salt of the IP hashes kept with provenance scans (the raw IP is never stored). */
   scanIpSalt: string
@@ -71,6 +77,13 @@ function minutes(value: string | undefined, fallback: number, name: string): num
   if (!Number.isFinite(n) || n <= 0) {
     throw new Error(`${name} must be a positive number of minutes, got "${value}"`)
   }
+  return n
+}
+
+function count(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of units (1 or more), got "${value}"`)
   return n
 }
 
@@ -161,12 +174,18 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
     stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY || undefined,
     promptpayId: promptpayId(env.PROMPTPAY_ID),
     promptpayUnpaidTtlMinutes: minutes(env.PROMPTPAY_UNPAID_TTL_MINUTES, 24 * 60, "PROMPTPAY_UNPAID_TTL_MINUTES"),
+    manualPaymentUnpaidTtlMinutes: minutes(env.MANUAL_PAYMENT_UNPAID_TTL_MINUTES, 3 * 24 * 60, "MANUAL_PAYMENT_UNPAID_TTL_MINUTES"),
+    maxUnitsPerLine: count(env.MAX_UNITS_PER_LINE, 10, "MAX_UNITS_PER_LINE"),
+    maxUnitsPerOrder: count(env.MAX_UNITS_PER_ORDER, 30, "MAX_UNITS_PER_ORDER"),
     workerMode,
     // Production without SCAN_IP_SALT derives it from the (required, secret) JWT secret: a published
     // salt would let anyone reverse IPv4 hashes by trying all 2^32 addresses.
     scanIpSalt: env.SCAN_IP_SALT || (isProduction ? `scan-ip:${env.JWT_SECRET ?? ""}` : DEV_SCAN_IP_SALT),
     storefrontApiSecret: env.STOREFRONT_API_SECRET || DEV_STOREFRONT_API_SECRET,
     medusaCaching: (env.MEDUSA_CACHING || "off") as BackendEnv["medusaCaching"],
+  }
+  if (result.maxUnitsPerLine > result.maxUnitsPerOrder) {
+    throw new Error(`MAX_UNITS_PER_LINE (${result.maxUnitsPerLine}) must not be more than MAX_UNITS_PER_ORDER (${result.maxUnitsPerOrder})`)
   }
   if (!["memory", "off"].includes(result.medusaCaching)) throw new Error(`MEDUSA_CACHING must be memory or off, got "${result.medusaCaching}"`)
   assertStripeSettings(result)

@@ -5,6 +5,8 @@ import { useI18n } from "~/lib/use-i18n"
 export type OrderPaymentView = {
   state: "awaiting" | "paid" | "cancelled" | "pending"
   promptpay: { qrDataUrl: string; amount: number; maskedId: string; ttlHours: number } | null
+  /** Bank transfer / cash on delivery awaiting confirmation: hours before an unpaid, unshipped order is cancelled. */
+  manualTtlHours?: number
 }
 
 const STATE_LABEL = {
@@ -38,6 +40,7 @@ export function OrderPaymentState({ payment }: { payment: OrderPaymentView }) {
           </figcaption>
         </figure>
       ) : null}
+      {payment.manualTtlHours ? <p>{t("payment.manualDeadline", { hours: payment.manualTtlHours })}</p> : null}
     </section>
   )
 }

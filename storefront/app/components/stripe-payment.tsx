@@ -28,12 +28,14 @@ function PayForm({ returnPath }: { returnPath: string }) {
     setError(null)
     // Stripe.js runs 3-D Secure (requires_action) and shows the PromptPay QR itself; redirects only when a method needs it.
     const result = await stripe.confirmPayment({ elements, redirect: "if_required", confirmParams: { return_url: new URL(returnPath, window.location.href).href } })
-    if (result.error) {
+    if (result.error?.type === "validation_error") {
+      // The form itself is incomplete (card number, expiry …): Stripe's element says what, nothing was tried.
       setError(result.error.message ?? t("error.generic"))
       setBusy(false)
       return
     }
-    // Paid: the usual place-order form completes the cart on the server.
+    // Anything else goes to the server, which completes the cart only if the payment was authorized and
+    // otherwise says why in the shop's words: declined, a step left (3-D Secure, the QR), or already paid.
     form.submit()
   }
 

@@ -1,8 +1,8 @@
 import type { HttpTypes } from "@medusajs/types"
-import type { Locale } from "~/i18n"
+import type { Locale, MessageKey } from "~/i18n"
 import { thaiRegion, variantTitles } from "./catalogue.server"
 import { mediaUrl } from "./media.server"
-import { customerHeaders, fetchStatus, sdk } from "./medusa.server"
+import { customerHeaders, fetchStatus, refusalCode, sdk, StoreRefusal, storePost } from "./medusa.server"
 import type { ShopSession } from "./session.server"
 
 // Per-customer data: never cached. The cart id lives in the signed, httpOnly session cookie.
@@ -100,22 +100,42 @@ export async function cartView(cart: HttpTypes.StoreCart, locale: Locale): Promi
   }
 }
 
+const withCartFields = `?${new URLSearchParams({ fields: CART_FIELDS })}`
+
+// Adding and changing lines keep the backend's refusal codes (quantity limits, stock): see cartRefusal.
 export async function addLine(session: ShopSession, variantId: string, quantity: number): Promise<HttpTypes.StoreCart> {
   const cart = await ensureCart(session)
-  const { cart: updated } = await sdk.store.cart.createLineItem(
-    cart.id,
-    { variant_id: variantId, quantity },
-    { fields: CART_FIELDS },
-    customerHeaders(session)
-  )
-  return updated
+  const path = `/store/carts/${encodeURIComponent(cart.id)}/line-items${withCartFields}`
+  return (await storePost<{ cart: HttpTypes.StoreCart }>(session, path, { variant_id: variantId, quantity })).cart
 }
 
 export async function updateLine(session: ShopSession, lineId: string, quantity: number): Promise<HttpTypes.StoreCart | null> {
   const cart = await retrieveCart(session)
   if (!cart) return null
-  const { cart: updated } = await sdk.store.cart.updateLineItem(cart.id, lineId, { quantity }, { fields: CART_FIELDS }, customerHeaders(session))
-  return updated
+  const path = `/store/carts/${encodeURIComponent(cart.id)}/line-items/${encodeURIComponent(lineId)}${withCartFields}`
+  return (await storePost<{ cart: HttpTypes.StoreCart }>(session, path, { quantity })).cart
+}
+
+export type CartRefusal = { error: MessageKey; vars?: Record<string, number> }
+
+/**
+ * What to tell the shopper when the backend refused a cart write (decision 0023): over the quantity limits
+ * (with the limit), not enough stock, or anything else. Null for errors that are not a refusal (5xx, network).
+ */
+export function cartRefusal(err: unknown): CartRefusal | null {
+  const status = fetchStatus(err)
+  if (!status || status < 400 || status >= 500) return null
+  const limit = err instanceof StoreRefusal ? Number(err.body.limit) : NaN
+  switch (refusalCode(err)) {
+    case "line_quantity_limit":
+      return Number.isFinite(limit) ? { error: "error.lineLimit", vars: { n: limit } } : { error: "error.generic" }
+    case "order_quantity_limit":
+      return Number.isFinite(limit) ? { error: "error.orderLimit", vars: { n: limit } } : { error: "error.generic" }
+    case "out_of_stock":
+      return { error: "error.stock" }
+    default:
+      return { error: "error.generic" }
+  }
 }
 
 export async function removeLine(session: ShopSession, lineId: string): Promise<HttpTypes.StoreCart | null> {

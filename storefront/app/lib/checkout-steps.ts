@@ -15,7 +15,8 @@ export function firstOpenStep(cart: HttpTypes.StoreCart): Step {
   if (!cart.shipping_address?.address_1) return "address"
   if (!cart.shipping_methods?.length) return "shipping"
   const sessions = cart.payment_collection?.payment_sessions ?? []
-  if (!sessions.some((s) => s.status === "pending" || s.status === "authorized")) return "payment"
+  // requires_more: the payment form on the review step has a step left (3-D Secure, the QR), so stay there.
+  if (!sessions.some((s) => s.status === "pending" || s.status === "authorized" || s.status === "requires_more")) return "payment"
   return "review"
 }
 

@@ -1,6 +1,8 @@
 import type { HttpTypes } from "@medusajs/types"
-import { CART_FIELDS } from "./cart.server"
-import { customerHeaders, sdk } from "./medusa.server"
+import type { CheckoutProblem } from "~/components/checkout-problem"
+import type { MessageKey } from "~/i18n"
+import { CART_FIELDS, cartRefusal } from "./cart.server"
+import { customerHeaders, fetchStatus, refusalCode, sdk, StoreRefusal, storePost } from "./medusa.server"
 import type { ShopSession } from "./session.server"
 
 // Checkout steps on Medusa's cart. Money and stock changes happen in Medusa's workflows (cart completion).
@@ -30,10 +32,49 @@ export async function setPaymentProvider(session: ShopSession, cart: HttpTypes.S
   await sdk.store.payment.initiatePaymentSession(cart, { provider_id: providerId }, {}, customerHeaders(session))
 }
 
-export type PlaceOrderResult = { ok: true; order: HttpTypes.StoreOrder } | { ok: false; message: string }
+export type { CheckoutProblem }
 
+export type PlaceOrderResult = { ok: true; order: HttpTypes.StoreOrder } | { ok: false; problem: CheckoutProblem; detail: string }
+
+const PAYMENT_PROBLEMS: Record<string, MessageKey> = {
+  payment_declined: "checkout.problem.declined",
+  payment_requires_more: "checkout.problem.requiresMore",
+  payment_not_completed: "checkout.problem.notPaid",
+  payment_canceled: "checkout.problem.paymentCanceled",
+}
+
+type Completion =
+  | { type: "order"; order: HttpTypes.StoreOrder }
+  | { type: "cart"; error?: { code?: string; type?: string; message?: string } }
+
+/**
+ * Completes the cart (Medusa's cart completion, overridden in the backend: decision 0009) and maps each answer
+ * to its own message: the payment needs another step or was declined (Medusa's { type: "cart" } answer and the
+ * backend's payment_* codes), another order took the stock (out_of_stock, with the short lines), the cart is over
+ * the quantity limits. Other refusals are the generic error; 5xx and network errors are thrown.
+ */
 export async function placeOrder(session: ShopSession, cartId: string): Promise<PlaceOrderResult> {
-  const result = await sdk.store.cart.complete(cartId, {}, customerHeaders(session))
+  let result: Completion
+  try {
+    result = await storePost<Completion>(session, `/store/carts/${encodeURIComponent(cartId)}/complete`)
+  } catch (err) {
+    const refusal = cartRefusal(err)
+    if (!refusal) throw err
+    const code = refusalCode(err) ?? ""
+    const detail = `${fetchStatus(err)} ${code} ${(err as Error).message}`
+    if (PAYMENT_PROBLEMS[code]) return { ok: false, problem: { error: PAYMENT_PROBLEMS[code] }, detail }
+    if (code === "out_of_stock") {
+      const lines = ((err as StoreRefusal).body.lines ?? []) as { id?: unknown; available?: unknown }[]
+      const shortLines = lines.flatMap((l) => (typeof l.id === "string" ? [{ id: l.id, available: Number(l.available) || 0 }] : []))
+      return { ok: false, problem: { error: "checkout.problem.stock", shortLines }, detail }
+    }
+    return { ok: false, problem: refusal, detail }
+  }
   if (result.type === "order") return { ok: true, order: result.order }
-  return { ok: false, message: result.error?.message ?? "the cart could not be completed" }
+  // Medusa's own answer when the payment provider did not authorize: needs more (3-D Secure, QR) or declined.
+  const error = result.error ?? {}
+  const key =
+    PAYMENT_PROBLEMS[error.code ?? ""] ??
+    (error.type === "payment_requires_more_error" ? "checkout.problem.requiresMore" : "checkout.problem.declined")
+  return { ok: false, problem: { error: key }, detail: `200 cart ${error.code ?? error.type ?? ""} ${error.message ?? ""}` }
 }

@@ -40,8 +40,9 @@ export function clientConfig() {
 
 type PaymentRow = { provider_id: string; captured_at?: string | null; canceled_at?: string | null; data?: Record<string, unknown> | null }
 
-// Same variable and default as the backend's scheduled release of unpaid PromptPay orders.
+// Same variables and defaults as the backend's scheduled release of unpaid orders (decisions 0009, 0023).
 const ttlHours = Math.round(Number(process.env.PROMPTPAY_UNPAID_TTL_MINUTES || 24 * 60) / 60)
+const manualTtlHours = Math.round(Number(process.env.MANUAL_PAYMENT_UNPAID_TTL_MINUTES || 3 * 24 * 60) / 60)
 
 export async function orderPayment(session: ShopSession, orderId: string): Promise<OrderPaymentView> {
   const { order } = await sdk.store.order.retrieve(
@@ -60,5 +61,6 @@ export async function orderPayment(session: ShopSession, orderId: string): Promi
       promptpay: { qrDataUrl: data.qr_data_url, amount: data.promptpay_amount, maskedId: data.promptpay_id_masked, ttlHours },
     }
   }
-  return { state: "pending", promptpay: null }
+  // Bank transfer / cash on delivery: the buyer is told how long an unpaid, unshipped order is kept.
+  return { state: "pending", promptpay: null, ...(live?.provider_id === "pp_system_default" ? { manualTtlHours } : {}) }
 }

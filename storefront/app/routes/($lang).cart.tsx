@@ -4,12 +4,11 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { CartTotals } from "~/components/cart-summary"
 import { ShopForm } from "~/components/shop-form"
 import { localePath, type MessageKey } from "~/i18n"
-import { addLine, cartView, parseQuantity, remember, removeLine, retrieveCart, updateLine } from "~/lib/cart.server"
+import { addLine, cartRefusal, cartView, parseQuantity, remember, removeLine, retrieveCart, updateLine } from "~/lib/cart.server"
 import { verifiedForm } from "~/lib/csrf.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
 import { privatePageMeta } from "~/lib/seo"
-import { fetchStatus } from "~/lib/medusa.server"
 import { commitSession, getSession } from "~/lib/session.server"
 import { useI18n } from "~/lib/use-i18n"
 
@@ -26,7 +25,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   )
 }
 
-type ActionErrors = { line?: string; variant?: string; error: MessageKey }
+type ActionErrors = { line?: string; variant?: string; error: MessageKey; vars?: Record<string, number> }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { locale } = requireLocale(params)
@@ -53,13 +52,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       return fail({ error: "error.generic" })
     }
   } catch (err) {
-    const status = fetchStatus(err)
-    // Medusa answers 400 (not_allowed / invalid_data) when stock is short or the variant is not sold.
-    if (status && status >= 400 && status < 500) {
-      console.warn("cart: Medusa refused", (err as Error).message)
-      return fail({ line: String(form.get("line_id") ?? ""), variant: String(form.get("variant_id") ?? ""), error: "error.stock" })
-    }
-    throw err
+    // The backend refuses with a code: over the quantity limits, not enough stock, or something else (decision 0023).
+    const refusal = cartRefusal(err)
+    if (!refusal) throw err
+    console.warn("cart: Medusa refused", (err as Error).message)
+    return fail({ line: String(form.get("line_id") ?? ""), variant: String(form.get("variant_id") ?? ""), ...refusal })
   }
   return redirect(localePath(locale, "/cart"), { headers: { "Set-Cookie": await commitSession(session) } })
 }
@@ -75,7 +72,7 @@ export default function CartPage() {
     return (
       <main>
         <h1>{t("cart.title")}</h1>
-        {actionData ? <p role="alert" className="error">{t(actionData.error)}</p> : null}
+        {actionData ? <p role="alert" className="error">{t(actionData.error, actionData.vars)}</p> : null}
         <p>{t("cart.empty")}</p>
         <p>
           <Link to={lp("/products")}>{t("cart.continue")}</Link>
@@ -87,10 +84,10 @@ export default function CartPage() {
   return (
     <main>
       <h1>{t("cart.title")}</h1>
-      {actionData && !actionData.line ? <p role="alert" className="error">{t(actionData.error)}</p> : null}
+      {actionData && !actionData.line ? <p role="alert" className="error">{t(actionData.error, actionData.vars)}</p> : null}
       <ul className="cart-lines">
         {cart.lines.map((line) => {
-          const error = actionData?.line === line.id ? t(actionData.error) : null
+          const error = actionData?.line === line.id ? t(actionData.error, actionData.vars) : null
           return (
             <li key={line.id} className="cart-line">
               {line.thumbnail ? <img src={line.thumbnail} alt="" width={72} height={72} /> : null}

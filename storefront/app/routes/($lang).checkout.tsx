@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
 import { CartTotals } from "~/components/cart-summary"
+import { CheckoutProblemNotice } from "~/components/checkout-problem"
 import { PaymentMethodOption } from "~/components/payment-method"
 import { ShopForm } from "~/components/shop-form"
 import { StripePayment } from "~/components/stripe-payment"
@@ -10,7 +11,7 @@ import { localePath, type MessageKey } from "~/i18n"
 import { addressFormLists, addressFromForm, formatAddress, shippingCountries, fromMedusaAddress, toMedusaAddress, validateAddress } from "~/lib/address.server"
 import { cartView, remember, retrieveCart } from "~/lib/cart.server"
 import { firstOpenStep, parseStep, stepReachable, STEPS, type Step } from "~/lib/checkout-steps"
-import { placeOrder, setPaymentProvider, setShippingMethod, shippingOptions, updateCart } from "~/lib/checkout.server"
+import { placeOrder, setPaymentProvider, setShippingMethod, shippingOptions, updateCart, type CheckoutProblem } from "~/lib/checkout.server"
 import { verifiedForm } from "~/lib/csrf.server"
 import { currentCustomer } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
@@ -92,6 +93,8 @@ type ActionResult = {
   fieldErrors?: Partial<Record<string, MessageKey>>
   values?: Partial<AddressValues> & { email?: string }
   error?: MessageKey
+  /** Why the order was not placed (review step). */
+  problem?: CheckoutProblem
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -149,8 +152,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       if (firstOpenStep(cart) !== "review") return go(firstOpenStep(cart))
       const result = await placeOrder(session, cart.id)
       if (!result.ok) {
-        console.warn("checkout: cart completion refused:", result.message)
-        return fail({ step: "review", error: "error.stock" }, 409)
+        console.warn("checkout: cart completion refused:", result.detail)
+        return fail({ step: "review", problem: result.problem }, 409)
       }
       session.set("lastOrderId", result.order.id)
       session.unset("cartId")
@@ -184,6 +187,7 @@ export default function Checkout() {
   const { t, lp } = useI18n()
   const errors = actionData?.step === d.step ? actionData.fieldErrors ?? {} : {}
   const formError = actionData?.step === d.step ? actionData.error : undefined
+  const problem = actionData?.step === d.step ? actionData.problem : undefined
   const values = actionData?.step === d.step ? actionData.values ?? {} : {}
   const stepIndex = STEPS.indexOf(d.step)
   const openIndex = STEPS.indexOf(d.open)
@@ -204,6 +208,7 @@ export default function Checkout() {
           {t(formError)}
         </p>
       ) : null}
+      {problem ? <CheckoutProblemNotice problem={problem} lines={d.cart.lines} /> : null}
 
       {d.step === "email" ? (
         <ShopForm noValidate>

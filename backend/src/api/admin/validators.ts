@@ -154,9 +154,12 @@ export const BatchRelease = z.object({}).strict()
 export const BatchReason = z.object({ reason: text(1000) }).strict()
 export const IssueUnits = z.object({ count: z.number().int().min(1).max(1000) }).strict()
 
-/** POST /admin/promptpay/release-unpaid: without older_than_minutes, PROMPTPAY_UNPAID_TTL_MINUTES applies. */
+/**
+ * POST /admin/promptpay/release-unpaid and /admin/manual-payments/release-unpaid: without older_than_minutes,
+ * the method's own setting applies (PROMPTPAY_UNPAID_TTL_MINUTES, MANUAL_PAYMENT_UNPAID_TTL_MINUTES).
+ */
 const minutesMessage = "older_than_minutes must be a positive number of minutes (at most ten years)"
-export const PromptPayRelease = z
+export const UnpaidRelease = z
   .object({ older_than_minutes: z.number({ error: minutesMessage }).positive(minutesMessage).max(10 * 525_600, minutesMessage).optional() })
   .strict()
 

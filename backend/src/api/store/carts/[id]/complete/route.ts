@@ -2,17 +2,20 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { POST as completeCart } from "@medusajs/medusa/api/store/carts/[id]/complete/route"
 import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
+import { isStockRefusal, stockRefusal } from "../../../../../lib/checkout/stock-refusal"
 import { paymentProblem, type PaymentSessionView } from "../../../../../lib/payments/payment-problem"
 import { rollBackInterruptedCheckouts } from "../../../../../lib/recovery/checkouts"
 import { interruptedBefore } from "../../../../../lib/recovery/cutoff"
 
 /**
- * Medusa's own POST /store/carts/:id/complete, with one change: when the payment provider did not
+ * Medusa's own POST /store/carts/:id/complete, with its refusals made plain: when the payment provider did not
  * authorize the payment, Medusa's payment module answers "Session: payses_… was not authorized with
  * the provider." for a declined card and a pending 3-D Secure alike. Here the session it left behind
  * says which: a declined or unfinished payment is a 400 with the reason (Stripe's decline message),
  * and a payment that needs the customer's next step is Medusa's documented 200 { type: "cart", error }.
  * A declined card leaves the session open for the next card, as Stripe leaves its PaymentIntent.
+ * A stock refusal (another order took the units meanwhile) is a 400 with code out_of_stock and the short
+ * lines; a cart over the quantity limits is refused by the validate hook (decision 0023).
  * First, a completion of this cart that a crashed process left half-done is rolled back (as the
  * recovery job would), so a customer retrying at once never gets the half-placed order.
  */
@@ -21,6 +24,10 @@ export const POST = async (req: Parameters<typeof completeCart>[0], res: MedusaR
   try {
     await completeCart(req, res)
   } catch (err) {
+    if (isStockRefusal(err)) {
+      res.status(400).json(await stockRefusal(req.scope, req.params.id))
+      return
+    }
     if (!MedusaError.isMedusaError(err) || !/not authorized with the provider/.test((err as Error).message)) throw err
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
@@ -37,7 +44,7 @@ export const POST = async (req: Parameters<typeof completeCart>[0], res: MedusaR
       res.status(200).json({
         type: "cart",
         cart: carts[0],
-        error: { type: MedusaError.Types.PAYMENT_REQUIRES_MORE_ERROR, code: problem.code, message: problem.message },
+        error: { type: MedusaError.Types.PAYMENT_REQUIRES_MORE_ERROR, code: problem.code, message: problem.message, message_th: problem.message_th },
       })
       return
     }
@@ -52,6 +59,6 @@ export const POST = async (req: Parameters<typeof completeCart>[0], res: MedusaR
         status: PaymentSessionStatus.PENDING,
       })
     }
-    res.status(400).json({ type: MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, code: problem.code, message: problem.message })
+    res.status(400).json({ type: MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, code: problem.code, message: problem.message, message_th: problem.message_th })
   }
 }
