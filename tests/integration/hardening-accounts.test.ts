@@ -36,7 +36,9 @@ async function auth(path: string, body: Record<string, unknown>, ip?: string, he
     body: JSON.stringify(body),
   })
   const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : null, retryAfter: res.headers.get("retry-after"), ms: performance.now() - started }
+  // Medusa answers a reset request with a bare "Created".
+  const body = res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text
+  return { status: res.status, body, retryAfter: res.headers.get("retry-after"), ms: performance.now() - started }
 }
 
 const login = (actor: "user" | "customer", email: string, password: string, ip?: string) => auth(`/auth/${actor}/emailpass`, { email, password }, ip)

@@ -142,6 +142,7 @@ export async function placedOrder(orderId: string): Promise<HttpTypes.StoreOrder
     return order
   } catch (err) {
     if (fetchStatus(err) === 404) return null
+    if (fetchStatus(err) === 401) console.error("orders: the backend refused the storefront's secret; STOREFRONT_API_SECRET must be the same in both")
     throw err
   }
 }
