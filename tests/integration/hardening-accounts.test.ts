@@ -37,8 +37,8 @@ async function auth(path: string, body: Record<string, unknown>, ip?: string, he
   })
   const text = await res.text()
   // Medusa answers a reset request with a bare "Created".
-  const body = res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text
-  return { status: res.status, body, retryAfter: res.headers.get("retry-after"), ms: performance.now() - started }
+  const answer = res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text
+  return { status: res.status, body: answer, retryAfter: res.headers.get("retry-after"), ms: performance.now() - started }
 }
 
 const login = (actor: "user" | "customer", email: string, password: string, ip?: string) => auth(`/auth/${actor}/emailpass`, { email, password }, ip)
