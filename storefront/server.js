@@ -69,9 +69,7 @@ function remixRequest(req, res) {
 app.all("*", async (req, res, next) => {
   try {
     const request = remixRequest(req, res)
-    const context = getLoadContext(req, res)
-    const response = req.method === "GET" || req.method === "HEAD" ? await handle(request, context) : await remix(request, context)
-    await sendRemixResponse(res, response)
+    await sendRemixResponse(res, await remix(request, getLoadContext(req, res)))
   } catch (err) {
     next(err)
   }
