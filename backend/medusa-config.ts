@@ -108,6 +108,9 @@ module.exports = defineConfig({
         providers: [{ resolve: "@medusajs/medusa/file-local", id: "local", options: { backend_url: `${env.backendUrl}/static` } }],
       },
     },
+    // Customers and admin users log in through our "emailpass" provider: Medusa's, plus the password policy and
+    // the same cost for unknown e-mails as for known ones (docs/decisions/0024-throttling.md).
+    { resolve: "@medusajs/medusa/auth", options: { providers: [{ resolve: "./src/modules/emailpass", id: "emailpass" }] } },
     // The traceability module is compiled with the @mae-mok/traceability package (docs/decisions).
     { resolve: "@mae-mok/traceability/module" },
     ...redisModules,

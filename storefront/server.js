@@ -1,11 +1,13 @@
 // @ts-check (plain JavaScript that node runs as it is, type-checked through JSDoc: npm run typecheck)
 // Production server for the built storefront: hashed assets are cached for a year,
 // everything else goes through Remix.
-import { createRequestHandler } from "@remix-run/express"
+// Remix's own Express conversions (request in, response out); the package's index exports only the handler.
+import remixExpress from "@remix-run/express/dist/server.js"
 import { createRequestHandler as createFetchHandler } from "@remix-run/node"
 import compression from "compression"
 import express from "express"
 import fs from "node:fs"
+import { limitedBodies } from "./body-limit.js"
 import { pageCache } from "./page-cache.js"
 
 /**
@@ -13,6 +15,8 @@ import { pageCache } from "./page-cache.js"
  * the Express middleware of app/entry.server.tsx. Typed from the sources, not from the generated file.
  * @typedef {import("@remix-run/node").ServerBuild & { entry: { module: typeof import("./app/entry.server") } }} StorefrontBuild
  */
+
+const { createRemixRequest, sendRemixResponse } = remixExpress
 
 const port = Number(process.env.PORT) || 8000
 // Not a literal import: the type checker would read the generated bundle (or miss it before a build).
@@ -68,7 +72,31 @@ async function handle(request, context) {
 // Public pages for visitors without a session come from a shared cache that follows their Cache-Control,
 // each answer with a fresh CSP nonce and the browser's own CSRF token (decision 0011).
 app.use(pageCache({ handle, loadContext: getLoadContext, visitor: build.entry.module.sharedPageVisitor }))
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext }))
+// Bodies are read here, at most 64 KB, before anything else buffers them; larger ones get a 413 (body-limit.js).
+app.use(limitedBodies())
+
+/**
+ * The Fetch request for Remix: Remix's own conversion, with the body limitedBodies() read (not the socket).
+ * @param {express.Request} req
+ * @param {express.Response} res
+ * @returns {Request}
+ */
+function remixRequest(req, res) {
+  if (req.method === "GET" || req.method === "HEAD") return createRemixRequest(req, res)
+  // Converted as a GET, so Remix's helper does not read the (already read) socket; then the read body goes in.
+  const head = createRemixRequest(Object.create(req, { method: { value: "GET" } }), res)
+  const body = req.body && req.body.length ? req.body : null
+  return new Request(head.url, { method: req.method, headers: head.headers, body, signal: head.signal, duplex: "half" })
+}
+
+app.all("*", async (req, res, next) => {
+  try {
+    const request = remixRequest(req, res)
+    await sendRemixResponse(res, await remix(request, getLoadContext(req, res)))
+  } catch (err) {
+    next(err)
+  }
+})
 
 const server = app.listen(port, host, () => {
   console.log(`storefront listening on ${host}:${port}`)

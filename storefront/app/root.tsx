@@ -124,10 +124,13 @@ export function ErrorBoundary() {
   const notFound = isRouteErrorResponse(error) && error.status === 404
   // A post refused by verifiedForm (csrf.server.ts): say that nothing was changed and how to carry on.
   const forged = isRouteErrorResponse(error) && error.status === 403 && error.data?.code === "CSRF"
+  // A link or form with an id that is not one of ours (medusa-ids.server.ts): nothing was sent or changed.
+  const bad = isRouteErrorResponse(error) && error.status === 400
   return (
     <main>
-      <h1>{notFound ? t("error.notFound") : forged ? t("error.csrf.title") : t("error.generic")}</h1>
+      <h1>{notFound ? t("error.notFound") : forged ? t("error.csrf.title") : bad ? t("error.badRequest.title") : t("error.generic")}</h1>
       {forged ? <p role="alert">{t("error.csrf.body")}</p> : null}
+      {bad ? <p role="alert">{t("error.badRequest")}</p> : null}
       <p>
         <Link to={lp("/")}>{t("error.backHome")}</Link>
       </p>

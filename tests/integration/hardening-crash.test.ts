@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { adminApi, adminToken, certifiedHarvestLots, type AdminApi, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
 import { batchVariantLinkTable } from "../support/db"
-import { storeClient, waitFor } from "../support/payment-cart"
+import { buyerAt, storeClient, waitFor } from "../support/payment-cart"
 import { pool } from "../support/pool"
 
 // Issue 7: kill -9 the backend in the middle of batch creations and of checkouts, restart it on the
@@ -223,7 +223,9 @@ describe("crash during checkout", () => {
     const round = index + 1
     it(`round ${round}: 12 checkouts, kill -9 ${when}, customers retry ${retry}`, async () => {
       const carts = await readyCarts(12, round)
-      const outcomes = await crashDuring(carts.map((id) => () => client.call("POST", `/store/carts/${id}/complete`)), await killAt())
+      // Each customer on their own network (placed orders are throttled per buyer IP, decision 0024).
+      const complete = (id: string) => client.call("POST", `/store/carts/${id}/complete`, undefined, undefined, buyerAt(app, `10.${round}.0.${carts.indexOf(id) + 1}`))
+      const outcomes = await crashDuring(carts.map((id) => () => complete(id)), await killAt())
       expect(answered(outcomes).filter((o) => o.status >= 500)).toEqual([])
       const placed = answered(outcomes).filter((o) => o.status === 200 && o.body.type === "order").map((o) => o.body.order.id as string)
       const [half] = await sql<{ unpaid: number; unlinked: number }[]>`
@@ -246,7 +248,7 @@ describe("crash during checkout", () => {
       }
 
       // Every customer can finish: completing again gives the cart's one order, old or new.
-      const again = await pool(carts, 4, (id) => client.call("POST", `/store/carts/${id}/complete`))
+      const again = await pool(carts, 4, (id) => complete(id))
       for (const a of again) expect(a.status, JSON.stringify(a.body)).toBe(200)
       const orderIds = again.map((a) => a.body.order.id as string)
       expect(new Set(orderIds).size).toBe(carts.length)

@@ -2,7 +2,7 @@ import jsQR from "jsqr"
 import { PNG } from "pngjs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
-import { sql, storeClient } from "../support/payment-cart"
+import { buyerAt, sql, storeClient } from "../support/payment-cart"
 
 // Native PromptPay (no Stripe): the QR for the exact total, the order waiting for a group member to
 // confirm (capture) or cancel it, and unconfirmed orders giving their stock back after the time limit.
@@ -44,7 +44,8 @@ async function placeOrder(sku: string, quantity: number) {
 }
 
 async function storeOrder(id: string) {
-  const { status, body } = await client.call("GET", `/store/orders/${id}?fields=+payment_collections.payments.*`)
+  // Read as the storefront reads a guest's order (decision 0025: only it or the order's customer may).
+  const { status, body } = await client.call("GET", `/store/orders/${id}?fields=+payment_collections.payments.*`, undefined, undefined, buyerAt(app, "127.0.0.1"))
   expect(status).toBe(200)
   return body.order
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "../support/app"
 import { startFakeStripe, type FakeStripe } from "../support/fake-stripe"
-import { sql, storeClient, waitFor } from "../support/payment-cart"
+import { buyerAt, sql, storeClient, waitFor } from "../support/payment-cart"
 
 // Stripe cards and PromptPay-through-Stripe against the real Medusa app, with Stripe's API faked
 // at the network edge (tests/support/fake-stripe.ts) and webhooks signed by the stripe library.
@@ -76,7 +76,8 @@ describe("Stripe payments (fake Stripe at the network edge)", () => {
     expect(completed.body.type).toBe("order")
     expect(completed.body.order.total).toBe(378)
     // The order route computes payment_status (the completion answer does not carry it).
-    const { body: placed } = await client.call("GET", `/store/orders/${completed.body.order.id}`)
+    // Read as the storefront reads a guest's order (decision 0025: only it or the order's customer may).
+    const { body: placed } = await client.call("GET", `/store/orders/${completed.body.order.id}`, undefined, undefined, buyerAt(app, "127.0.0.1"))
     expect(placed.order.payment_status).toBe("captured")
 
     const payments = await paymentsOfCart(cart.id)

@@ -1,14 +1,24 @@
 import postgres from "postgres"
+import { DEV_STOREFRONT_API_SECRET } from "../../backend/src/lib/env"
 import type { TestApp } from "./app"
+
+/**
+ * Headers of a call the storefront makes for a buyer at this IP: the backend counts throttles (placed orders,
+ * logins) per buyer IP, which it believes only with the storefront's secret (docs/decisions/0024-throttling.md).
+ */
+export function buyerAt(app: Pick<TestApp, "env">, ip: string): Record<string, string> {
+  return { "x-storefront-secret": app.env.STOREFRONT_API_SECRET || DEV_STOREFRONT_API_SECRET, "x-forwarded-for": ip }
+}
 
 /** Store and admin API calls the payment suites share: a cart up to its payment step, and the rows behind it. */
 export function storeClient(app: Pick<TestApp, "medusaUrl" | "publishableKey">) {
-  async function call(method: string, path: string, body?: unknown, token?: string) {
+  async function call(method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}) {
     const res = await fetch(`${app.medusaUrl}${path}`, {
       method,
       headers: {
         "content-type": "application/json",
         ...(token ? { authorization: `Bearer ${token}` } : { "x-publishable-api-key": app.publishableKey }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     })

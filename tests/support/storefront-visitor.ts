@@ -17,7 +17,14 @@ export class Visitor {
   readonly cookies = new Map<string, string>()
   last: Page | null = null
 
-  constructor(readonly baseUrl: string) {}
+  /**
+   * `ip`: the buyer's address, sent as X-Forwarded-For as a reverse proxy on this machine would (the storefront
+   * trusts loopback, TRUST_PROXY): the backend throttles logins and orders per buyer IP.
+   */
+  constructor(
+    readonly baseUrl: string,
+    readonly options: { ip?: string } = {}
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ")
@@ -25,6 +32,7 @@ export class Visitor {
 
   private async send(path: string, init: RequestInit & { headers: Record<string, string> }, withoutCookies = false): Promise<Page> {
     if (!withoutCookies && this.cookies.size) init.headers.cookie = this.cookieHeader()
+    if (this.options.ip) init.headers["x-forwarded-for"] = this.options.ip
     const res = await fetch(this.baseUrl + path, { ...init, redirect: "manual" })
     // What is sent to a browser without our cookies is not this browser's.
     for (const line of withoutCookies ? [] : res.headers.getSetCookie()) {

@@ -1,4 +1,5 @@
 import {
+  authenticate,
   defineMiddlewares,
   errorHandler,
   getHttpResponseFromError,
@@ -27,6 +28,9 @@ import { quantityLimitBody } from "../lib/checkout/quantity-limits"
 import { cartWriteStockRefusal } from "../lib/checkout/stock-refusal"
 import { errorExtras } from "../lib/errors"
 import { jsonWritesOnly, refuseActiveUploads, sameOriginWrites } from "../lib/http/admin-writes"
+import { loginThrottle, passwordPolicy, registerThrottle, resetThrottle } from "../lib/auth/auth-guard"
+import { orderAccess } from "../lib/orders/order-access"
+import { checkoutThrottle } from "../lib/throttle/checkout-throttle"
 import { refuseNulInUrl } from "../lib/http/refuse-nul-in-url"
 import { requireStorefront, scanGuessLimit } from "../lib/traceability/guess-limit"
 import { ScanBatch } from "./store/provenance/validators"
@@ -94,5 +98,18 @@ export default defineMiddlewares({
     { matcher: "/store/provenance/:gtin/:lot/:serial", methods: ["GET"], middlewares: [scanGuessLimit] },
     // scans gathered by the storefront, one call per batch (docs/decisions/0011-page-caching-and-scan-batching.md)
     { matcher: "/store/provenance/scans", methods: ["POST"], middlewares: [requireStorefront, validateAndTransformBody(ScanBatch)] },
+    // --- shoppers and accounts (issue 10: items 6, 7; docs/decisions/0024-throttling.md, 0025-order-access.md) ---
+    // password guessing: per IP and per account, customers and admin users alike; the password policy
+    { matcher: "/auth/:actor_type/:auth_provider", methods: ["POST"], middlewares: [loginThrottle] },
+    { matcher: "/auth/:actor_type/:auth_provider/register", methods: ["POST"], middlewares: [registerThrottle] },
+    { matcher: "/auth/:actor_type/:auth_provider/reset-password", methods: ["POST"], middlewares: [resetThrottle] },
+    { matcher: "/auth/:actor_type/emailpass/register", methods: ["POST"], middlewares: [passwordPolicy] },
+    { matcher: "/auth/:actor_type/emailpass/update", methods: ["POST"], middlewares: [passwordPolicy] },
+    // an order is read (or returned) by its own customer, or by the storefront with its secret
+    { matcher: "/store/orders/:id", methods: ["GET"], middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), orderAccess] },
+    { matcher: "/store/returns", methods: ["POST"], middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), orderAccess] },
+    // placed orders per client IP (stock held by one client)
+    { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [checkoutThrottle] },
+    // --- end of shoppers and accounts ---
   ],
 })

@@ -107,7 +107,6 @@ export const th = {
   "checkout.problem.editCart": "แก้ไขตะกร้า",
   "error.generic": "ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองใหม่",
   "error.login": "อีเมลหรือรหัสผ่านไม่ถูกต้อง",
-  "error.exists": "อีเมลนี้มีบัญชีอยู่แล้ว กรุณาเข้าสู่ระบบ",
   "error.cartEmpty": "ตะกร้าว่าง กรุณาเลือกสินค้าก่อน",
   "error.notFound": "ไม่พบหน้าที่ต้องการ",
   "error.backHome": "กลับหน้าแรก",
@@ -209,6 +208,18 @@ export const th = {
   "prov.shop": "ไปที่ร้านค้า",
   "prov.kg": "กก.",
   "loading": "กำลังโหลด…",
+  // shoppers and accounts (issue 10): throttles, password policy, bad ids, order access, body size
+  "error.tooManyLogins": "มีการพยายามเข้าสู่ระบบมากเกินไป เพื่อความปลอดภัยของบัญชี โปรดลองใหม่ในอีก {wait}",
+  "error.tooManyRegistrations": "มีการสมัครสมาชิกจากเครือข่ายนี้มากเกินไป โปรดลองใหม่ในอีก {wait}",
+  "error.tooManyCheckouts": "มีการสั่งซื้อจากเครือข่ายนี้มากเกินไป โปรดลองใหม่ในอีก {wait} หรือติดต่อร้าน",
+  "error.passwordCommon": "รหัสผ่านนี้เดาง่ายเกินไป โปรดตั้งรหัสผ่านอื่น",
+  "error.passwordEmail": "รหัสผ่านต้องไม่ใช่อีเมลของคุณ",
+  "error.passwordLong": "รหัสผ่านยาวเกินไป",
+  "error.registerFailed": "สมัครสมาชิกด้วยอีเมลและรหัสผ่านนี้ไม่ได้ หากคุณเคยสมัครไว้แล้ว โปรดเข้าสู่ระบบ",
+  "error.badRequest": "ข้อมูลที่ส่งมาไม่ถูกต้อง ระบบไม่ได้เปลี่ยนแปลงอะไร",
+  "error.badRequest.title": "ลิงก์หรือข้อมูลไม่ถูกต้อง",
+  "wait.minutes": "{n} นาที",
+  "wait.seconds": "{n} วินาที",
 } as const
 
 export type MessageKey = keyof typeof th

@@ -3,6 +3,7 @@ import type { Locale, MessageKey } from "~/i18n"
 import { thaiRegion, variantTitles } from "./catalogue.server"
 import { mediaUrl } from "./media.server"
 import { customerHeaders, fetchStatus, refusalCode, sdk, StoreRefusal, storePost } from "./medusa.server"
+import { idSegment, medusaId } from "./medusa-ids.server"
 import type { ShopSession } from "./session.server"
 
 // Per-customer data: never cached. The cart id lives in the signed, httpOnly session cookie.
@@ -35,10 +36,10 @@ export type CartView = {
 }
 
 export async function retrieveCart(session: ShopSession): Promise<HttpTypes.StoreCart | null> {
-  const id = session.get("cartId")
+  const id = medusaId("cart", session.get("cartId"))
   if (!id) return null
   try {
-    const { cart } = await sdk.store.cart.retrieve(id, { fields: CART_FIELDS }, customerHeaders(session))
+    const { cart } = await sdk.store.cart.retrieve(idSegment("cart", id), { fields: CART_FIELDS }, customerHeaders(session))
     if (cart.completed_at) return null
     return cart
   } catch (err) {
@@ -105,14 +106,14 @@ const withCartFields = `?${new URLSearchParams({ fields: CART_FIELDS })}`
 // Adding and changing lines keep the backend's refusal codes (quantity limits, stock): see cartRefusal.
 export async function addLine(session: ShopSession, variantId: string, quantity: number): Promise<HttpTypes.StoreCart> {
   const cart = await ensureCart(session)
-  const path = `/store/carts/${encodeURIComponent(cart.id)}/line-items${withCartFields}`
+  const path = `/store/carts/${idSegment("cart", cart.id)}/line-items${withCartFields}`
   return (await storePost<{ cart: HttpTypes.StoreCart }>(session, path, { variant_id: variantId, quantity })).cart
 }
 
 export async function updateLine(session: ShopSession, lineId: string, quantity: number): Promise<HttpTypes.StoreCart | null> {
   const cart = await retrieveCart(session)
   if (!cart) return null
-  const path = `/store/carts/${encodeURIComponent(cart.id)}/line-items/${encodeURIComponent(lineId)}${withCartFields}`
+  const path = `/store/carts/${idSegment("cart", cart.id)}/line-items/${idSegment("lineItem", lineId)}${withCartFields}`
   return (await storePost<{ cart: HttpTypes.StoreCart }>(session, path, { quantity })).cart
 }
 
@@ -141,7 +142,7 @@ export function cartRefusal(err: unknown): CartRefusal | null {
 export async function removeLine(session: ShopSession, lineId: string): Promise<HttpTypes.StoreCart | null> {
   const cart = await retrieveCart(session)
   if (!cart) return null
-  await sdk.store.cart.deleteLineItem(cart.id, lineId, {}, customerHeaders(session))
+  await sdk.store.cart.deleteLineItem(idSegment("cart", cart.id), idSegment("lineItem", lineId), {}, customerHeaders(session))
   return retrieveCart(session)
 }
 
@@ -152,16 +153,17 @@ export async function removeLine(session: ShopSession, lineId: string): Promise<
  */
 export async function mergeCartsOnLogin(session: ShopSession, customer: HttpTypes.StoreCustomer): Promise<void> {
   const headers = customerHeaders(session)
-  const savedId = typeof customer.metadata?.cart_id === "string" ? customer.metadata.cart_id : null
-  const browserId = session.get("cartId") ?? null
+  // The customer can write their own metadata through the store API: the saved id is checked like any input.
+  const savedId = medusaId("cart", customer.metadata?.cart_id)
+  const browserId = medusaId("cart", session.get("cartId"))
   const saved = savedId && savedId !== browserId ? await openCart(savedId, headers) : null
   let cart = browserId ? await openCart(browserId, headers) : null
   if (cart) {
-    cart = (await sdk.store.cart.transferCart(cart.id, { fields: CART_FIELDS }, headers)).cart
+    cart = (await sdk.store.cart.transferCart(idSegment("cart", cart.id), { fields: CART_FIELDS }, headers)).cart
     for (const item of saved?.items ?? []) {
       if (!item.variant_id) continue
       try {
-        cart = (await sdk.store.cart.createLineItem(cart.id, { variant_id: item.variant_id, quantity: item.quantity }, { fields: CART_FIELDS }, headers)).cart
+        cart = (await sdk.store.cart.createLineItem(idSegment("cart", cart.id), { variant_id: item.variant_id, quantity: item.quantity }, { fields: CART_FIELDS }, headers)).cart
       } catch (err) {
         // A line that can no longer be bought (stock, unpublished) is dropped rather than blocking the login.
         console.warn("cart: could not merge a saved line", (err as Error).message)
@@ -184,7 +186,7 @@ export async function rememberCartOfCustomer(session: ShopSession, cartId: strin
 
 async function openCart(id: string, headers: Record<string, string>): Promise<HttpTypes.StoreCart | null> {
   try {
-    const { cart } = await sdk.store.cart.retrieve(id, { fields: CART_FIELDS }, headers)
+    const { cart } = await sdk.store.cart.retrieve(idSegment("cart", id), { fields: CART_FIELDS }, headers)
     return cart.completed_at ? null : cart
   } catch (err) {
     const status = fetchStatus(err)

@@ -2,7 +2,8 @@ import type { HttpTypes } from "@medusajs/types"
 import type { CheckoutProblem } from "~/components/checkout-problem"
 import type { MessageKey } from "~/i18n"
 import { CART_FIELDS, cartRefusal } from "./cart.server"
-import { customerHeaders, fetchStatus, refusalCode, sdk, StoreRefusal, storePost } from "./medusa.server"
+import { customerHeaders, fetchStatus, forwardedClient, refusalCode, sdk, StoreRefusal, storePost } from "./medusa.server"
+import { idSegment } from "./medusa-ids.server"
 import type { ShopSession } from "./session.server"
 
 // Checkout steps on Medusa's cart. Money and stock changes happen in Medusa's workflows (cart completion).
@@ -10,7 +11,7 @@ import type { ShopSession } from "./session.server"
 export { firstOpenStep, parseStep, stepReachable, STEPS, type Step } from "./checkout-steps"
 
 export async function updateCart(session: ShopSession, cartId: string, body: HttpTypes.StoreUpdateCart) {
-  const { cart } = await sdk.store.cart.update(cartId, body, { fields: CART_FIELDS }, customerHeaders(session))
+  const { cart } = await sdk.store.cart.update(idSegment("cart", cartId), body, { fields: CART_FIELDS }, customerHeaders(session))
   return cart
 }
 
@@ -24,17 +25,22 @@ export async function shippingOptions(session: ShopSession, cartId: string): Pro
 }
 
 export async function setShippingMethod(session: ShopSession, cartId: string, optionId: string) {
-  const { cart } = await sdk.store.cart.addShippingMethod(cartId, { option_id: optionId }, { fields: CART_FIELDS }, customerHeaders(session))
+  const { cart } = await sdk.store.cart.addShippingMethod(idSegment("cart", cartId), { option_id: optionId }, { fields: CART_FIELDS }, customerHeaders(session))
   return cart
 }
 
 export async function setPaymentProvider(session: ShopSession, cart: HttpTypes.StoreCart, providerId: string) {
+  // The SDK puts the cart's payment collection id (from Medusa) into the path.
+  if (cart.payment_collection) idSegment("paymentCollection", cart.payment_collection.id)
   await sdk.store.payment.initiatePaymentSession(cart, { provider_id: providerId }, {}, customerHeaders(session))
 }
 
 export type { CheckoutProblem }
 
-export type PlaceOrderResult = { ok: true; order: HttpTypes.StoreOrder } | { ok: false; problem: CheckoutProblem; detail: string }
+export type PlaceOrderResult =
+  | { ok: true; order: HttpTypes.StoreOrder }
+  | { ok: false; problem: CheckoutProblem; detail: string }
+  | { ok: false; throttled: true; retryAfterSeconds: number }
 
 const PAYMENT_PROBLEMS: Record<string, MessageKey> = {
   payment_declined: "checkout.problem.declined",
@@ -51,13 +57,16 @@ type Completion =
  * Completes the cart (Medusa's cart completion, overridden in the backend: decision 0009) and maps each answer
  * to its own message: the payment needs another step or was declined (Medusa's { type: "cart" } answer and the
  * backend's payment_* codes), another order took the stock (out_of_stock, with the short lines), the cart is over
- * the quantity limits. Other refusals are the generic error; 5xx and network errors are thrown.
+ * the quantity limits. Other refusals are the generic error; 5xx and network errors are thrown. The backend
+ * throttles placed orders per buyer IP (decision 0024), so the buyer's IP goes with the storefront's secret, and
+ * a 429 comes back as `throttled` with its wait.
  */
-export async function placeOrder(session: ShopSession, cartId: string): Promise<PlaceOrderResult> {
+export async function placeOrder(session: ShopSession, cartId: string, clientIp: string | undefined): Promise<PlaceOrderResult> {
   let result: Completion
   try {
-    result = await storePost<Completion>(session, `/store/carts/${encodeURIComponent(cartId)}/complete`)
+    result = await storePost<Completion>(session, `/store/carts/${idSegment("cart", cartId)}/complete`, {}, forwardedClient(clientIp))
   } catch (err) {
+    if (err instanceof StoreRefusal && err.status === 429) return { ok: false, throttled: true, retryAfterSeconds: err.retryAfterSeconds ?? 60 }
     const refusal = cartRefusal(err)
     if (!refusal) throw err
     const code = refusalCode(err) ?? ""

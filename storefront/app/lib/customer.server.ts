@@ -3,56 +3,86 @@ import type { Locale } from "~/i18n"
 import { formatAddress } from "./address.server"
 import { mergeCartsOnLogin } from "./cart.server"
 import { variantTitles } from "./catalogue.server"
-import { customerHeaders, fetchStatus, sdk } from "./medusa.server"
+import { backendPost, customerHeaders, fetchStatus, forwardedClient, sdk } from "./medusa.server"
+import { idSegment } from "./medusa-ids.server"
 import type { ShopSession } from "./session.server"
 
 // Customer accounts on Medusa's emailpass provider. The JWT is kept in the session cookie and sent per request.
+// Logins and registrations go with the buyer's IP and the storefront's secret: the backend throttles them per IP
+// and per account and enforces the password policy (docs/decisions/0024-throttling.md).
 
-async function authRequest(path: string, body: Record<string, string>): Promise<string | null> {
-  try {
-    const { token } = await sdk.client.fetch<{ token: string }>(path, { method: "POST", body })
-    return token
-  } catch (err) {
-    const status = fetchStatus(err)
-    if (status === 401 || status === 400) return null
-    throw err
-  }
+type AuthAnswer =
+  | { ok: true; token: string }
+  | { ok: false; status: number; code: string | null; reason: string | null; retryAfterSeconds: number | null }
+
+async function authRequest(path: string, body: Record<string, string>, clientIp: string | undefined): Promise<AuthAnswer> {
+  const answer = await backendPost(path, body, forwardedClient(clientIp))
+  const token = answer.body?.token
+  if (answer.status === 200 && typeof token === "string") return { ok: true, token }
+  if (answer.status >= 500) throw new Error(`auth: the backend answered ${answer.status} to ${path}`)
+  const text = (key: string) => (typeof answer.body?.[key] === "string" ? (answer.body[key] as string) : null)
+  return { ok: false, status: answer.status, code: text("code"), reason: text("reason"), retryAfterSeconds: answer.retryAfterSeconds }
 }
 
-export async function login(session: ShopSession, email: string, password: string): Promise<boolean> {
-  const token = await authRequest("/auth/customer/emailpass", { email, password })
-  if (!token) return false
-  session.set("token", token)
+export type LoginResult = { ok: true } | { ok: false; throttled: false } | { ok: false; throttled: true; retryAfterSeconds: number }
+
+export async function login(session: ShopSession, email: string, password: string, clientIp: string | undefined): Promise<LoginResult> {
+  const answer = await authRequest("/auth/customer/emailpass", { email, password }, clientIp)
+  if (!answer.ok) {
+    return answer.retryAfterSeconds !== null ? { ok: false, throttled: true, retryAfterSeconds: answer.retryAfterSeconds } : { ok: false, throttled: false }
+  }
+  session.set("token", answer.token)
   const customer = await currentCustomer(session)
   if (!customer) {
     session.unset("token")
-    return false
+    return { ok: false, throttled: false }
   }
   session.set("customerName", customer.first_name ?? customer.email)
   await mergeCartsOnLogin(session, customer)
-  return true
+  return { ok: true }
 }
 
-export type RegisterResult = "ok" | "exists"
+/** Why the backend refused a new password (its policy's reason), as the page says it. */
+export type PasswordReason = "missing" | "too_short" | "too_long" | "common" | "email"
 
+export type RegisterResult =
+  | { ok: true }
+  | { ok: false; kind: "refused" }
+  | { ok: false; kind: "password"; reason: PasswordReason }
+  | { ok: false; kind: "throttled"; retryAfterSeconds: number }
+
+/**
+ * Registers a customer. An e-mail that has an account already is not announced as such: with that account's
+ * password the shopper is simply logged in (as after a registration); otherwise the page says only that this
+ * e-mail and password could not be registered (decision 0024 says what this does and does not hide).
+ */
 export async function register(
   session: ShopSession,
-  input: { email: string; password: string; first_name: string; last_name: string }
+  input: { email: string; password: string; first_name: string; last_name: string },
+  clientIp: string | undefined
 ): Promise<RegisterResult> {
-  const registration = await authRequest("/auth/customer/emailpass/register", { email: input.email, password: input.password })
-  if (!registration) return "exists"
+  const registration = await authRequest("/auth/customer/emailpass/register", { email: input.email, password: input.password }, clientIp)
+  if (!registration.ok) {
+    if (registration.retryAfterSeconds !== null) return { ok: false, kind: "throttled", retryAfterSeconds: registration.retryAfterSeconds }
+    if (registration.code === "WEAK_PASSWORD") return { ok: false, kind: "password", reason: (registration.reason ?? "too_short") as PasswordReason }
+    const returning = await login(session, input.email, input.password, clientIp)
+    if (returning.ok) return { ok: true }
+    return returning.throttled ? { ok: false, kind: "throttled", retryAfterSeconds: returning.retryAfterSeconds } : { ok: false, kind: "refused" }
+  }
   try {
     await sdk.store.customer.create(
       { email: input.email, first_name: input.first_name, last_name: input.last_name },
       {},
-      { authorization: `Bearer ${registration}` }
+      { authorization: `Bearer ${registration.token}` }
     )
   } catch (err) {
-    if (fetchStatus(err) === 400 || fetchStatus(err) === 409) return "exists"
+    if (fetchStatus(err) === 400 || fetchStatus(err) === 409) return { ok: false, kind: "refused" }
     throw err
   }
   // The registration token has no customer yet; log in for one that does.
-  return (await login(session, input.email, input.password)) ? "ok" : "exists"
+  const loggedIn = await login(session, input.email, input.password, clientIp)
+  if (loggedIn.ok) return { ok: true }
+  return loggedIn.throttled ? { ok: false, kind: "throttled", retryAfterSeconds: loggedIn.retryAfterSeconds } : { ok: false, kind: "refused" }
 }
 
 export function logout(session: ShopSession): void {
@@ -76,24 +106,43 @@ export async function currentCustomer(session: ShopSession): Promise<HttpTypes.S
   }
 }
 
-export async function listOrders(session: ShopSession): Promise<HttpTypes.StoreOrder[]> {
+export async function listOrders(session: ShopSession, customerId: string): Promise<HttpTypes.StoreOrder[]> {
   const { orders } = await sdk.store.order.list(
-    { limit: 50, order: "-created_at", fields: "id,display_id,status,created_at,total,currency_code,*items" },
+    { limit: 50, order: "-created_at", fields: "id,display_id,status,created_at,total,currency_code,customer_id,*items" },
     customerHeaders(session)
   )
-  return orders
+  // Medusa lists the token's customer's orders only; checked here as well (decision 0025).
+  return orders.filter((o) => o.customer_id === customerId)
 }
 
-export async function retrieveOrder(session: ShopSession, id: string): Promise<HttpTypes.StoreOrder | null> {
+const ORDER_FIELDS =
+  "id,display_id,status,email,created_at,total,subtotal,item_total,shipping_total,tax_total,currency_code,customer_id,*items,*shipping_address,*shipping_methods"
+
+/**
+ * One of the logged-in customer's own orders, or null (decision 0025): the backend answers the customer's token
+ * only for their own orders, and the order's customer is compared here too. `orderId` must be a checked id.
+ */
+export async function customerOrder(session: ShopSession, customerId: string, orderId: string): Promise<HttpTypes.StoreOrder | null> {
   try {
-    const { order } = await sdk.store.order.retrieve(
-      id,
-      { fields: "id,display_id,status,email,created_at,total,subtotal,item_total,shipping_total,tax_total,currency_code,customer_id,*items,*shipping_address,*shipping_methods" },
-      customerHeaders(session)
-    )
-    return order
+    const { order } = await sdk.store.order.retrieve(idSegment("order", orderId), { fields: ORDER_FIELDS }, customerHeaders(session))
+    return order.customer_id === customerId ? order : null
   } catch (err) {
     if (fetchStatus(err) === 404 || fetchStatus(err) === 401) return null
+    throw err
+  }
+}
+
+/**
+ * An order this page has already decided the browser may see (it placed the order: its signed session says so,
+ * or it came with a signed link): read with the storefront's secret, as for a guest, who has no token.
+ */
+export async function placedOrder(orderId: string): Promise<HttpTypes.StoreOrder | null> {
+  try {
+    const { order } = await sdk.store.order.retrieve(idSegment("order", orderId), { fields: ORDER_FIELDS }, forwardedClient())
+    return order
+  } catch (err) {
+    if (fetchStatus(err) === 404) return null
+    if (fetchStatus(err) === 401) console.error("orders: the backend refused the storefront's secret; STOREFRONT_API_SECRET must be the same in both")
     throw err
   }
 }
@@ -103,7 +152,7 @@ export async function addAddress(session: ShopSession, address: HttpTypes.StoreC
 }
 
 export async function deleteAddress(session: ShopSession, addressId: string): Promise<void> {
-  await sdk.store.customer.deleteAddress(addressId, customerHeaders(session))
+  await sdk.store.customer.deleteAddress(idSegment("address", addressId), customerHeaders(session))
 }
 
 /** What the confirmation and order pages show of an order, with product names in the page's language. */

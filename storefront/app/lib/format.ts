@@ -1,3 +1,5 @@
+import type { Translate } from "~/i18n"
+
 /** Baht with the ฿ sign, as Thai shoppers read prices: ฿1,290 (no decimals unless there are satang). */
 export function formatBaht(amount: number): string {
   const hasSatang = Math.round(amount * 100) % 100 !== 0
@@ -17,4 +19,9 @@ export function formatDate(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
   if (!m) return date
   return `${Number(m[3])} ${MONTHS_EN[Number(m[2]) - 1] ?? m[2]} ${m[1]}`
+}
+
+/** A throttle's wait (429 Retry-After) as people say it: "45 วินาที", "15 minutes". */
+export function waitText(t: Translate, seconds: number): string {
+  return seconds < 60 ? t("wait.seconds", { n: seconds }) : t("wait.minutes", { n: Math.ceil(seconds / 60) })
 }

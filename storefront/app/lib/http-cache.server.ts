@@ -25,3 +25,18 @@ export const loaderCacheControl: HeadersFunction = ({ loaderHeaders }) => {
   if (cacheControl) headers["Cache-Control"] = cacheControl
   return headers
 }
+
+/**
+ * A page of one shopper (cart, checkout, account, login, an order): no cache may keep it, neither page-cache.js
+ * (it stores `public` answers only) nor a browser's or a proxy's (issue 10, item 14). Loaders' own Cache-Control
+ * does not reach the document, so each such route exports this as its `headers`; it also passes on a
+ * throttle's Retry-After (429) from the action.
+ */
+export const PERSONAL_CACHE_CONTROL = "private, no-store"
+
+export const personalPageHeaders: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
+  const headers: Record<string, string> = { "Cache-Control": PERSONAL_CACHE_CONTROL }
+  const retryAfter = actionHeaders.get("Retry-After") ?? errorHeaders?.get("Retry-After")
+  if (retryAfter) headers["Retry-After"] = retryAfter
+  return headers
+}

@@ -2,8 +2,8 @@ import type { HttpTypes } from "@medusajs/types"
 import type { OrderPaymentView } from "~/components/promptpay-qr"
 import type { MessageKey } from "~/i18n"
 import { config } from "./config.server"
-import { customerHeaders, sdk } from "./medusa.server"
-import type { ShopSession } from "./session.server"
+import { forwardedClient, sdk } from "./medusa.server"
+import { idSegment } from "./medusa-ids.server"
 
 /**
  * The seam for payment providers. Each provider the cart's region offers maps to a method kind with its own
@@ -44,11 +44,12 @@ type PaymentRow = { provider_id: string; captured_at?: string | null; canceled_a
 const ttlHours = Math.round(Number(process.env.PROMPTPAY_UNPAID_TTL_MINUTES || 24 * 60) / 60)
 const manualTtlHours = Math.round(Number(process.env.MANUAL_PAYMENT_UNPAID_TTL_MINUTES || 3 * 24 * 60) / 60)
 
-export async function orderPayment(session: ShopSession, orderId: string): Promise<OrderPaymentView> {
+/** The payment state of an order the confirmation page may show (it decided so; read with the storefront's secret). */
+export async function orderPayment(orderId: string): Promise<OrderPaymentView> {
   const { order } = await sdk.store.order.retrieve(
-    orderId,
+    idSegment("order", orderId),
     { fields: "id,status,payment_status,payment_collections.payments.*" },
-    customerHeaders(session)
+    forwardedClient()
   )
   const payments = (order.payment_collections ?? []).flatMap((c) => (c?.payments ?? []) as PaymentRow[])
   const live = payments.find((p) => !p.canceled_at) ?? null

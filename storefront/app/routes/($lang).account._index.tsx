@@ -9,11 +9,14 @@ import { verifiedForm } from "~/lib/csrf.server"
 import { addAddress, currentCustomer, deleteAddress, listOrders, logout } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
+import { personalPageHeaders } from "~/lib/http-cache.server"
 import { privatePageMeta } from "~/lib/seo"
+import { medusaId } from "~/lib/medusa-ids.server"
 import { commitSession, getSession } from "~/lib/session.server"
 import { useI18n } from "~/lib/use-i18n"
 
 export const meta = privatePageMeta("บัญชีของฉัน", "My account")
+export const headers = personalPageHeaders
 
 const STATUS: Record<string, MessageKey> = {
   pending: "status.pending",
@@ -31,7 +34,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!customer) {
     throw redirect(localePath(locale, "/account/login"), { headers: { "Set-Cookie": await commitSession(session) } })
   }
-  const orders = await listOrders(session)
+  const orders = await listOrders(session, customer.id)
   return data(
     {
       name: customer.first_name || customer.email,
@@ -70,7 +73,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return back("/account")
   }
   if (intent === "delete-address") {
-    await deleteAddress(session, String(form.get("address_id") ?? ""))
+    // Medusa deletes only the customer's own addresses; the id is checked before it goes into the URL.
+    const addressId = medusaId("address", form.get("address_id"))
+    if (!addressId) return data<ActionResult>({ error: "error.badRequest" }, { status: 400 })
+    await deleteAddress(session, addressId)
     return back("/account")
   }
   return data<ActionResult>({ error: "error.generic" }, { status: 400 })
@@ -84,6 +90,11 @@ export default function Account() {
   return (
     <main>
       <h1>{t("account.title")}</h1>
+      {result?.error ? (
+        <p className="error" role="alert">
+          {t(result.error)}
+        </p>
+      ) : null}
       <p>{t("account.hello", { name })}</p>
       <ShopForm>
         <input type="hidden" name="intent" value="logout" />

@@ -6,12 +6,16 @@ import { ShopForm } from "~/components/shop-form"
 import { localePath, type MessageKey } from "~/i18n"
 import { verifiedForm } from "~/lib/csrf.server"
 import { login } from "~/lib/customer.server"
+import { waitText } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
+import { clientIpOf } from "~/lib/medusa.server"
+import { personalPageHeaders } from "~/lib/http-cache.server"
 import { privatePageMeta } from "~/lib/seo"
 import { commitSession, getSession } from "~/lib/session.server"
 import { useI18n } from "~/lib/use-i18n"
 
 export const meta = privatePageMeta("เข้าสู่ระบบ", "Log in")
+export const headers = personalPageHeaders
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)
@@ -20,7 +24,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return null
 }
 
-type LoginErrors = { email?: MessageKey; password?: MessageKey; form?: MessageKey; values: { email: string } }
+type LoginErrors = { email?: MessageKey; password?: MessageKey; form?: MessageKey; retryAfterSeconds?: number; values: { email: string } }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { locale } = requireLocale(params)
@@ -32,7 +36,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (!email) errors.email = "error.required"
   if (!password) errors.password = "error.required"
   if (errors.email || errors.password) return data(errors, { status: 400 })
-  if (!(await login(session, email, password))) return data({ ...errors, form: "error.login" as MessageKey }, { status: 401 })
+  const result = await login(session, email, password, clientIpOf(context))
+  if (!result.ok && result.throttled) {
+    // Too many attempts on this account or from this network (decision 0024): say how long to wait.
+    const retryAfterSeconds = result.retryAfterSeconds
+    return data<LoginErrors>({ ...errors, form: "error.tooManyLogins", retryAfterSeconds }, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } })
+  }
+  if (!result.ok) return data<LoginErrors>({ ...errors, form: "error.login" }, { status: 401 })
   return redirect(localePath(locale, "/account"), { headers: { "Set-Cookie": await commitSession(session) } })
 }
 
@@ -45,7 +55,7 @@ export default function Login() {
       <h1>{t("account.login")}</h1>
       {errors?.form ? (
         <p className="error" role="alert">
-          {t(errors.form)}
+          {t(errors.form, { wait: errors.retryAfterSeconds ? waitText(t, errors.retryAfterSeconds) : "" })}
         </p>
       ) : null}
       <ShopForm noValidate className="form-grid">

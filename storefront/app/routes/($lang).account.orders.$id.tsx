@@ -3,22 +3,30 @@ import { data, redirect } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { CartTotals } from "~/components/cart-summary"
 import { localePath } from "~/i18n"
-import { orderView, retrieveOrder } from "~/lib/customer.server"
+import { currentCustomer, customerOrder, orderView } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
+import { personalPageHeaders } from "~/lib/http-cache.server"
 import { privatePageMeta } from "~/lib/seo"
-import { getSession } from "~/lib/session.server"
+import { badId, medusaId } from "~/lib/medusa-ids.server"
+import { commitSession, getSession } from "~/lib/session.server"
 import { useI18n } from "~/lib/use-i18n"
 
 export const meta = privatePageMeta("คำสั่งซื้อ", "Order")
+export const headers = personalPageHeaders
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)
   const session = await getSession(request)
   if (!session.get("token")) throw redirect(localePath(locale, "/account/login"))
-  // Medusa answers only the logged-in customer's own orders.
-  const order = await retrieveOrder(session, params.id ?? "")
-  if (!order) throw new Response("Not found", { status: 404 })
+  const orderId = medusaId("order", params.id)
+  if (!orderId) throw badId("order")
+  const customer = await currentCustomer(session)
+  if (!customer) throw redirect(localePath(locale, "/account/login"), { headers: { "Set-Cookie": await commitSession(session) } })
+  // Only the customer's own orders: the backend checks the token's customer (decision 0025), and so does this.
+  // Another customer's order is "not found", like an order that does not exist.
+  const order = await customerOrder(session, customer.id, orderId)
+  if (!order) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } })
   return data(await orderView(order, locale), { headers: { "Cache-Control": "private, no-store" } })
 }
 

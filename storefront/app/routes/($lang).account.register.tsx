@@ -5,13 +5,17 @@ import { FormField } from "~/components/form-field"
 import { ShopForm } from "~/components/shop-form"
 import { localePath, type MessageKey } from "~/i18n"
 import { verifiedForm } from "~/lib/csrf.server"
-import { register } from "~/lib/customer.server"
+import { register, type PasswordReason } from "~/lib/customer.server"
+import { waitText } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
+import { clientIpOf } from "~/lib/medusa.server"
+import { personalPageHeaders } from "~/lib/http-cache.server"
 import { privatePageMeta } from "~/lib/seo"
 import { commitSession, getSession } from "~/lib/session.server"
 import { useI18n } from "~/lib/use-i18n"
 
 export const meta = privatePageMeta("สมัครสมาชิก", "Create account")
+export const headers = personalPageHeaders
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)
@@ -21,7 +25,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 const FIELDS = ["first_name", "last_name", "email", "password"] as const
 type Field = (typeof FIELDS)[number]
-type RegisterErrors = { fields: Partial<Record<Field, MessageKey>>; form?: MessageKey; values: Partial<Record<Field, string>> }
+type RegisterErrors = { fields: Partial<Record<Field, MessageKey>>; form?: MessageKey; retryAfterSeconds?: number; values: Partial<Record<Field, string>> }
+
+// The backend's password policy (decision 0024), as the form says it.
+const PASSWORD_MESSAGE: Record<PasswordReason, MessageKey> = {
+  missing: "error.required",
+  too_short: "error.password",
+  too_long: "error.passwordLong",
+  common: "error.passwordCommon",
+  email: "error.passwordEmail",
+}
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { locale } = requireLocale(params)
@@ -31,11 +44,16 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const fields: RegisterErrors["fields"] = {}
   for (const f of FIELDS) if (!v[f]) fields[f] = "error.required"
   if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) fields.email = "error.email"
-  if (v.password && v.password.length < 8) fields.password = "error.password"
   const values = { ...v, password: "" }
   if (Object.keys(fields).length) return data<RegisterErrors>({ fields, values }, { status: 400 })
-  const result = await register(session, v)
-  if (result === "exists") return data<RegisterErrors>({ fields: { email: "error.exists" }, values }, { status: 409 })
+  const result = await register(session, v, clientIpOf(context))
+  if (!result.ok && result.kind === "password") return data<RegisterErrors>({ fields: { password: PASSWORD_MESSAGE[result.reason] }, values }, { status: 400 })
+  if (!result.ok && result.kind === "throttled") {
+    const retryAfterSeconds = result.retryAfterSeconds
+    return data<RegisterErrors>({ fields: {}, form: "error.tooManyRegistrations", retryAfterSeconds, values }, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } })
+  }
+  // Whether or not the e-mail has an account, the same words (decision 0024).
+  if (!result.ok) return data<RegisterErrors>({ fields: {}, form: "error.registerFailed", values }, { status: 400 })
   return redirect(localePath(locale, "/account"), { headers: { "Set-Cookie": await commitSession(session) } })
 }
 
@@ -48,6 +66,11 @@ export default function Register() {
   return (
     <main className="narrow">
       <h1>{t("account.register")}</h1>
+      {errors?.form ? (
+        <p className="error" role="alert">
+          {t(errors.form, { wait: errors.retryAfterSeconds ? waitText(t, errors.retryAfterSeconds) : "" })}
+        </p>
+      ) : null}
       <ShopForm noValidate className="form-grid">
         <FormField name="first_name" label={t("field.firstName")} value={v.first_name} error={e.first_name} autoComplete="given-name" />
         <FormField name="last_name" label={t("field.lastName")} value={v.last_name} error={e.last_name} autoComplete="family-name" />

@@ -8,11 +8,14 @@ import { addLine, cartRefusal, cartView, parseQuantity, remember, removeLine, re
 import { verifiedForm } from "~/lib/csrf.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
+import { personalPageHeaders } from "~/lib/http-cache.server"
 import { privatePageMeta } from "~/lib/seo"
+import { medusaId } from "~/lib/medusa-ids.server"
 import { commitSession, getSession } from "~/lib/session.server"
 import { useI18n } from "~/lib/use-i18n"
 
 export const meta = privatePageMeta("ตะกร้าสินค้า", "Cart")
+export const headers = personalPageHeaders
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)
@@ -34,20 +37,27 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const intent = form.get("intent")
   const fail = async (body: ActionErrors, status = 400) =>
     data(body, { status, headers: { "Set-Cookie": await commitSession(session) } })
+  // Ids from the form go into backend URLs: only well-formed Medusa ids (issue 10, item 13), else a 400 and
+  // nothing is sent.
+  const lineId = (): string | null => medusaId("lineItem", form.get("line_id"))
   try {
     if (intent === "add") {
       const variantId = String(form.get("variant_id") ?? "")
       const quantity = parseQuantity(form.get("quantity"))
       if (!variantId) return fail({ variant: variantId, error: "error.required" })
+      if (!medusaId("variant", variantId)) return fail({ error: "error.badRequest" })
       if (quantity === null) return fail({ variant: variantId, error: "error.quantity" })
       remember(session, await addLine(session, variantId, quantity))
     } else if (intent === "update") {
-      const lineId = String(form.get("line_id") ?? "")
+      const line = lineId()
+      if (!line) return fail({ error: "error.badRequest" })
       const quantity = parseQuantity(form.get("quantity"), true)
-      if (quantity === null) return fail({ line: lineId, error: "error.quantity" })
-      remember(session, quantity === 0 ? await removeLine(session, lineId) : await updateLine(session, lineId, quantity))
+      if (quantity === null) return fail({ line, error: "error.quantity" })
+      remember(session, quantity === 0 ? await removeLine(session, line) : await updateLine(session, line, quantity))
     } else if (intent === "remove") {
-      remember(session, await removeLine(session, String(form.get("line_id") ?? "")))
+      const line = lineId()
+      if (!line) return fail({ error: "error.badRequest" })
+      remember(session, await removeLine(session, line))
     } else {
       return fail({ error: "error.generic" })
     }

@@ -14,16 +14,18 @@ import { firstOpenStep, parseStep, stepReachable, STEPS, type Step } from "~/lib
 import { placeOrder, setPaymentProvider, setShippingMethod, shippingOptions, updateCart, type CheckoutProblem } from "~/lib/checkout.server"
 import { verifiedForm } from "~/lib/csrf.server"
 import { currentCustomer } from "~/lib/customer.server"
-import { formatBaht } from "~/lib/format"
+import { formatBaht, waitText } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
+import { personalPageHeaders } from "~/lib/http-cache.server"
 import { privatePageMeta } from "~/lib/seo"
-import { fetchStatus } from "~/lib/medusa.server"
+import { clientIpOf, fetchStatus } from "~/lib/medusa.server"
 import { clientConfig, paymentMethods } from "~/lib/payment-methods.server"
 import { commitSession, getSession } from "~/lib/session.server"
 import { stripeCheckout, type StripeCheckout } from "~/lib/stripe.server"
 import { useI18n } from "~/lib/use-i18n"
 
 export const meta = privatePageMeta("ชำระเงิน", "Checkout")
+export const headers = personalPageHeaders
 
 const STEP_LABEL: Record<Step, MessageKey> = {
   email: "checkout.step.email",
@@ -95,6 +97,8 @@ type ActionResult = {
   error?: MessageKey
   /** Why the order was not placed (review step). */
   problem?: CheckoutProblem
+  /** With a throttle's refusal (429): how long to wait. */
+  retryAfterSeconds?: number
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -150,7 +154,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     }
     if (intent === "place") {
       if (firstOpenStep(cart) !== "review") return go(firstOpenStep(cart))
-      const result = await placeOrder(session, cart.id)
+      const result = await placeOrder(session, cart.id, clientIpOf(context))
+      if (!result.ok && "throttled" in result) {
+        const headers = { "Retry-After": String(result.retryAfterSeconds) }
+        return data<ActionResult>({ step: "review", error: "error.tooManyCheckouts", retryAfterSeconds: result.retryAfterSeconds }, { status: 429, headers })
+      }
       if (!result.ok) {
         console.warn("checkout: cart completion refused:", result.detail)
         return fail({ step: "review", problem: result.problem }, 409)
@@ -188,6 +196,7 @@ export default function Checkout() {
   const errors = actionData?.step === d.step ? actionData.fieldErrors ?? {} : {}
   const formError = actionData?.step === d.step ? actionData.error : undefined
   const problem = actionData?.step === d.step ? actionData.problem : undefined
+  const wait = actionData?.retryAfterSeconds ? waitText(t, actionData.retryAfterSeconds) : ""
   const values = actionData?.step === d.step ? actionData.values ?? {} : {}
   const stepIndex = STEPS.indexOf(d.step)
   const openIndex = STEPS.indexOf(d.open)
@@ -205,7 +214,7 @@ export default function Checkout() {
       <h2>{t(STEP_LABEL[d.step])}</h2>
       {formError ? (
         <p className="error" role="alert">
-          {t(formError)}
+          {t(formError, { wait })}
         </p>
       ) : null}
       {problem ? <CheckoutProblemNotice problem={problem} lines={d.cart.lines} /> : null}

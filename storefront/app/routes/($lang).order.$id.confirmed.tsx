@@ -2,25 +2,33 @@ import type { LoaderFunctionArgs } from "@remix-run/node"
 import { data } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { OrderPaymentState } from "~/components/promptpay-qr"
-import { orderView, retrieveOrder } from "~/lib/customer.server"
+import { orderView, placedOrder } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
+import { personalPageHeaders } from "~/lib/http-cache.server"
 import { privatePageMeta } from "~/lib/seo"
 import { orderPayment } from "~/lib/payment-methods.server"
+import { badId, medusaId } from "~/lib/medusa-ids.server"
+import { verifyOrderLink } from "~/lib/order-link.server"
 import { getSession } from "~/lib/session.server"
 import { useI18n } from "~/lib/use-i18n"
 
 export const meta = privatePageMeta("ยืนยันคำสั่งซื้อ", "Order confirmed")
+export const headers = personalPageHeaders
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)
+  const orderId = medusaId("order", params.id)
+  if (!orderId) throw badId("order")
   const session = await getSession(request)
-  // Only the browser that placed the order sees its confirmation.
-  if (session.get("lastOrderId") !== params.id) throw new Response("Not found", { status: 404 })
-  const order = await retrieveOrder(session, params.id!)
-  if (!order) throw new Response("Not found", { status: 404 })
+  // Only the browser that placed the order (its signed session remembers it) or a signed link from the order
+  // e-mail opens the confirmation (decision 0025); anyone else gets "not found", as for an unknown order.
+  const mine = session.get("lastOrderId") === orderId || verifyOrderLink(orderId, new URL(request.url).searchParams)
+  if (!mine) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } })
+  const order = await placedOrder(orderId)
+  if (!order) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } })
   // payments (issue 5): the payment state and, for native PromptPay, the QR
-  const payment = await orderPayment(session, order.id)
+  const payment = await orderPayment(order.id)
   return data({ ...(await orderView(order, locale)), payment }, { headers: { "Cache-Control": "private, no-store" } })
 }
 

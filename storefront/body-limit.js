@@ -1,0 +1,97 @@
+// Request bodies are read here, before Remix or anything else buffers them, and only up to a limit: the shop's
+// forms are a few hundred bytes, and a 60 MB post was once read whole (memory 307 → 607 MB, then a 500).
+// A larger body is refused with 413 as soon as its Content-Length says so, or as soon as the bytes that
+// arrive pass the limit; what has arrived is dropped and the rest is not kept (issue 10, item 9).
+
+/** 64 KB: room for every form of the shop many times over (STOREFRONT_MAX_BODY_KB to change it). */
+export const MAX_BODY_BYTES = (Number(process.env.STOREFRONT_MAX_BODY_KB) || 64) * 1024
+
+const PAGE = {
+  th: {
+    title: "ข้อมูลที่ส่งมีขนาดใหญ่เกินไป",
+    body: "ระบบไม่ได้รับและไม่ได้เปลี่ยนแปลงอะไร โปรดกลับไปที่หน้าก่อน แล้วลองส่งใหม่โดยกรอกเฉพาะข้อมูลที่จำเป็น",
+    back: "กลับไปที่ร้านค้า",
+    home: "/",
+  },
+  en: {
+    title: "What was sent is too large",
+    body: "Nothing was received or changed. Please go back and send the form again with only the details it asks for.",
+    back: "Back to the shop",
+    home: "/en",
+  },
+}
+
+/** JSON for API-like requests (Remix's .data fetches, Accept: application/json), a Thai/English page otherwise. */
+function refuse(req, res, limit) {
+  const path = (req.originalUrl ?? req.url ?? "/").split("?")[0]
+  const locale = path === "/en" || path.startsWith("/en/") ? "en" : "th"
+  const accept = String(req.headers.accept ?? "")
+  const json = path.endsWith(".data") || (accept.includes("application/json") && !accept.includes("text/html"))
+  const kb = Math.round(limit / 1024)
+  // The connection is closed after this answer, so the rest of the upload is never read.
+  res.setHeader("Connection", "close")
+  res.setHeader("Cache-Control", "no-store")
+  res.statusCode = 413
+  if (json) {
+    res.setHeader("Content-Type", "application/json; charset=utf-8")
+    res.end(
+      JSON.stringify({
+        code: "BODY_TOO_LARGE",
+        message: `The request body is larger than ${kb} KB; nothing was changed.`,
+        message_th: `ข้อมูลที่ส่งมีขนาดเกิน ${kb} KB ระบบไม่ได้เปลี่ยนแปลงอะไร`,
+        limit_bytes: limit,
+      })
+    )
+  } else {
+    const t = PAGE[locale]
+    res.setHeader("Content-Type", "text/html; charset=utf-8")
+    res.end(
+      `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>${t.title}</title></head><body><main><h1>${t.title}</h1><p role="alert">${t.body}</p>` +
+        `<p><a href="${t.home}">${t.back}</a></p></main></body></html>`
+    )
+  }
+  // Stop reading: whatever else the client sends is dropped with the socket once the answer is out.
+  req.unpipe?.()
+  req.removeAllListeners("data")
+  req.resume()
+  res.on("finish", () => setImmediate(() => req.socket?.destroy()))
+}
+
+/**
+ * Express middleware: reads the body of every request that may have one into `req.body` (a Buffer), at most
+ * `limit` bytes; beyond that, 413 (see refuse()). server.js hands the Buffer to Remix as the request body.
+ */
+export function limitedBodies({ limit = MAX_BODY_BYTES } = {}) {
+  return function limitedBodiesMiddleware(req, res, next) {
+    if (req.method === "GET" || req.method === "HEAD") return next()
+    const declared = Number(req.headers["content-length"])
+    if (Number.isFinite(declared) && declared > limit) return refuse(req, res, limit)
+    const chunks = []
+    let size = 0
+    let settled = false
+    const onData = (chunk) => {
+      if (settled) return
+      size += chunk.length
+      if (size > limit) {
+        settled = true
+        chunks.length = 0
+        refuse(req, res, limit)
+        return
+      }
+      chunks.push(chunk)
+    }
+    req.on("data", onData)
+    req.once("end", () => {
+      if (settled) return
+      settled = true
+      req.body = Buffer.concat(chunks)
+      next()
+    })
+    req.once("error", (err) => {
+      if (settled) return
+      settled = true
+      next(err)
+    })
+  }
+}
