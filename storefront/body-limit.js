@@ -51,12 +51,28 @@ function refuse(req, res, limit) {
         `<p><a href="${t.home}">${t.back}</a></p></main></body></html>`
     )
   }
-  // Stop reading: whatever else the client sends is dropped with the socket once the answer is out.
+  // Stop keeping: whatever else the client sends is read and dropped (no memory), for a short while after the
+  // answer, so the client gets to read the 413 instead of a reset connection (as nginx's lingering close does);
+  // then the socket is closed whether or not the upload has ended.
   req.unpipe?.()
   req.removeAllListeners("data")
   req.resume()
-  res.on("finish", () => setImmediate(() => req.socket?.destroy()))
+  res.on("finish", () => {
+    const socket = req.socket
+    if (!socket) return
+    const close = () => {
+      clearTimeout(timer)
+      socket.destroy()
+    }
+    const timer = setTimeout(close, LINGER_MS)
+    timer.unref()
+    if (req.complete) setImmediate(close)
+    else req.once("end", close)
+  })
 }
+
+/** How long a refused upload is still read (and dropped) after the 413, at most. */
+const LINGER_MS = 2000
 
 /**
  * Express middleware: reads the body of every request that may have one into `req.body` (a Buffer), at most

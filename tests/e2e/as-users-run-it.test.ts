@@ -73,12 +73,36 @@ afterAll(async () => {
 
 type Problems = string[]
 
+/** Requests a context has started and not yet finished. */
+const inFlight = new WeakMap<BrowserContext, number>()
+
+/**
+ * Until nothing has been in flight for half a second: a visitor who reads the page lets what it started (a
+ * prefetch of a link the pointer passed over while scrolling) finish; a test that navigated at once would abort
+ * it and count a failed request no visitor sees.
+ */
+async function settled(page: Page) {
+  const context = page.context()
+  let quietSince = Date.now()
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    if ((inFlight.get(context) ?? 0) > 0) quietSince = Date.now()
+    else if (Date.now() - quietSince >= 500) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
 /** Everything a visitor's browser complains about, per page: console errors, failed requests, error answers. */
 function watch(context: BrowserContext, problems: Problems) {
   context.on("console", (message) => {
     if (message.type() === "error") problems.push(`console: ${message.text()}`)
   })
-  context.on("requestfailed", (request) => problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`))
+  context.on("request", () => inFlight.set(context, (inFlight.get(context) ?? 0) + 1))
+  context.on("requestfinished", () => inFlight.set(context, (inFlight.get(context) ?? 1) - 1))
+  context.on("requestfailed", (request) => {
+    inFlight.set(context, (inFlight.get(context) ?? 1) - 1)
+    problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`)
+  })
   context.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
@@ -102,6 +126,7 @@ async function inspect(page: Page, what: string) {
   for (const image of images) expect(image.width, `${what}: image ${image.src} did not load`).toBeGreaterThan(0)
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   expect(overflow, `${what}: wider than the ${page.viewportSize()!.width} px screen`).toBeLessThanOrEqual(0)
+  await settled(page)
   return images.length
 }
 
