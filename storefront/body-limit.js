@@ -28,8 +28,6 @@ function refuse(req, res, limit) {
   const accept = String(req.headers.accept ?? "")
   const json = path.endsWith(".data") || (accept.includes("application/json") && !accept.includes("text/html"))
   const kb = Math.round(limit / 1024)
-  // The connection is closed after this answer, so the rest of the upload is never read.
-  res.setHeader("Connection", "close")
   res.setHeader("Cache-Control", "no-store")
   res.statusCode = 413
   if (json) {
@@ -51,23 +49,19 @@ function refuse(req, res, limit) {
         `<p><a href="${t.home}">${t.back}</a></p></main></body></html>`
     )
   }
-  // Stop keeping: whatever else the client sends is read and dropped (no memory), for a short while after the
-  // answer, so the client gets to read the 413 instead of a reset connection (as nginx's lingering close does);
-  // then the socket is closed whether or not the upload has ended.
+  // Stop keeping: whatever else the client sends is read and dropped (no memory) — Node drains a request whose
+  // answer is out —, so the client gets to read the 413 instead of a reset connection. Not `Connection: close`:
+  // Node then closes the socket as soon as the answer is written and a client still uploading sees EPIPE/ECONNRESET.
+  // An upload that does not end within LINGER_MS of the answer is cut off.
   req.unpipe?.()
   req.removeAllListeners("data")
   req.resume()
   res.on("finish", () => {
+    if (req.complete) return
     const socket = req.socket
-    if (!socket) return
-    const close = () => {
-      clearTimeout(timer)
-      socket.destroy()
-    }
-    const timer = setTimeout(close, LINGER_MS)
+    const timer = setTimeout(() => socket?.destroy(), LINGER_MS)
     timer.unref()
-    if (req.complete) setImmediate(close)
-    else req.once("end", close)
+    req.once("end", () => clearTimeout(timer))
   })
 }
 

@@ -2,7 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import type { ChildProcess } from "node:child_process"
 import jsQR from "jsqr"
-import type { Browser, BrowserContext, Page } from "playwright-core"
+import type { Browser, BrowserContext, Page, Request } from "playwright-core"
 import { PNG } from "pngjs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { repoRoot } from "../../backend/launcher/paths"
@@ -74,7 +74,7 @@ afterAll(async () => {
 type Problems = string[]
 
 /** Requests a context has started and not yet finished. */
-const inFlight = new WeakMap<BrowserContext, number>()
+const inFlight = new WeakMap<BrowserContext, Set<Request>>()
 
 /**
  * Until nothing has been in flight for half a second: a visitor who reads the page lets what it started (a
@@ -86,7 +86,7 @@ async function settled(page: Page) {
   let quietSince = Date.now()
   const deadline = Date.now() + 15_000
   while (Date.now() < deadline) {
-    if ((inFlight.get(context) ?? 0) > 0) quietSince = Date.now()
+    if ((inFlight.get(context)?.size ?? 0) > 0) quietSince = Date.now()
     else if (Date.now() - quietSince >= 500) return
     await new Promise((r) => setTimeout(r, 50))
   }
@@ -97,10 +97,16 @@ function watch(context: BrowserContext, problems: Problems) {
   context.on("console", (message) => {
     if (message.type() === "error") problems.push(`console: ${message.text()}`)
   })
-  context.on("request", () => inFlight.set(context, (inFlight.get(context) ?? 0) + 1))
-  context.on("requestfinished", () => inFlight.set(context, (inFlight.get(context) ?? 1) - 1))
+  const pending = new Set<Request>()
+  inFlight.set(context, pending)
+  context.on("request", (request) => pending.add(request))
+  context.on("requestfinished", (request) => pending.delete(request))
   context.on("requestfailed", (request) => {
-    inFlight.set(context, (inFlight.get(context) ?? 1) - 1)
+    pending.delete(request)
+    // Remix cancels its own data fetch (`….data`) when a newer navigation supersedes it (a revalidation after a
+    // form post overtaken by the redirect's load): the browser reports ERR_ABORTED, and nothing failed for the
+    // visitor. Every other failed request — a page, an image, a script, a style — is a problem.
+    if (request.failure()?.errorText === "net::ERR_ABORTED" && new URL(request.url()).pathname.endsWith(".data")) return
     problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`)
   })
   context.on("response", (response) => {
