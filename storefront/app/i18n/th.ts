@@ -220,6 +220,18 @@ export const th = {
   "error.badRequest.title": "ลิงก์หรือข้อมูลไม่ถูกต้อง",
   "wait.minutes": "{n} นาที",
   "wait.seconds": "{n} วินาที",
+  "reset.forgotTitle": "ลืมรหัสผ่าน",
+  "reset.forgotLink": "ลืมรหัสผ่าน?",
+  "reset.forgotIntro": "กรอกอีเมลของบัญชี เราจะส่งลิงก์สำหรับตั้งรหัสผ่านใหม่ให้ ลิงก์ใช้ได้ครั้งเดียวภายใน 15 นาที",
+  "reset.send": "ส่งลิงก์ตั้งรหัสผ่านใหม่",
+  "reset.sent": "หากอีเมลนี้มีบัญชีอยู่ เราได้ส่งลิงก์ตั้งรหัสผ่านใหม่ไปแล้ว โปรดตรวจดูกล่องจดหมาย",
+  "reset.tooMany": "ขอตั้งรหัสผ่านใหม่บ่อยเกินไป โปรดลองใหม่ในอีก {wait}",
+  "reset.title": "ตั้งรหัสผ่านใหม่",
+  "reset.newPassword": "รหัสผ่านใหม่",
+  "reset.save": "บันทึกรหัสผ่านใหม่",
+  "reset.done": "ตั้งรหัสผ่านใหม่แล้ว",
+  "reset.badLink": "ลิงก์นี้ใช้ไม่ได้แล้ว (ใช้ไปแล้วหรือหมดอายุ)",
+  "reset.again": "ขอลิงก์ใหม่",
 } as const
 
 export type MessageKey = keyof typeof th

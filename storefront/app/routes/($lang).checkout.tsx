@@ -119,7 +119,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       const email = String(form.get("email") ?? "").trim()
       if (!email) return fail({ step: "email", fieldErrors: { email: "error.required" }, values: { email } })
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return fail({ step: "email", fieldErrors: { email: "error.email" }, values: { email } })
-      await updateCart(session, cart.id, { email })
+      // The order's language (its e-mails are written in it): the page's language when the e-mail is given.
+      await updateCart(session, cart.id, { email, metadata: { ...(cart.metadata ?? {}), locale } })
       return go("address")
     }
     if (intent === "address" || intent === "saved-address") {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest"
+import { retryIsDue } from "../../backend/src/lib/mail/retry"
+import { readMailSettings } from "../../backend/src/lib/mail/settings"
+import { renderMail, type OrderMailData } from "../../backend/src/lib/mail/templates/messages"
+
+const settings = readMailSettings({
+  MAIL_FROM: '"Mae Mok" <shop@maemok.test>',
+  SHOP_PHONE: "081-234-5678",
+  SHOP_LINE: "@maemok",
+  BANK_NAME: "ธ.ก.ส.",
+  BANK_ACCOUNT_NAME: "วิสาหกิจชุมชนแม่หมอก",
+  BANK_ACCOUNT_NUMBER: "020-1-23456-7",
+})
+
+const order: OrderMailData = {
+  lang: "th",
+  order_id: "order_01",
+  display_id: 42,
+  order_url: "https://shop.example/order/order_01/confirmed?until=1&sig=x",
+  items: [{ title: 'น้ำมันไพล <script>alert("x")</script>', quantity: 2, total: 318 }],
+  shipping_total: 60,
+  total: 378,
+  address: ["สมชาย ใจดี", "99 ถนนพหลโยธิน", "เถิน ลำปาง 52160"],
+  payment: "bank_transfer",
+}
+
+describe("mail templates (MJML)", () => {
+  it("renders the order mail in Thai with the bank details, the exact amount and the footer, HTML and text alike", async () => {
+    const mail = await renderMail("order-placed", order, settings)
+    expect(mail.subject).toBe("ได้รับคำสั่งซื้อ #42 แล้ว")
+    for (const part of [mail.html, mail.text]) {
+      expect(part).toContain("020-1-23456-7")
+      expect(part).toContain("฿378.00")
+      expect(part).toContain("@maemok")
+      expect(part).toContain("081-234-5678")
+    }
+    // Values are escaped: a product title cannot inject markup.
+    expect(mail.html).not.toContain("<script>")
+    expect(mail.html).toContain("&lt;script&gt;")
+    expect(mail.text).toContain(order.order_url)
+  })
+
+  it("says cash on delivery without bank details, in English for an English order", async () => {
+    const mail = await renderMail("order-placed", { ...order, lang: "en", payment: "cod" }, settings)
+    expect(mail.subject).toBe("Order #42 received")
+    expect(mail.text).toContain("Cash on delivery")
+    expect(mail.text).not.toContain("020-1-23456-7")
+  })
+
+  it("refuses half a bank setting", () => {
+    expect(() => readMailSettings({ BANK_NAME: "x" })).toThrow(/go together/)
+    expect(() => readMailSettings({ SMTP_URL: "http://x" })).toThrow(/smtp:\/\//)
+  })
+})
+
+describe("mail retry backoff", () => {
+  const t0 = new Date("2026-12-02T00:00:00Z")
+  const at = (ms: number) => new Date(t0.getTime() + ms)
+  it("waits as long as the message has been failing: 30 s at least, an hour at most, three days in all", () => {
+    expect(retryIsDue(t0, t0, at(29_000))).toBe(false)
+    expect(retryIsDue(t0, t0, at(30_000))).toBe(true)
+    expect(retryIsDue(t0, at(120_000), at(200_000))).toBe(false)
+    expect(retryIsDue(t0, at(120_000), at(240_000))).toBe(true)
+    expect(retryIsDue(t0, at(10 * 3_600_000), at(10 * 3_600_000 + 3_599_000))).toBe(false)
+    expect(retryIsDue(t0, at(10 * 3_600_000), at(11 * 3_600_000))).toBe(true)
+    expect(retryIsDue(t0, at(71 * 3_600_000), at(73 * 3_600_000))).toBe(false)
+  })
+})
