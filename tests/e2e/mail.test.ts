@@ -1,7 +1,9 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import jsQR from "jsqr"
 import { simpleParser, type ParsedMail } from "mailparser"
+import { PNG } from "pngjs"
 import type { Browser, Page } from "playwright-core"
 import { SMTPServer } from "smtp-server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -70,7 +72,7 @@ beforeAll(async () => {
   browser = await launchChromium()
   app = await startTestApp({
     storefront: true,
-    env: { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtpPort), MAIL_FROM: `"แม่หมอก" <shop@maemok.test>`, SHOP_EMAIL, SHOP_PHONE: "081-234-5678", SHOP_LINE: "@maemok", ...BANK },
+    env: { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtpPort), MAIL_FROM: `"แม่หมอก" <shop@maemok.test>`, SHOP_EMAIL, SHOP_PHONE: "081-234-5678", SHOP_LINE: "@maemok", PROMPTPAY_ID: "0812345678", LOW_STOCK_THRESHOLD: "100000", ...BANK },
   })
   client = storeClient(app)
   const token = await client.adminToken(ADMIN_EMAIL, ADMIN_PASSWORD)
@@ -120,6 +122,10 @@ describe("order mail over SMTP", () => {
     const res = await page.goto(orderLink!)
     expect(res?.status()).toBe(200)
     await expect.poll(() => page.textContent("main")).toContain(String(order.display_id))
+    // … with where to transfer the exact total.
+    const transfer = await page.getByTestId("bank-transfer").textContent()
+    expect(transfer).toContain(BANK.BANK_ACCOUNT_NUMBER)
+    expect(transfer).toContain("378")
     await page.close()
 
     // Once per order: nothing more arrives, also after the retry job looks for failures.
@@ -129,6 +135,23 @@ describe("order mail over SMTP", () => {
     expect(mailsTo(SHOP_EMAIL, "shop-new-order").filter((m) => m.mail.subject?.includes(`#${order.display_id} `))).toHaveLength(1)
   })
 
+  it("puts the PromptPay QR for the exact total into the mail as an inline image", async () => {
+    const { cart } = await client.cartReadyToPay([{ sku: "MM-OIL-30", quantity: 2 }], "qr@example.com")
+    const session = await client.startPayment(cart.id, "pp_promptpay_promptpay")
+    const payload = session.body.payment_collection.payment_sessions[0].data.payload as string
+    expect(payload).toContain("5406378.00")
+    const completed = await client.call("POST", `/store/carts/${cart.id}/complete`)
+    expect(completed.body.type).toBe("order")
+    const mail = await waitForMail("qr@example.com", "order-placed")
+    const image = mail.attachments.find((a) => a.cid === "promptpay-qr@maemok")
+    expect(image?.contentType).toBe("image/png")
+    // mailparser turns cid: references into data: URLs; either way the HTML shows the attached image.
+    expect(String(mail.html)).toMatch(/src="(cid:promptpay-qr@maemok|data:image\/png;base64,)/)
+    const png = PNG.sync.read(image!.content)
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(payload)
+    expect(mail.text).not.toContain(BANK.BANK_ACCOUNT_NUMBER)
+  })
+
   it("writes to an English buyer in English", async () => {
     const order = await placeBankTransferOrder("john@example.com", "en")
     const mail = await waitForMail("john@example.com", "order-placed")
@@ -136,6 +159,13 @@ describe("order mail over SMTP", () => {
     expect(mail.text).toContain("Account number")
     expect(mail.text).toContain(BANK.BANK_ACCOUNT_NUMBER)
     expect(links(mail).some((l) => l.startsWith(`${app.storefrontUrl}/en/order/${order.id}/confirmed?`))).toBe(true)
+  })
+
+  it("tells the group of a variant at or below the low-stock threshold once a day, however many orders", async () => {
+    const mail = await waitForMail(SHOP_EMAIL, "shop-low-stock")
+    expect(mail.subject).toContain("MM-OIL-30")
+    expect(mail.subject).toContain("สินค้าใกล้หมด")
+    expect(mailsTo(SHOP_EMAIL, "shop-low-stock").filter((m) => m.mail.subject?.includes("MM-OIL-30"))).toHaveLength(1)
   })
 
   it("places the order while SMTP is down and sends the mail once SMTP is back", async () => {
@@ -157,6 +187,74 @@ describe("order mail over SMTP", () => {
     expect((await admin("POST", "/admin/mail/retry", {})).body).toEqual({ tried: 0, sent: 0 })
     expect(mailsTo("down@example.com")).toHaveLength(1)
     expect((await admin("GET", "/admin/mail/outbox")).body.failed).toBe(0)
+  })
+})
+
+describe("order events", () => {
+  async function orderRow(id: string) {
+    const { body } = await admin("GET", `/admin/orders/${id}?fields=id,display_id,*items,*payment_collections.payments`)
+    return body.order
+  }
+
+  it("mails payment confirmed when the group captures the transfer, then shipped with the Thailand Post link", async () => {
+    const order = await placeBankTransferOrder("paid@example.com", "th")
+    await waitForMail("paid@example.com", "order-placed")
+    const row = await orderRow(order.id)
+    const payment = row.payment_collections[0].payments[0]
+    expect((await admin("POST", `/admin/payments/${payment.id}/capture`, {})).status).toBe(200)
+    const paid = await waitForMail("paid@example.com", "payment-confirmed")
+    expect(paid.subject).toBe(`ได้รับชำระเงินคำสั่งซื้อ #${order.display_id} แล้ว`)
+
+    const items = row.items.map((i: { id: string; quantity: number }) => ({ id: i.id, quantity: i.quantity }))
+    const fulfilled = await admin("POST", `/admin/orders/${order.id}/fulfillments`, { items })
+    expect(fulfilled.status, JSON.stringify(fulfilled.body)).toBe(200)
+    const fulfillment = fulfilled.body.order.fulfillments[0]
+    const shipped = await admin("POST", `/admin/orders/${order.id}/fulfillments/${fulfillment.id}/shipments`, {
+      items,
+      labels: [{ tracking_number: "eb 1234 5678 5 th", tracking_url: "#", label_url: "#" }],
+    })
+    expect(shipped.status, JSON.stringify(shipped.body)).toBe(200)
+    const mail = await waitForMail("paid@example.com", "order-shipped")
+    expect(mail.subject).toBe(`คำสั่งซื้อ #${order.display_id} จัดส่งแล้ว`)
+    expect(mail.text).toContain("EB123456785TH")
+    expect(links(mail)).toContain("https://track.thailandpost.co.th/?trackNumber=EB123456785TH")
+  })
+
+  it("mails an English buyer that the group cancelled the unpaid order", async () => {
+    const order = await placeBankTransferOrder("cancel@example.com", "en")
+    await waitForMail("cancel@example.com", "order-placed")
+    expect((await admin("POST", `/admin/orders/${order.id}/cancel`, {})).status).toBe(200)
+    const mail = await waitForMail("cancel@example.com", "order-canceled")
+    expect(mail.subject).toBe(`Order #${order.display_id} was cancelled`)
+    expect(mail.text).toContain("did not arrive in time")
+    await new Promise((r) => setTimeout(r, 1000))
+    expect(mailsTo("cancel@example.com", "order-canceled")).toHaveLength(1)
+  })
+})
+
+describe("group mail", () => {
+  it("tells the group once of a plot certificate within 30 days of expiry, and not of one valid longer", async () => {
+    const place = { village: "บ้านแม่มอก", tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง" }
+    const ok = async (p: string, body: unknown) => {
+      const r = await admin("POST", p, body)
+      expect(r.status, JSON.stringify(r.body)).toBe(200)
+      return r.body
+    }
+    const species = (await ok("/admin/herb-species", { thai_name: "ไพล", scientific_name: "Zingiber montanum (mail)", part_used: "เหง้า" })).herb_species
+    const household = (await ok("/admin/households", { code: "MM-H-8801", alias: "สวนทดสอบอีเมล", ...place })).household
+    const plot = (await ok("/admin/plots", { code: "MM-P-88011", household_id: household.id, species_ids: [species.id], ...place })).plot
+    const day = (offset: number) => new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10)
+    await ok("/admin/certifications", { plot_id: plot.id, scheme: "TH-GAP", certificate_number: "GAP-SOON-1", certifying_body: "กรมวิชาการเกษตร", valid_from: day(-300), valid_until: day(10) })
+    await ok("/admin/certifications", { plot_id: plot.id, scheme: "PGS", certificate_number: "PGS-LATER-2", certifying_body: "เครือข่าย PGS", valid_from: day(-300), valid_until: day(200) })
+    expect((await ok("/admin/mail/group-checks", {})).certificates).toBe(1)
+    const mail = await waitForMail(SHOP_EMAIL, "shop-certificate-expiring")
+    expect(mail.subject).toBe(`ใบรับรอง TH-GAP GAP-SOON-1 หมดอายุ ${day(10)}`)
+    expect(mail.text).toContain("MM-P-88011")
+    expect(mail.text).not.toContain("สวนทดสอบอีเมล")
+    // The next day's check sends nothing new.
+    await ok("/admin/mail/group-checks", {})
+    await new Promise((r) => setTimeout(r, 1000))
+    expect(mailsTo(SHOP_EMAIL, "shop-certificate-expiring")).toHaveLength(1)
   })
 })
 

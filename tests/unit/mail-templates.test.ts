@@ -66,3 +66,32 @@ describe("mail retry backoff", () => {
     expect(retryIsDue(t0, at(71 * 3_600_000), at(73 * 3_600_000))).toBe(false)
   })
 })
+
+describe("tracking number of a shipped fulfilment", () => {
+  it("reads Medusa's labels first, then the fulfilment's data or metadata, and links Thailand Post numbers", async () => {
+    const { trackingOf } = await import("../../backend/src/lib/mail/order-events")
+    expect(trackingOf({ labels: [{ tracking_number: "eb 1234 5678 5 th" }] })).toEqual({
+      tracking_number: "EB123456785TH",
+      tracking_url: "https://track.thailandpost.co.th/?trackNumber=EB123456785TH",
+    })
+    expect(trackingOf({ labels: [], data: { tracking_number: "EB123456785TH" } }).tracking_number).toBe("EB123456785TH")
+    expect(trackingOf({ metadata: { tracking_number: "EB123456785TH" } }).tracking_url).toContain("EB123456785TH")
+    // Another carrier: the number as written, a link only if it is https.
+    expect(trackingOf({ labels: [{ tracking_number: "KERRY-778899", tracking_url: "javascript:alert(1)" }] })).toEqual({
+      tracking_number: "KERRY-778899",
+      tracking_url: null,
+    })
+    expect(trackingOf({ labels: null, data: null })).toEqual({ tracking_number: null, tracking_url: null })
+  })
+
+  it("renders the shipped mail with the number and the tracking button", async () => {
+    const mail = await renderMail(
+      "order-shipped",
+      { lang: "th", display_id: 7, order_url: "https://shop.example/o", total: 100, tracking_number: "EB123456785TH", tracking_url: "https://track.thailandpost.co.th/?trackNumber=EB123456785TH" },
+      settings
+    )
+    expect(mail.subject).toBe("คำสั่งซื้อ #7 จัดส่งแล้ว")
+    expect(mail.html).toContain('href="https://track.thailandpost.co.th/?trackNumber=EB123456785TH"')
+    expect(mail.text).toContain("EB123456785TH")
+  })
+})

@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { readEnv } from "../lib/env"
+import { mailLowStock } from "../lib/mail/low-stock"
 import { orderMailData } from "../lib/mail/order-data"
 import { readMailSettings } from "../lib/mail/settings"
 
@@ -14,7 +15,7 @@ export default async function orderPlacedNotification({ event, container }: Subs
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const data = await orderMailData(container, event.data.id)
   if (!data) return
-  const { email, ...mail } = data
+  const { email, variant_ids, ...mail } = data
   const notifications = container.resolve(Modules.NOTIFICATION)
   const common = { channel: "email", resource_id: data.order_id, resource_type: "order" }
   const sends = [
@@ -34,6 +35,8 @@ export default async function orderPlacedNotification({ event, container }: Subs
     // No e-mail address in the log: logs travel further than the database.
     if (r.status === "rejected") logger.warn(`order-placed: mail for order #${data.display_id} failed, the retry job sends it later: ${String(r.reason?.message ?? r.reason).split("\n").pop()}`)
   }
+  // The group hears of variants this order brought down to the low-stock threshold.
+  await mailLowStock(container, variant_ids).catch((err) => logger.warn(`order-placed: low-stock check failed: ${String(err?.message ?? err)}`))
   logger.info(`order-placed: mail for order #${data.display_id} handled by process ${process.pid}`)
 }
 

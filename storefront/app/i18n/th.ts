@@ -232,6 +232,16 @@ export const th = {
   "reset.done": "ตั้งรหัสผ่านใหม่แล้ว",
   "reset.badLink": "ลิงก์นี้ใช้ไม่ได้แล้ว (ใช้ไปแล้วหรือหมดอายุ)",
   "reset.again": "ขอลิงก์ใหม่",
+  "bank.title": "โอนเงินเข้าบัญชีของกลุ่ม",
+  "bank.bank": "ธนาคาร",
+  "bank.accountName": "ชื่อบัญชี",
+  "bank.accountNumber": "เลขที่บัญชี",
+  "bank.amount": "ยอดที่ต้องโอน (ตรงตามนี้)",
+  "bank.slip": "เมื่อโอนแล้ว กรุณาส่งสลิปทาง LINE หรืออีเมลของกลุ่ม พร้อมเลขคำสั่งซื้อ #{number}",
+  "payment.transfer": "โอนเงินเข้าบัญชี",
+  "payment.transferHelp": "เลขบัญชีและยอดที่ต้องโอนจะแสดงหลังสั่งซื้อและส่งให้ทางอีเมล",
+  "payment.cod": "เก็บเงินปลายทาง",
+  "payment.codHelp": "ชำระเงินสดเมื่อรับสินค้า",
 } as const
 
 export type MessageKey = keyof typeof th

@@ -116,7 +116,7 @@ export async function listOrders(session: ShopSession, customerId: string): Prom
 }
 
 const ORDER_FIELDS =
-  "id,display_id,status,email,created_at,total,subtotal,item_total,shipping_total,tax_total,currency_code,customer_id,*items,*shipping_address,*shipping_methods"
+  "id,display_id,status,email,metadata,created_at,total,subtotal,item_total,shipping_total,tax_total,currency_code,customer_id,*items,*shipping_address,*shipping_methods"
 
 /**
  * One of the logged-in customer's own orders, or null (decision 0025): the backend answers the customer's token

@@ -5,7 +5,8 @@ import type { Logger, ProviderSendNotificationDTO, ProviderSendNotificationResul
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
 import nodemailer, { type Transporter } from "nodemailer"
 import { readMailSettings, type MailSettings } from "../../lib/mail/settings"
-import { isTemplateName, renderMail } from "../../lib/mail/templates/messages"
+import { isTemplateName, PROMPTPAY_QR_CID, renderMail } from "../../lib/mail/templates/messages"
+import { promptPayQrDataUrl } from "../promptpay/payload"
 
 type SentNotification = ProviderSendNotificationDTO & { id?: string; idempotency_key?: string | null }
 
@@ -47,7 +48,14 @@ export default class MailNotificationService extends AbstractNotificationProvide
     const key = notification.idempotency_key || notification.id || crypto.randomUUID()
     const domain = /@([^>\s]+)/.exec(this.settings.from)?.[1] ?? "maemok.local"
     const messageId = `<${crypto.createHash("sha256").update(key).digest("hex").slice(0, 32)}@${domain}>`
+    // The PromptPay QR travels inside the mail (cid:), since mail readers block images from the web.
+    const promptpay = (notification.data as { promptpay?: { payload?: unknown } | null } | null)?.promptpay
+    const attachments =
+      template === "order-placed" && typeof promptpay?.payload === "string"
+        ? [{ filename: "promptpay-qr.png", cid: PROMPTPAY_QR_CID, content: (await promptPayQrDataUrl(promptpay.payload)).split(",")[1]!, encoding: "base64" }]
+        : []
     const info = await this.transport.sendMail({
+      attachments,
       from: this.settings.from,
       to,
       subject: rendered.subject,
