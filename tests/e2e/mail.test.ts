@@ -86,9 +86,9 @@ afterAll(async () => {
 })
 
 /** A bank-transfer order placed through the store API, in `locale`. */
-async function placeBankTransferOrder(email: string, locale: "th" | "en") {
+async function placeBankTransferOrder(email: string, locale: "th" | "en", choice: "bank_transfer" | "cod" = "bank_transfer") {
   const { cart } = await client.cartReadyToPay([{ sku: "MM-OIL-30", quantity: 2 }], email)
-  const updated = await client.call("POST", `/store/carts/${cart.id}`, { metadata: { locale } })
+  const updated = await client.call("POST", `/store/carts/${cart.id}`, { metadata: { locale, payment_choice: choice } })
   expect(updated.status).toBe(200)
   expect((await client.startPayment(cart.id, "pp_system_default")).status).toBe(200)
   const completed = await client.call("POST", `/store/carts/${cart.id}/complete`)
@@ -152,6 +152,16 @@ describe("order mail over SMTP", () => {
     expect(mail.text).not.toContain(BANK.BANK_ACCOUNT_NUMBER)
   })
 
+  it("tells cash on delivery apart: no bank details for the buyer, the method in the group's subject", async () => {
+    const order = await placeBankTransferOrder("cod@example.com", "th", "cod")
+    const mail = await waitForMail("cod@example.com", "order-placed")
+    expect(mail.text).toContain("ชำระเงินปลายทาง")
+    expect(mail.text).not.toContain(BANK.BANK_ACCOUNT_NUMBER)
+    await expect
+      .poll(() => mailsTo(SHOP_EMAIL, "shop-new-order").find((m) => m.mail.subject?.includes(`#${order.display_id} `))?.mail.subject, { timeout: 30_000 })
+      .toContain("เก็บเงินปลายทาง")
+  })
+
   it("writes to an English buyer in English", async () => {
     const order = await placeBankTransferOrder("john@example.com", "en")
     const mail = await waitForMail("john@example.com", "order-placed")
@@ -208,7 +218,8 @@ describe("order events", () => {
     const items = row.items.map((i: { id: string; quantity: number }) => ({ id: i.id, quantity: i.quantity }))
     const fulfilled = await admin("POST", `/admin/orders/${order.id}/fulfillments`, { items })
     expect(fulfilled.status, JSON.stringify(fulfilled.body)).toBe(200)
-    const fulfillment = fulfilled.body.order.fulfillments[0]
+    const withFulfillment = await admin("GET", `/admin/orders/${order.id}?fields=id,*fulfillments`)
+    const fulfillment = withFulfillment.body.order.fulfillments[0]
     const shipped = await admin("POST", `/admin/orders/${order.id}/fulfillments/${fulfillment.id}/shipments`, {
       items,
       labels: [{ tracking_number: "eb 1234 5678 5 th", tracking_url: "#", label_url: "#" }],
@@ -242,14 +253,14 @@ describe("group mail", () => {
     }
     const species = (await ok("/admin/herb-species", { thai_name: "ไพล", scientific_name: "Zingiber montanum (mail)", part_used: "เหง้า" })).herb_species
     const household = (await ok("/admin/households", { code: "MM-H-8801", alias: "สวนทดสอบอีเมล", ...place })).household
-    const plot = (await ok("/admin/plots", { code: "MM-P-88011", household_id: household.id, species_ids: [species.id], ...place })).plot
+    const plot = (await ok("/admin/plots", { code: "MM-P-8801", household_id: household.id, species_ids: [species.id], ...place })).plot
     const day = (offset: number) => new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10)
     await ok("/admin/certifications", { plot_id: plot.id, scheme: "TH-GAP", certificate_number: "GAP-SOON-1", certifying_body: "กรมวิชาการเกษตร", valid_from: day(-300), valid_until: day(10) })
     await ok("/admin/certifications", { plot_id: plot.id, scheme: "PGS", certificate_number: "PGS-LATER-2", certifying_body: "เครือข่าย PGS", valid_from: day(-300), valid_until: day(200) })
     expect((await ok("/admin/mail/group-checks", {})).certificates).toBe(1)
     const mail = await waitForMail(SHOP_EMAIL, "shop-certificate-expiring")
     expect(mail.subject).toBe(`ใบรับรอง TH-GAP GAP-SOON-1 หมดอายุ ${day(10)}`)
-    expect(mail.text).toContain("MM-P-88011")
+    expect(mail.text).toContain("MM-P-8801")
     expect(mail.text).not.toContain("สวนทดสอบอีเมล")
     // The next day's check sends nothing new.
     await ok("/admin/mail/group-checks", {})

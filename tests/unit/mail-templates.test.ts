@@ -38,6 +38,9 @@ describe("mail templates (MJML)", () => {
     expect(mail.html).not.toContain("<script>")
     expect(mail.html).toContain("&lt;script&gt;")
     expect(mail.text).toContain(order.order_url)
+    // The plain-text part keeps one row per line.
+    expect(mail.text).toMatch(/เลขที่บัญชี: 020-1-23456-7\n/)
+    expect(mail.text).toMatch(/ค่าจัดส่ง: ฿60\.00\n/)
   })
 
   it("says cash on delivery without bank details, in English for an English order", async () => {

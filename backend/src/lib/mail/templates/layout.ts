@@ -34,7 +34,13 @@ export function button(label: string, href: string): string {
 
 /** Rows of label / value (already escaped HTML). */
 export function table(rows: [string, string][]): string {
-  const trs = rows.map(([k, v]) => `<tr><td style="padding:4px 8px 4px 0;color:#555">${k}</td><td style="padding:4px 0">${v}</td></tr>`).join("")
+  // The hidden ": " and line break are for the plain-text part (html-to-text reads them; mail readers hide them).
+  const trs = rows
+    .map(
+      ([k, v]) =>
+        `<tr><td style="padding:4px 8px 4px 0;color:#555">${k}<span style="display:none">: </span></td><td style="padding:4px 0">${v}<br style="display:none" /></td></tr>`
+    )
+    .join("")
   return `<mj-table>${trs}</mj-table>`
 }
 
