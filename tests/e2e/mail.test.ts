@@ -126,6 +126,10 @@ describe("order mail over SMTP", () => {
     const transfer = await page.getByTestId("bank-transfer").textContent()
     expect(transfer).toContain(BANK.BANK_ACCOUNT_NUMBER)
     expect(transfer).toContain("378")
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.screenshot({ path: path.join(os.tmpdir(), `maemok-order-transfer-${width}.png`), fullPage: true })
+    }
     await page.close()
 
     // Once per order: nothing more arrives, also after the retry job looks for failures.
@@ -316,6 +320,9 @@ describe("password reset through the shop's own page", () => {
     const link = links(mail).find((l) => l.startsWith(`${app.storefrontUrl}/en/account/reset-password?`))
     expect(link).toBeDefined()
 
+    await page.setViewportSize({ width: 390, height: 800 })
+    await page.goto(link!)
+    await page.screenshot({ path: path.join(os.tmpdir(), "maemok-reset-390.png"), fullPage: true })
     await submitNewPassword(page, link!, "second-long-password-2")
     await page.getByTestId("reset-done").waitFor()
     expect(await loginStatus("second-long-password-2")).toBe(200)
