@@ -98,3 +98,30 @@ describe("tracking number of a shipped fulfilment", () => {
     expect(mail.text).toContain("EB123456785TH")
   })
 })
+
+describe("outbox files", () => {
+  it("reads only plain .eml names inside the outbox folder", async () => {
+    const fs = await import("node:fs")
+    const os = await import("node:os")
+    const path = await import("node:path")
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maemok-outbox-unit-"))
+    const before = process.env.MAIL_OUTBOX_DIR
+    process.env.MAIL_OUTBOX_DIR = dir
+    try {
+      const { listOutbox, readOutboxMessage } = await import("../../backend/src/lib/mail/outbox")
+      fs.writeFileSync(path.join(dir, "2026-12-02-order-placed-ab12.eml"), "Subject: =?UTF-8?B?4LiX4LiU4Lil4Lit4LiH?=\r\nTo: a@example.com\r\nX-Mae-Mok-Template: order-placed\r\n\r\nhello\r\n")
+      fs.writeFileSync(path.join(dir, "notes.txt"), "not mail")
+      const listed = await listOutbox()
+      expect(listed.messages.map((m) => [m.file, m.subject, m.to, m.template])).toEqual([["2026-12-02-order-placed-ab12.eml", "ทดลอง", "a@example.com", "order-placed"]])
+      expect((await readOutboxMessage("2026-12-02-order-placed-ab12.eml")).text.trim()).toBe("hello")
+      for (const bad of ["../secrets.json", "..%2fx.eml", "a/b.eml", "notes.txt", ".."]) {
+        await expect(readOutboxMessage(bad)).rejects.toMatchObject({ code: "OUTBOX_FILE_INVALID" })
+      }
+      await expect(readOutboxMessage("missing.eml")).rejects.toMatchObject({ type: "not_found" })
+    } finally {
+      if (before === undefined) delete process.env.MAIL_OUTBOX_DIR
+      else process.env.MAIL_OUTBOX_DIR = before
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
