@@ -45,10 +45,14 @@ describe("shopping in Chromium", () => {
     await chooseThaiAddress(page)
     await page.getByRole("button", { name: "ดำเนินการต่อ" }).click()
     await chooseShippingAndPayment(page)
-    await page.getByText(/ต\.?แม่มอก|แม่มอก, เถิน, ลำปาง, 52160/).first().waitFor()
+    // The address written the Thai way (ต. อ. จ.), and the English way on /en pages.
+    await page.getByText("99 หมู่ 3, ต.แม่มอก อ.เถิน จ.ลำปาง 52160").first().waitFor()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
     const orderNumber = await placeOrder(page)
+    await page.getByText("ต.แม่มอก อ.เถิน จ.ลำปาง 52160").first().waitFor()
+    await page.goto(page.url().replace(suite.app.storefrontUrl, suite.app.storefrontUrl + "/en"))
+    await page.getByText("99 หมู่ 3, Tambon Mae Mok, Amphoe Thoen, Lampang 52160").first().waitFor()
 
     const order = await adminOrder(suite.app.medusaUrl, orderNumber)
     expect(order, `order #${orderNumber} in the admin API`).toBeDefined()
