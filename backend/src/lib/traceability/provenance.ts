@@ -15,7 +15,7 @@ import {
   type ScanVerdict,
 } from "@mae-mok/traceability"
 import { readEnv } from "../env"
-import { traceability } from "../../workflows/traceability/service"
+import { traceability } from "./service"
 import { loadPrivateBatchRecord, variantsOfBatches } from "./records"
 
 type Container = Pick<MedusaContainer, "resolve">

@@ -4,7 +4,7 @@ import { createRemoteLinkStep } from "@medusajs/medusa/core-flows"
 import { isValidGtin } from "@mae-mok/traceability"
 import { TRACEABILITY_MODULE } from "@mae-mok/traceability/module"
 import { MAX_UNITS_PER_REQUEST } from "./issue-label-units"
-import { traceability } from "./service"
+import { traceability } from "../../lib/traceability/service"
 
 export type CreateBatchInput = {
   variant_id: string

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { traceability } from "./service"
+import { traceability } from "../../lib/traceability/service"
 
 export type IssueLabelUnitsInput = { batch_id: string; count: number }
 

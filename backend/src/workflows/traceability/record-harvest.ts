@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { checkHarvest, type Certification, type CertificationSnapshot } from "@mae-mok/traceability"
-import { traceability } from "./service"
+import { traceability } from "../../lib/traceability/service"
 
 export type RecordHarvestInput = {
   plot_id: string

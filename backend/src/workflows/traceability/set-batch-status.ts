@@ -1,7 +1,7 @@
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { type BatchAction, batchTransition } from "@mae-mok/traceability"
 import { invalid, notAllowed, notFound } from "../../lib/errors"
-import { traceability } from "./service"
+import { traceability } from "../../lib/traceability/service"
 
 export type SetBatchStatusInput = { batch_id: string; action: BatchAction; reason: string | null; actor_id: string | null }
 

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { actorId, page, refuse, validQuery } from "../helpers"
 import { certificationResponse } from "../plots/serialize"
 import { type CertificationCreate, CertificationQuery, type Infer } from "../validators"

@@ -1,7 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { readEnv } from "../../../lib/env"
 import { unitUrl, variantsOfBatches } from "../../../lib/traceability/records"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { found, refuse } from "../helpers"
 
 /** The exact url printed in a unit's QR, from the :serial route parameter. */

@@ -1,6 +1,6 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { bangkokToday, daysBetween, isCertificationValidOn, type Certification } from "@mae-mok/traceability"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { refuse } from "../helpers"
 import type { Infer, PlotCreate, PlotUpdate } from "../validators"
 

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { traceability } from "../../../../workflows/traceability/service"
+import { traceability } from "../../../../lib/traceability/service"
 import { actorId, found, refuse } from "../../helpers"
 import type { Infer, PlotUpdate } from "../../validators"
 import { plotColumns, plotResponse } from "../serialize"

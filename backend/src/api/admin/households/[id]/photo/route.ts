@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PhotoError, stripPhotoMetadata } from "@mae-mok/traceability"
-import { traceability } from "../../../../../workflows/traceability/service"
+import { traceability } from "../../../../../lib/traceability/service"
 import { actorId, found } from "../../../helpers"
 import { householdResponse } from "../../serialize"
 
