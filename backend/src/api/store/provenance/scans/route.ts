@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { countGuessMiss, guessLimitOf, tooManyGuesses } from "../../../../lib/traceability/guess-limit"
-import { recordScans } from "../../../../lib/traceability/provenance"
+import { errorAnswer } from "../../../../lib/errors"
+import { countGuessMiss, guessLimitOf, refusalWithin } from "../../../../lib/traceability/guess-limit"
+import { recordScans } from "../../../../lib/traceability/scans"
 import type { ScanBatch } from "../validators"
 
 /**
@@ -22,8 +23,9 @@ export async function POST(req: MedusaRequest<ScanBatch>, res: MedusaResponse) {
       const ip = scans[i]!.client_ip
       const limit = limits[i]!.limited ? limits[i]! : guessLimitOf(ip)
       countGuessMiss(ip)
-      if (limit.limited) return { status: 429, ...tooManyGuesses(limit.retryAfterSeconds) }
-      return { status: result.refusal.status, ...result.refusal.body }
+      // The same answer (status and body) the error handler would give GET …/:serial.
+      const answer = errorAnswer(refusalWithin(limit, result.refusal))!
+      return { status: answer.status, ...answer.body }
     }),
   })
 }
