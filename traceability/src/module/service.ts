@@ -84,7 +84,9 @@ function assertConsumable(inputs: ConsumeInput["inputs"], lots: LotGrams[]): voi
     }))
   )
   if (!check.ok) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, check.problems.map((p) => p.message_en).join(" "), check.problems[0]?.code)
+    // message_th: the backend's error handler adds it to the answer (docs/decisions/0021-conventions.md).
+    const error = new MedusaError(MedusaError.Types.NOT_ALLOWED, check.problems.map((p) => p.message_en).join(" "), check.problems[0]?.code)
+    throw Object.assign(error, { message_th: check.problems.map((p) => p.message_th).join(" ") })
   }
 }
 
@@ -109,7 +111,9 @@ class TraceabilityModuleService extends MedusaService({
   async createBatchConsuming(input: ConsumeInput, @MedusaContext() ctx: Context = {}): Promise<{ id: string; lot_number: string }> {
     const em = ctx.transactionManager as SqlManager
     const lotIds = [...new Set(input.inputs.map((i) => i.harvest_lot_id))].sort()
-    if (lotIds.length === 0) throw new MedusaError(MedusaError.Types.INVALID_DATA, "a batch needs at least one harvest lot")
+    if (lotIds.length === 0) {
+      throw Object.assign(new MedusaError(MedusaError.Types.INVALID_DATA, "a batch needs at least one harvest lot"), { message_th: "ล็อตการผลิตต้องมีล็อตเก็บเกี่ยวอย่างน้อยหนึ่งล็อต" })
+    }
 
     const rows = await em.execute(
       `select id, grams_harvested, grams_used from harvest_lot where deleted_at is null and id in (${placeholders(lotIds.length)}) order by id for update`,

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { notAllowed } from "../../../../lib/errors"
 import { traceability } from "../../../../lib/traceability/service"
-import { actorId, found, refuse } from "../../helpers"
+import { actorId, found } from "../../helpers"
 import type { Infer, SpeciesUpdate } from "../../validators"
 
 async function load(req: MedusaRequest) {
@@ -22,7 +23,7 @@ export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
   const s = await load(req)
   const service = traceability(req.scope)
   const [harvest] = await service.listHarvestLots({ species_id: s.id }, { take: 1 })
-  if (harvest) throw refuse(`${s.thai_name} has recorded harvests and cannot be deleted`, "IN_USE")
+  if (harvest) throw notAllowed({ code: "IN_USE", message: `${s.thai_name} has recorded harvests and cannot be deleted`, message_th: `${s.thai_name} มีบันทึกการเก็บเกี่ยวแล้ว ลบไม่ได้` })
   await service.deleteHerbSpecies(s.id)
   res.json({ id: s.id, object: "herb_species", deleted: true })
 }

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { notAllowed } from "../../../../lib/errors"
 import { traceability } from "../../../../lib/traceability/service"
-import { actorId, found, refuse } from "../../helpers"
+import { actorId, found } from "../../helpers"
 import type { HouseholdUpdate, Infer } from "../../validators"
 import { aliasAccepted, householdColumns, householdResponse } from "../serialize"
 
@@ -28,7 +29,7 @@ export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
   const h = await load(req)
   const service = traceability(req.scope)
   const [plot] = await service.listPlots({ household_id: h.id }, { take: 1 })
-  if (plot) throw refuse(`Household ${h.code} still has plots; delete or move them first`, "IN_USE")
+  if (plot) throw notAllowed({ code: "IN_USE", message: `Household ${h.code} still has plots; delete or move them first`, message_th: `ครัวเรือน ${h.code} ยังมีแปลงปลูกอยู่ โปรดลบหรือย้ายแปลงก่อน` })
   await service.removeHouseholdPhoto(h.id, actorId(req))
   await service.deleteHouseholds(h.id)
   res.json({ id: h.id, object: "household", deleted: true })
