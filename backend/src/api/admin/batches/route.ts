@@ -4,7 +4,7 @@ import { traceability } from "../../../lib/traceability/service"
 import { createBatchWorkflow } from "../../../workflows/traceability/create-batch"
 import { actorId, page, validQuery } from "../helpers"
 import { type BatchCreate, BatchQuery, type Infer } from "../validators"
-import { batchResponse, batchResponses } from "./serialize"
+import { batchResponse, batchResponses } from "./batch-response"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = await validQuery(req, BatchQuery)

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notAllowed } from "../../../lib/errors"
 import { traceability } from "../../../lib/traceability/service"
 import { actorId, page, validQuery } from "../helpers"
-import { certificationResponse } from "../plots/serialize"
+import { certificationResponse } from "../plots/plot-response"
 import { type CertificationCreate, CertificationQuery, type Infer } from "../validators"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

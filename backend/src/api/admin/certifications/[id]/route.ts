@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notAllowed } from "../../../../lib/errors"
 import { traceability } from "../../../../lib/traceability/service"
 import { actorId, found } from "../../helpers"
-import { certificationResponse } from "../../plots/serialize"
+import { certificationResponse } from "../../plots/plot-response"
 import type { CertificationUpdate, Infer } from "../../validators"
 
 async function load(req: MedusaRequest) {

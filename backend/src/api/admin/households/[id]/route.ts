@@ -3,7 +3,8 @@ import { notAllowed } from "../../../../lib/errors"
 import { traceability } from "../../../../lib/traceability/service"
 import { actorId, found } from "../../helpers"
 import type { HouseholdUpdate, Infer } from "../../validators"
-import { aliasAccepted, householdColumns, householdResponse } from "../serialize"
+import { assertAliasAccepted, householdColumns } from "../consent"
+import { householdResponse } from "../household-response"
 
 async function load(req: MedusaRequest) {
   const [h] = await traceability(req.scope).listHouseholds({ id: req.params.id })
@@ -16,7 +17,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 
 export async function POST(req: MedusaRequest<Infer<typeof HouseholdUpdate>>, res: MedusaResponse) {
   const h = await load(req)
-  if (!aliasAccepted(req.validatedBody, h, res)) return
+  assertAliasAccepted(req.validatedBody, h)
   const cols = householdColumns(req.validatedBody, h, actorId(req))
   const service = traceability(req.scope)
   await service.updateHouseholds({ id: h.id, ...cols })

@@ -3,7 +3,7 @@ import { notAllowed } from "../../../../lib/errors"
 import { traceability } from "../../../../lib/traceability/service"
 import { actorId, found } from "../../helpers"
 import type { Infer, PlotUpdate } from "../../validators"
-import { plotColumns, plotResponse } from "../serialize"
+import { plotColumns, plotResponse } from "../plot-response"
 
 async function load(req: MedusaRequest) {
   const [p] = await traceability(req.scope).listPlots({ id: req.params.id })

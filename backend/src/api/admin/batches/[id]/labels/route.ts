@@ -4,7 +4,7 @@ import { formatSerialForPrint, formatThaiDate } from "@mae-mok/traceability"
 import { qrSvg } from "../../../../../lib/traceability/qr"
 import { found, validQuery } from "../../../helpers"
 import { LabelsQuery } from "../../../validators"
-import { batchResponse } from "../../serialize"
+import { batchResponse } from "../../batch-response"
 
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
