@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { notAllowed } from "../../../../lib/errors"
+import { deleteHouseholdWorkflow } from "../../../../workflows/traceability/delete-household"
+import { updateHouseholdWorkflow } from "../../../../workflows/traceability/update-household"
 import { traceability } from "../../../../lib/traceability/service"
 import { actorId, found } from "../../helpers"
 import type { HouseholdUpdate, Infer } from "../../validators"
@@ -19,19 +20,14 @@ export async function POST(req: MedusaRequest<Infer<typeof HouseholdUpdate>>, re
   const h = await load(req)
   assertAliasAccepted(req.validatedBody, h)
   const cols = householdColumns(req.validatedBody, h, actorId(req))
-  const service = traceability(req.scope)
-  await service.updateHouseholds({ id: h.id, ...cols })
   // Withdrawn photo consent: the public route already refuses; the address that was public is retired for good.
-  if (h.consent_photo && cols.consent_photo === false) await service.renameHouseholdPhoto(h.id)
+  const withdrawn = Boolean(h.consent_photo) && cols.consent_photo === false
+  await updateHouseholdWorkflow(req.scope).run({ input: { data: { id: h.id, ...cols }, photo_consent_withdrawn: withdrawn } })
   res.json({ household: householdResponse(await load(req)) })
 }
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
   const h = await load(req)
-  const service = traceability(req.scope)
-  const [plot] = await service.listPlots({ household_id: h.id }, { take: 1 })
-  if (plot) throw notAllowed({ code: "IN_USE", message: `Household ${h.code} still has plots; delete or move them first`, message_th: `ครัวเรือน ${h.code} ยังมีแปลงปลูกอยู่ โปรดลบหรือย้ายแปลงก่อน` })
-  await service.removeHouseholdPhoto(h.id, actorId(req))
-  await service.deleteHouseholds(h.id)
+  await deleteHouseholdWorkflow(req.scope).run({ input: { household_id: h.id, actor_id: actorId(req) } })
   res.json({ id: h.id, object: "household", deleted: true })
 }

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { notAllowed } from "../../../../lib/errors"
+import { deletePlotWorkflow } from "../../../../workflows/traceability/delete-plot"
 import { traceability } from "../../../../lib/traceability/service"
 import { actorId, found } from "../../helpers"
 import type { Infer, PlotUpdate } from "../../validators"
@@ -26,10 +26,6 @@ export async function POST(req: MedusaRequest<Infer<typeof PlotUpdate>>, res: Me
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
   const p = await load(req)
-  const service = traceability(req.scope)
-  const [harvest] = await service.listHarvestLots({ plot_id: p.id }, { take: 1 })
-  if (harvest) throw notAllowed({ code: "IN_USE", message: `Plot ${p.code} has recorded harvests and cannot be deleted`, message_th: `แปลง ${p.code} มีบันทึกการเก็บเกี่ยวแล้ว ลบไม่ได้` })
-  await service.deleteCertifications((await service.listCertifications({ plot_id: p.id })).map((c) => c.id))
-  await service.deletePlots(p.id)
+  await deletePlotWorkflow(req.scope).run({ input: { plot_id: p.id } })
   res.json({ id: p.id, object: "plot", deleted: true })
 }
