@@ -32,7 +32,7 @@ export type ScanRequest = {
 }
 
 /** One scan's answer: its verdict, or the refusal (an AppError; an unknown serial's carries its verdict as `details.scan`). */
-export type ScanResult = { ok: true; batchId: string; lot: string; state: LabelScanState; verdict: ScanVerdict } | { ok: false; refusal: AppError }
+export type ScanOutcome = { ok: true; batchId: string; lot: string; state: LabelScanState; verdict: ScanVerdict } | { ok: false; refusal: AppError }
 
 function unknownSerial(serial: string, lot: string, unit: { scan_count: number; network_count: number; first_scan_at: Date | null; lot_number: string } | null): AppError {
   const verdict = scanVerdict(
@@ -53,7 +53,7 @@ function unknownSerial(serial: string, lot: string, unit: { scan_count: number; 
  * INSERT of all scan events (with the salted network hash). Unknown and mismatched serials are recorded too: they are what clone detection counts. Each
  * answer is what that scan alone would have got; scans of one serial in one call are counted in order.
  */
-export async function recordScans(container: Container, requests: ScanRequest[]): Promise<ScanResult[]> {
+export async function recordScans(container: Container, requests: ScanRequest[]): Promise<ScanOutcome[]> {
   const service = traceability(container)
   type Parsed = { request: ScanRequest; link: { gtin: string; lot: string; serial: string } } | { request: ScanRequest; refusal: AppError }
   const parsed = requests.map((request): Parsed => {
@@ -80,7 +80,7 @@ export async function recordScans(container: Container, requests: ScanRequest[])
   // Genuine scans per serial, in request order, then one statement counts all of them (views and networks).
   const genuine = new Map<string, number[]>()
   const networkOf = parsed.map((p) => scanIpHash(p.request.clientIp))
-  const results: (ScanResult | null)[] = parsed.map((p, i) => {
+  const results: (ScanOutcome | null)[] = parsed.map((p, i) => {
     if (!("link" in p)) return { ok: false, refusal: p.refusal }
     const batchId = batchIds.get(`${p.link.gtin}/${p.link.lot}`)
     if (!batchId) return { ok: false, refusal: unknownLot(p.link.gtin, p.link.lot) }

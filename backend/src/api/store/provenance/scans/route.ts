@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { ScanAnswer } from "@mae-mok/traceability"
 import { errorAnswer } from "../../../../lib/errors"
 import { countGuessMiss, guessLimitOf, refusalWithin } from "../../../../lib/traceability/guess-limit"
 import { recordScans } from "../../../../lib/traceability/scans"
@@ -18,14 +19,14 @@ export async function POST(req: MedusaRequest<ScanBatch>, res: MedusaResponse) {
   )
   res.setHeader("Cache-Control", "no-store")
   res.json({
-    results: results.map((result, i) => {
+    results: results.map((result, i): ScanAnswer => {
       if (result.ok) return { status: 200, scan: result.verdict }
       const ip = scans[i]!.client_ip
       const limit = limits[i]!.limited ? limits[i]! : guessLimitOf(ip)
       countGuessMiss(ip)
       // The same answer (status and body) the error handler would give GET …/:serial.
       const answer = errorAnswer(refusalWithin(limit, result.refusal))!
-      return { status: answer.status, ...answer.body }
+      return { ...(answer.body as Omit<Extract<ScanAnswer, { type: string }>, "status">), status: answer.status }
     }),
   })
 }
