@@ -22,6 +22,10 @@ import {
   PlotUpdate,
   SpeciesCreate,
   SpeciesUpdate,
+  PackFulfil,
+  PackScan,
+  PackTracking,
+  PackUnpack,
   UnpaidRelease,
 } from "./admin/validators"
 import { quantityLimitBody } from "../lib/checkout/quantity-limits"
@@ -92,6 +96,10 @@ export default defineMiddlewares({
     { matcher: "/admin/batches/:id/hold", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/recall", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/units", methods: ["POST"], middlewares: [validateAndTransformBody(IssueUnits)] },
+    { matcher: "/admin/orders/:id/packing/scans", methods: ["POST"], middlewares: [validateAndTransformBody(PackScan)] },
+    { matcher: "/admin/orders/:id/packing/fulfil", methods: ["POST"], middlewares: [validateAndTransformBody(PackFulfil)] },
+    { matcher: "/admin/orders/:id/packing/unpack", methods: ["POST"], middlewares: [validateAndTransformBody(PackUnpack)] },
+    { matcher: "/admin/orders/:id/packing/tracking", methods: ["POST"], middlewares: [validateAndTransformBody(PackTracking)] },
     { matcher: "/admin/promptpay/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(UnpaidRelease)] },
     { matcher: "/admin/manual-payments/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(UnpaidRelease)] },
     // guessing unknown serials is rate-limited per hashed client IP (docs/decisions/0010-scan-guess-limit.md)
