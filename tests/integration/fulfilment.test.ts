@@ -1,9 +1,10 @@
 import { buildTrackingNumber } from "@mae-mok/traceability"
 import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { adminApi, adminToken, type AdminApi, certifiedHarvestLots, type Json } from "../support/admin-api"
+import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
-import { buyerAt, storeClient } from "../support/payment-cart"
+import { fulfilmentFixtures, type LabelledBatch } from "../support/fulfilment"
+import { buyerAt, type storeClient } from "../support/payment-cart"
 import { pool } from "../support/pool"
 
 // Issue 12, unit-level fulfilment, against the real app: scan to pack (refusals change nothing), two packers
@@ -14,48 +15,20 @@ let app: TestApp
 let api: AdminApi
 let sql: postgres.Sql
 let client: ReturnType<typeof storeClient>
-const variantBySku = new Map<string, string>()
-let harvestLots: Json[] = []
+let placeOrder: Awaited<ReturnType<typeof fulfilmentFixtures>>["placeOrder"]
+let batch: Awaited<ReturnType<typeof fulfilmentFixtures>>["batch"]
 
 beforeAll(async () => {
   app = await startTestApp()
   api = adminApi(app.medusaUrl, await adminToken(app.medusaUrl))
-  client = storeClient(app)
   sql = postgres(app.db.url, { max: 2, onnotice: () => undefined })
-  harvestLots = (await certifiedHarvestLots(api, 1, [50])).lots
-  const { products } = await api.ok("GET", "/admin/products?fields=id,variants.id,variants.sku&limit=50")
-  for (const v of products.flatMap((p: Json) => p.variants)) variantBySku.set(v.sku, v.id)
+  ;({ client, placeOrder, batch } = await fulfilmentFixtures(app, api, 120))
 })
 
 afterAll(async () => {
   await sql?.end()
   await app?.stop()
 })
-
-let nextIp = 0
-/** A placed order (bank transfer, not yet paid) of one buyer on a network of its own. */
-async function placeOrder(sku: string, quantity: number, email: string): Promise<string> {
-  const { cart } = await client.cartReadyToPay([{ sku, quantity }], email)
-  expect((await client.startPayment(cart.id, "pp_system_default")).status).toBe(200)
-  nextIp += 1
-  const done = await client.call("POST", `/store/carts/${cart.id}/complete`, undefined, undefined, buyerAt(app, `10.12.${nextIp >> 8}.${nextIp & 255}`))
-  expect(done.body?.type, JSON.stringify(done.body)).toBe("order")
-  return done.body.order.id as string
-}
-
-/** A batch of the variant with its units issued, released unless told otherwise. */
-async function batch(sku: string, producedOn: string, units: number, status: "released" | "draft" = "released") {
-  const made = await api.ok("POST", "/admin/batches", {
-    variant_id: variantBySku.get(sku),
-    produced_on: producedOn,
-    units_planned: units,
-    inputs: [{ harvest_lot_id: harvestLots[0]!.id, kg: 0.5 }],
-    issue_units: units,
-  })
-  if (status === "released") await api.ok("POST", `/admin/batches/${made.batch.id}/release`, {})
-  const { batch: b } = await api.ok("GET", `/admin/batches/${made.batch.id}`)
-  return b as { id: string; lot_number: string; units: { id: string; serial: string; url: string }[] }
-}
 
 const scan = (orderId: string, code: string) => api.call("POST", `/admin/orders/${orderId}/packing/scans`, { code })
 
@@ -65,7 +38,7 @@ async function allocationRows(where = sql`true`) {
 }
 
 describe("scan to pack", () => {
-  let a: Awaited<ReturnType<typeof batch>>
+  let a: LabelledBatch
   let orderId: string
 
   it("checks each scan, refuses wrong, duplicate and recalled units without writing, and fulfils when every line is covered", async () => {
@@ -141,6 +114,15 @@ describe("scan to pack", () => {
     expect(shipped.body.packing.fulfillments[0].shipped_at).not.toBeNull()
     const twice = await api.call("POST", `/admin/orders/${orderId}/packing/tracking`, { fulfillment_id: fulfillmentId, tracking_number: number })
     expect(twice.body.code).toBe("ALREADY_SHIPPED")
+
+    // What the shop's order page reads: the number and its link, for the storefront (or the order's customer) only.
+    const forShop = await client.call("GET", `/store/orders/${orderId}/shipping`, undefined, undefined, buyerAt(app, "10.12.99.1"))
+    expect(forShop.status).toBe(200)
+    expect(forShop.body).toEqual({
+      shipments: [{ tracking_number: number, tracking_url: `https://track.thailandpost.co.th/?trackNumber=${number}`, service_th: expect.any(String), service_en: expect.any(String), shipped_at: expect.any(String) }],
+      recalls: [],
+    })
+    expect((await client.call("GET", `/store/orders/${orderId}/shipping`)).status).toBe(401)
   })
 
   it("two packers scanning the same serial into two orders at once: exactly one wins, the other is told", async () => {
@@ -235,6 +217,13 @@ describe("FIFO fulfilment and the recall", () => {
     const newerBuyers = (await api.ok("GET", `/admin/batches/${newer.id}/orders?limit=500`)).orders.map((r: Json) => r.order_id)
     expect(newerBuyers).toHaveLength(25)
     expect(newerBuyers.filter((id: string) => buyersOfOlder.has(id))).toEqual([])
+
+    // The buyer's order page shows the recall notice for an order of the older batch, not for one of the newer.
+    const [buyerOfOlder] = [...buyersOfOlder]
+    const notice = await client.call("GET", `/store/orders/${buyerOfOlder}/shipping`, undefined, undefined, buyerAt(app, "10.12.99.2"))
+    expect(notice.body.recalls).toEqual([{ lot_number: older.lot_number, reason: "ฉลากพิมพ์วันหมดอายุผิด", recalled_at: expect.any(String), units: 1, products: [expect.any(String)] }])
+    const quiet = await client.call("GET", `/store/orders/${newerBuyers[0]}/shipping`, undefined, undefined, buyerAt(app, "10.12.99.2"))
+    expect(quiet.body.recalls).toEqual([])
 
     // The recall phone list in Thai.
     const csv = await api.raw(`/admin/batches/${older.id}/orders?format=csv`)

@@ -540,6 +540,7 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
       await fuzz(`POST /admin/orders/:id/packing/${tail} (invalid)`, at("POST", oddId.map((id) => `/admin/orders/${id}/packing/${tail}`), invalidBodies(base, schema)))
     }
     await fuzz("GET /admin/orders/:id/packing (unknown)", at("GET", oddId.map((id) => `/admin/orders/${id}/packing`)))
+    await fuzz("GET /store/orders/:id/shipping (no access)", at("GET", oddId.map((id) => `/store/orders/${id}/shipping`), undefined, "store"))
     await fuzz("GET /admin/batches/:id/orders?…", getWithQuery(`/admin/batches/${ids.batch}/orders`, ["limit", "after", "format"], V.TracePage))
   })
 
@@ -621,7 +622,7 @@ const FUZZED_ROUTES = [
   "admin/orders/[id]/packing", "admin/orders/[id]/packing/fulfil", "admin/orders/[id]/packing/scans", "admin/orders/[id]/packing/tracking",
   "admin/orders/[id]/packing/unpack",
   "admin/plots", "admin/plots/[id]", "admin/promptpay/release-unpaid", "admin/scans/suspicious", "hooks/payment/[provider]",
-  "store/carts/[id]/complete", "store/provenance/[gtin]", "store/provenance/[gtin]/[lot]", "store/provenance/[gtin]/[lot]/[serial]",
+  "store/carts/[id]/complete", "store/orders/[id]/shipping", "store/provenance/[gtin]", "store/provenance/[gtin]/[lot]", "store/provenance/[gtin]/[lot]/[serial]",
   "store/provenance/[gtin]/[lot]/epcis", "store/provenance/scans", "household-photos/[file]",
   // takes no input: one statement over the public tables (tests/integration/provenance-scans.test.ts)
   "store/content-version",

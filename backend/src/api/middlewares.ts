@@ -115,6 +115,7 @@ export default defineMiddlewares({
     { matcher: "/auth/:actor_type/emailpass/update", methods: ["POST"], middlewares: [passwordPolicy] },
     // an order is read (or returned) by its own customer, or by the storefront with its secret
     { matcher: "/store/orders/:id", methods: ["GET"], middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), orderAccess] },
+    { matcher: "/store/orders/:id/shipping", methods: ["GET"], middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), orderAccess] },
     { matcher: "/store/returns", methods: ["POST"], middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), orderAccess] },
     // placed orders per client IP (stock held by one client)
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [checkoutThrottle] },
