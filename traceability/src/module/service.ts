@@ -61,7 +61,20 @@ export type ScanUpdate = {
   new_networks: string[]
 }
 
-export type ScanUnit = { id: string; serial: string; batch_id: string; lot_number: string; scan_count: number; network_count: number; first_scan_at: Date | null }
+export type ScanUnit = {
+  id: string
+  serial: string
+  batch_id: string
+  lot_number: string
+  scan_count: number
+  network_count: number
+  first_scan_at: Date | null
+  batch_status: string
+  /** When the unit was packed into a buyer's fulfilment (its active allocation), or null. */
+  sold_at: Date | null
+  /** Whether the batch is packed unit by unit (it has an active allocation): only then is "never sold" said. */
+  batch_tracked: boolean
+}
 
 export type ScanEventRow = {
   gtin: string
@@ -277,7 +290,9 @@ class TraceabilityModuleService extends MedusaService({
     if (serials.length === 0) return []
     const em = ctx.manager as SqlManager
     const rows = await em.execute(
-      `select u.id, u.serial, u.batch_id, u.scan_count, u.network_count, u.first_scan_at, b.lot_number
+      `select u.id, u.serial, u.batch_id, u.scan_count, u.network_count, u.first_scan_at, b.lot_number, b.status as batch_status,
+         (select min(a.created_at) from unit_allocation a where a.label_unit_id = u.id and a.released_at is null and a.deleted_at is null and a.fulfillment_id is not null) as sold_at,
+         exists (select 1 from unit_allocation t where t.batch_id = u.batch_id and t.released_at is null and t.deleted_at is null) as batch_tracked
        from label_unit u join batch b on b.id = u.batch_id
        where u.deleted_at is null and u.serial in (${placeholders(serials.length)})`,
       serials
@@ -290,6 +305,9 @@ class TraceabilityModuleService extends MedusaService({
       scan_count: Number(r.scan_count),
       network_count: Number(r.network_count),
       first_scan_at: r.first_scan_at ? new Date(r.first_scan_at as string | Date) : null,
+      batch_status: String(r.batch_status),
+      sold_at: r.sold_at ? new Date(r.sold_at as string | Date) : null,
+      batch_tracked: r.batch_tracked === true,
     }))
   }
 

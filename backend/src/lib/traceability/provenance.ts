@@ -12,6 +12,7 @@ import {
   type PublicProvenance,
   scanNetwork,
   scanVerdict,
+  bangkokCalendarDate,
   type ScanVerdict,
 } from "@mae-mok/traceability"
 import { readEnv } from "../env"
@@ -242,13 +243,17 @@ export async function recordScans(container: Container, requests: ScanRequest[])
         networksBefore++
       }
       const link = (parsed[index] as Extract<Parsed, { link: unknown }>).link
+      const unit = unitBySerial.get(row.serial)
       const state: LabelScanState = {
         scanCount: row.scan_count - indexes.length + 1 + k,
         networkCount: networksBefore,
         firstScanAt: row.first_scan_at.toISOString(),
         lot: link.lot,
+        // issue 12: sold (the Bangkok day it was packed for a buyer) or never sold, when the batch is packed unit by unit
+        sale: unit?.batch_tracked ? { soldOn: unit.sold_at ? bangkokCalendarDate(unit.sold_at.toISOString()) : null } : null,
       }
-      results[index] = { ok: true, batchId: row.batch_id, lot: link.lot, state, verdict: scanVerdict(state, { scannedLot: link.lot }) }
+      const recalled = unit?.batch_status === "recalled"
+      results[index] = { ok: true, batchId: row.batch_id, lot: link.lot, state, verdict: scanVerdict(state, { scannedLot: link.lot, recalled }) }
     })
   }
 
