@@ -1,8 +1,11 @@
 import { buildTrackingNumber } from "@mae-mok/traceability"
+import { Ajv } from "ajv"
+import addFormats from "ajv-formats"
 import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
+import { gs1EpcisSchema } from "../support/gs1-epcis-schema"
 import { fulfilmentFixtures, type LabelledBatch } from "../support/fulfilment"
 import { buyerAt, type storeClient } from "../support/payment-cart"
 import { pool } from "../support/pool"
@@ -123,6 +126,26 @@ describe("scan to pack", () => {
       recalls: [],
     })
     expect((await client.call("GET", `/store/orders/${orderId}/shipping`)).status).toBe(401)
+
+    // The lot's public EPCIS: the parcel packed (an AggregationEvent of the lot's units into the SSCC) and shipped,
+    // at day precision, no serial of the parcel and no buyer; valid against GS1's EPCIS 2.0 schema.
+    const { batch: withGtin } = await api.ok("GET", `/admin/batches/${a.id}`)
+    const epcis = await client.call("GET", `/store/provenance/${withGtin.variant.barcode}/${a.lot_number}/epcis`)
+    expect(epcis.status).toBe(200)
+    const events = epcis.body.epcisBody.eventList as Json[]
+    const packed = events.find((e) => e.bizStep === "packing")!
+    const sent = events.find((e) => e.bizStep === "shipping")!
+    expect(packed).toMatchObject({ type: "AggregationEvent", action: "ADD", childQuantityList: [{ quantity: 2 }] })
+    expect(packed.parentID).toMatch(/\/00\/\d{18}$/)
+    expect(sent).toMatchObject({ type: "ObjectEvent", epcList: [packed.parentID], disposition: "in_transit" })
+    const text = JSON.stringify(epcis.body)
+    for (const u of a.units) expect(text).not.toContain(u.serial)
+    expect(text).not.toContain("packing@example.com")
+    expect(text).not.toContain(orderId)
+    const ajv = new Ajv({ strict: false, allErrors: true })
+    ;(addFormats as unknown as (a: Ajv) => Ajv)(ajv)
+    const valid = ajv.compile(gs1EpcisSchema())
+    expect(valid(epcis.body), ajv.errorsText(valid.errors)).toBe(true)
   })
 
   it("two packers scanning the same serial into two orders at once: exactly one wins, the other is told", async () => {

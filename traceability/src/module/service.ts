@@ -578,7 +578,35 @@ class TraceabilityModuleService extends MedusaService({
       `update unit_allocation set fulfillment_id = ?, updated_at = now() where order_id = ? and fulfillment_id is null and released_at is null and deleted_at is null returning id`,
       [fulfillmentId, orderId]
     )
+    // The parcel's shipment sequence number (its SSCC), once.
+    await em.execute(`insert into shipment_sscc (fulfillment_id) values (?) on conflict do nothing`, [fulfillmentId])
     return rows.map((r) => String(r.id))
+  }
+
+  /**
+   * The parcels (fulfilments) holding active units of a batch, with their shipment sequence, packing time and
+   * their whole content counted per batch and variant (a parcel may hold several lots).
+   */
+  @InjectManager()
+  async listShipmentsOfBatch(batchId: string, @MedusaContext() ctx: Context = {}) {
+    const em = ctx.manager as SqlManager
+    const rows = await em.execute(
+      `select s.fulfillment_id, s.sequence, s.created_at as packed_at, b.lot_number, a.variant_id, count(*)::int as units
+       from shipment_sscc s
+       join unit_allocation a on a.fulfillment_id = s.fulfillment_id and a.released_at is null and a.deleted_at is null
+       join batch b on b.id = a.batch_id
+       where s.fulfillment_id in (select distinct fulfillment_id from unit_allocation where batch_id = ? and released_at is null and deleted_at is null and fulfillment_id is not null)
+       group by 1, 2, 3, 4, 5 order by 2, 4`,
+      [batchId]
+    )
+    const out = new Map<string, { fulfillment_id: string; sequence: number; packed_at: Date; contents: { lot_number: string; variant_id: string; units: number }[] }>()
+    for (const r of rows) {
+      const id = String(r.fulfillment_id)
+      const s = out.get(id) ?? { fulfillment_id: id, sequence: Number(r.sequence), packed_at: new Date(r.packed_at as string | Date), contents: [] }
+      s.contents.push({ lot_number: String(r.lot_number), variant_id: String(r.variant_id), units: Number(r.units) })
+      out.set(id, s)
+    }
+    return [...out.values()]
   }
 
   /** Compensation of attachAllocationsToFulfillment. */
