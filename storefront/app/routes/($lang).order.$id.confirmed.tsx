@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node"
 import { data } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
+import { OrderShippingView } from "~/components/order-shipping"
 import { BankTransferBlock } from "~/components/bank-transfer"
 import { OrderPaymentState } from "~/components/promptpay-qr"
 import { bankTransferDetails } from "~/lib/bank-transfer.server"
@@ -9,6 +10,8 @@ import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
 import { personalPageHeaders } from "~/lib/http-cache.server"
 import { privatePageMeta } from "~/lib/seo"
+import { forwardedClient } from "~/lib/medusa.server"
+import { orderShipping } from "~/lib/order-shipping.server"
 import { orderPayment } from "~/lib/payment-methods.server"
 import { badId, medusaId } from "~/lib/medusa-ids.server"
 import { verifyOrderLink } from "~/lib/order-link.server"
@@ -33,7 +36,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const payment = await orderPayment(order.id)
   // Bank transfer (Medusa's manual provider) not yet confirmed: where to transfer the exact total.
   const bank = payment.state === "pending" && payment.manualTtlHours && order.metadata?.payment_choice !== "cod" ? bankTransferDetails() : null
-  return data({ ...(await orderView(order, locale)), payment, bank }, { headers: { "Cache-Control": "private, no-store" } })
+  const parcels = await orderShipping(order.id, forwardedClient())
+  return data({ ...(await orderView(order, locale)), payment, bank, parcels }, { headers: { "Cache-Control": "private, no-store" } })
 }
 
 export default function OrderConfirmed() {
@@ -46,6 +50,7 @@ export default function OrderConfirmed() {
         {t("order.number")}: <strong data-testid="order-number">#{order.displayId}</strong>
       </p>
       {order.email ? <p>{t("order.sentTo", { email: order.email })}</p> : null}
+      <OrderShippingView shipping={order.parcels} />
       <h2>{t("order.items")}</h2>
       <ul className="order-list">
         {order.items.map((i) => (

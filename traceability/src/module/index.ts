@@ -8,4 +8,4 @@ export default Module(TRACEABILITY_MODULE, {
 })
 
 export { TraceabilityModuleService }
-export type { ConsumeInput, ScanUpdate } from "./service"
+export type { AllocationPage, AllocationRow, ConsumeInput, FifoInput, PackLine, PackScanInput, ScanUpdate } from "./service"

@@ -1,7 +1,7 @@
 import crypto from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { isValidSerial, type LabelScanState, scanNetwork, scanVerdict, type ScanVerdict } from "@mae-mok/traceability"
+import { bangkokCalendarDate, isValidSerial, type LabelScanState, scanNetwork, scanVerdict, type ScanVerdict } from "@mae-mok/traceability"
 import { readEnv } from "../env"
 import { AppError } from "../errors"
 import { parseLinkParams } from "./link-params"
@@ -104,13 +104,17 @@ export async function recordScans(container: Container, requests: ScanRequest[])
         networksBefore++
       }
       const link = (parsed[index] as Extract<Parsed, { link: unknown }>).link
+      const unit = unitBySerial.get(row.serial)
       const state: LabelScanState = {
         scanCount: row.scan_count - indexes.length + 1 + k,
         networkCount: networksBefore,
         firstScanAt: row.first_scan_at.toISOString(),
         lot: link.lot,
+        // issue 12: sold (the Bangkok day it was packed for a buyer) or never sold, when the batch is packed unit by unit
+        sale: unit?.batch_tracked ? { soldOn: unit.sold_at ? bangkokCalendarDate(unit.sold_at.toISOString()) : null } : null,
       }
-      results[index] = { ok: true, batchId: row.batch_id, lot: link.lot, state, verdict: scanVerdict(state, { scannedLot: link.lot }) }
+      const recalled = unit?.batch_status === "recalled"
+      results[index] = { ok: true, batchId: row.batch_id, lot: link.lot, state, verdict: scanVerdict(state, { scannedLot: link.lot, recalled }) }
     })
   }
 
