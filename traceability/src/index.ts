@@ -23,3 +23,4 @@ export * from "./core/tracking-number";
 export * from "./core/impact";
 export * from "./core/public-share";
 export * from "./core/household-privacy";
+export * from "./core/herb-page";
