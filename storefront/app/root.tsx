@@ -66,6 +66,9 @@ function SiteHeader() {
               <Link to={lp("/products")}>{t("nav.shop")}</Link>
             </li>
             <li>
+              <Link to={lp("/knowledge")}>{t("nav.knowledge")}</Link>
+            </li>
+            <li>
               <Link to={lp("/cart")}>
                 {t("nav.cart")}
                 {data && data.cartCount > 0 ? <span className="badge"> ({data.cartCount})</span> : null}

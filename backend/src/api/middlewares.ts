@@ -20,6 +20,8 @@ import {
   IssueUnits,
   PlotCreate,
   PlotUpdate,
+  HerbPageCreate,
+  HerbPageUpdate,
   SpeciesCreate,
   SpeciesUpdate,
   UnpaidRelease,
@@ -80,6 +82,8 @@ export default defineMiddlewares({
     // traceability admin API (docs/api/admin-traceability.md)
     { matcher: "/admin/herb-species", methods: ["POST"], middlewares: [validateAndTransformBody(SpeciesCreate)] },
     { matcher: "/admin/herb-species/:id", methods: ["POST"], middlewares: [validateAndTransformBody(SpeciesUpdate)] },
+    { matcher: "/admin/herb-pages", methods: ["POST"], middlewares: [validateAndTransformBody(HerbPageCreate)] },
+    { matcher: "/admin/herb-pages/:id", methods: ["POST"], middlewares: [validateAndTransformBody(HerbPageUpdate)] },
     { matcher: "/admin/households", methods: ["POST"], middlewares: [validateAndTransformBody(HouseholdCreate)] },
     { matcher: "/admin/households/:id", methods: ["POST"], middlewares: [validateAndTransformBody(HouseholdUpdate)] },
     { matcher: "/admin/plots", methods: ["POST"], middlewares: [validateAndTransformBody(PlotCreate)] },

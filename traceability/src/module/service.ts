@@ -14,6 +14,8 @@ import {
   BatchInput,
   Certification,
   HarvestLot,
+  HerbPage,
+  HerbRecipe,
   HerbSpecies,
   Household,
   LabelUnit,
@@ -89,6 +91,8 @@ function assertConsumable(inputs: ConsumeInput["inputs"], lots: LotGrams[]): voi
 }
 
 class TraceabilityModuleService extends MedusaService({
+  HerbPage,
+  HerbRecipe,
   HerbSpecies,
   Household,
   Plot,
