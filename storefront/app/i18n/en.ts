@@ -222,6 +222,7 @@ export const en: Record<MessageKey, string> = {
   "error.badRequest.title": "The link or form is not valid",
   "wait.minutes": "{n} minutes",
   "wait.seconds": "{n} seconds",
+  "catalogue.pdf": "Download the product catalogue (PDF, A4)",
   "nav.knowledge": "Herb knowledge",
   "herb.names": "Names",
   "herb.localName": "Local northern name",

@@ -220,6 +220,7 @@ export const th = {
   "error.badRequest.title": "ลิงก์หรือข้อมูลไม่ถูกต้อง",
   "wait.minutes": "{n} นาที",
   "wait.seconds": "{n} วินาที",
+  "catalogue.pdf": "ดาวน์โหลดแคตตาล็อกสินค้า (PDF, A4)",
   "nav.knowledge": "ความรู้สมุนไพร",
   "herb.names": "ชื่อ",
   "herb.localName": "ชื่อท้องถิ่น (คำเมือง)",
