@@ -6,6 +6,7 @@ import jsQR from "jsqr"
 import { PNG } from "pngjs"
 import { describe, expect, it } from "vitest"
 import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../support/admin-login"
 import { expectNoPrivateKeys, expectNoPrivateValues, loadSeedPhotos, type PublicResponse } from "../support/privacy"
 import { cspViolations, transferredBytes } from "./browser"
 import { browserSuite, phone } from "./suite"
@@ -316,5 +317,50 @@ describe("the A4 e-catalogue PDF", () => {
     expect(res.status).toBe(200)
     expect(res.headers.get("content-type")).toBe("application/pdf")
     expect(pdfText(Buffer.from(await res.arrayBuffer()))).toContain("Mae Mok")
+  })
+})
+
+describe("the admin in Chromium", () => {
+  it("edits a herb page with Thai and English side by side, shows a refusal in Thai, and offers the e-catalogue", async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
+    await context.addInitScript(() => {
+      if (!window.localStorage.getItem("lng")) window.localStorage.setItem("lng", "th")
+    })
+    const tab = await context.newPage()
+    const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 250 })
+    await tab.goto(`${suite.app.medusaUrl}/app/login`)
+    await tab.locator('input[name="email"]').fill(ADMIN_EMAIL)
+    await tab.locator('input[name="password"]').fill(ADMIN_PASSWORD)
+    await tab.locator('button[type="submit"]').click()
+    await tab.waitForURL((url) => !url.pathname.endsWith("/login"))
+
+    await tab.goto(`${suite.app.medusaUrl}/app/traceability/herb-pages`)
+    const species = tab.getByLabel("เลือกสมุนไพร")
+    await eventually(() => species.locator("option").count()).toBeGreaterThan(3)
+    const value = await species.locator("option", { hasText: "ผักเสี้ยนผี" }).getAttribute("value")
+    await species.selectOption(value!)
+    const nameEn = tab.getByLabel("ชื่อ · ภาษาอังกฤษ", { exact: true })
+    await eventually(() => nameEn.inputValue()).toBe("Asian spiderflower")
+    expect(await tab.getByLabel("ชื่อ · ภาษาไทย", { exact: true }).inputValue()).toBe("ผักเสี้ยนผี")
+    await tab.screenshot({ path: path.join(os.tmpdir(), "admin-herb-page.png"), fullPage: true })
+
+    // A cure claim is refused, in Thai, and nothing is saved.
+    await tab.getByLabel("ข้อควรระวังและผู้ที่ไม่ควรใช้ (Markdown) · ภาษาอังกฤษ", { exact: true }).fill("It cures gout.")
+    await tab.getByRole("button", { name: "บันทึก", exact: true }).click()
+    await eventually(() => tab.getByRole("alert").first().textContent()).toContain("รักษา")
+
+    await tab.getByLabel("ข้อควรระวังและผู้ที่ไม่ควรใช้ (Markdown) · ภาษาอังกฤษ", { exact: true }).fill("For external use only.")
+    await nameEn.fill("Asian spider flower")
+    await tab.getByRole("button", { name: "บันทึก", exact: true }).click()
+    await eventually(async () => (await store("/store/herbs/phak-sian-phi")).body.herb?.names.en).toBe("Asian spider flower")
+    expect((await store("/store/herbs/phak-sian-phi")).body.herb.cautions.en).toBe("For external use only.")
+
+    await tab.goto(`${suite.app.medusaUrl}/app/products`)
+    const link = tab.getByTestId("e-catalogue-link")
+    await link.waitFor({ timeout: 30_000 })
+    const [download] = await Promise.all([tab.waitForEvent("download"), link.click()])
+    const file = await download.path()
+    expect(fs.readFileSync(file!).subarray(0, 5).toString()).toBe("%PDF-")
+    await context.close()
   })
 })

@@ -252,24 +252,23 @@ export function checkHerbPage(input: HerbPageInput, households: readonly NamedHo
   return { ok: true, page };
 }
 
-const WORD_JOINER_FREE = /[\u200b\u2060]/g;
-
 /**
  * Thai is written without spaces between words; a browser or PDF engine that does not know Thai words breaks
- * a line anywhere, even inside a word. This puts a zero-width space (an allowed break) between the words found
- * by `Intl.Segmenter`, so lines break only between words. Text inside HTML tags and entities is left alone.
+ * a line anywhere, even inside a word. This puts a <wbr> (a break opportunity that adds no character, so text
+ * copied or extracted from the PDF stays whole) between the words found by `Intl.Segmenter`, so lines break
+ * only between words. Tags and entities are left alone.
  */
 export function thaiWordBreaks(html: string, locale = "th"): string {
   const segmenter = new Intl.Segmenter(locale, { granularity: "word" });
   return html.replace(/(<[^>]*>|&[#a-z0-9]+;)|([^<&]+)/gi, (_m, tag: string | undefined, text: string | undefined) => {
     if (tag) return tag;
-    const plain = (text ?? "").replace(WORD_JOINER_FREE, "");
+    const plain = text ?? "";
     if (!/[\u0e00-\u0e7f]/.test(plain)) return plain;
     let out = "";
     let previousThai = false;
     for (const { segment } of segmenter.segment(plain)) {
       const thai = /^[\u0e00-\u0e7f]/.test(segment);
-      if (thai && previousThai) out += "\u200b";
+      if (thai && previousThai) out += "<wbr>";
       out += segment;
       previousThai = /[\u0e00-\u0e7f]$/.test(segment);
     }
