@@ -93,7 +93,9 @@ describe("editing a herb page in the admin API", () => {
     expect(saved.herb_page.preparation_en).toContain("**dry them**")
     const { body } = await store("/store/herbs/phet-sangkhat")
     expect(body.html.preparation.th).toContain("<strong>ตากให้แห้ง</strong>")
-    expect(body.html.preparation.th).not.toMatch(/<script|javascript:/)
+    // Raw HTML stays text and the javascript: link is no link.
+    expect(body.html.preparation.th).not.toMatch(/<script|href="javascript:/)
+    expect(body.html.preparation.th).toContain("&lt;script&gt;")
     expect(body.html.preparation.en).not.toMatch(/<img|onerror=alert/)
     expect(body.html.preparation.en).toContain('href="https://en.wikipedia.org/wiki/Cissus_quadrangularis"')
     // The shop shows the edit (the page cache follows the content stamp).
@@ -167,7 +169,9 @@ describe("herb pages in Chromium (JavaScript off)", () => {
     const first = await transferredBytes(tab, `${suite.app.storefrontUrl}/herbs/thao-en-on`)
     expect(first.status).toBe(200)
     console.log(`herb page, first visit: ${(first.bytes / 1024).toFixed(1)} KB transferred`)
-    expect(first.bytes).toBeLessThanOrEqual(200 * 1024)
+    // A reading page ships no JavaScript; the same budget as the provenance page a buyer comes from.
+    expect(first.bytes).toBeLessThanOrEqual(100 * 1024)
+    expect(await tab.locator("script[src]").count()).toBe(0)
     await context.close()
   })
 
@@ -211,6 +215,7 @@ describe("the knowledge e-book PDF", () => {
     expect(res.status).toBe(200)
     expect(res.headers.get("content-type")).toBe("application/pdf")
     const text = pdfText(Buffer.from(await res.arrayBuffer()))
+    expect(text).not.toMatch(/[\u200b\u2060]/)
     const bare = text.replace(/\s+/g, "")
     for (const words of ["เถาเอ็นอ่อน", "เพชรสังฆาต", "ผักเสี้ยนผี", "ตำรับน้ำมันนวดสมุนไพรหมอกไพร", "ไม่ใช่คำแนะนำทางการแพทย์", "ข้อควรระวัง"]) {
       expect(bare, words).toContain(words)
@@ -271,6 +276,7 @@ describe("the A4 e-catalogue PDF", () => {
     expect(res.headers.get("content-type")).toBe("application/pdf")
     const pdf = Buffer.from(await res.arrayBuffer())
     const text = pdfText(pdf)
+    expect(text).not.toMatch(/[\u200b\u2060]/)
     const flat = text.replace(/\s+/g, "")
 
     // The live prices, as the store API gives them to the shop.

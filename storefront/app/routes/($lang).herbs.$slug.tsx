@@ -18,6 +18,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export const headers = loaderCacheControl
 
+/** A reading page: no JavaScript (root.tsx). */
+export const handle = { scripts: false }
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return []
   const { herb, locale, origin } = data

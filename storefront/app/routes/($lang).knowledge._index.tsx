@@ -18,6 +18,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export const headers = loaderCacheControl
 
+/** A reading page: no JavaScript (root.tsx). */
+export const handle = { scripts: false }
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? seo({ ...data.seo, path: "/knowledge" }) : [])
 
 /** The knowledge e-book: every herb page, then the recipes, readable on a phone and printable as it is. */

@@ -147,7 +147,7 @@ export default function ProductPage() {
                     <ul>
                       {batch.herbs.map((h) => (
                         <li key={h.scientificName}>
-                          {h.href ? <Link to={h.href}>{h.thaiName}</Link> : h.thaiName} (<i lang="la">{h.scientificName}</i>)
+                          {h.href ? <Link to={h.href} reloadDocument>{h.thaiName}</Link> : h.thaiName} (<i lang="la">{h.scientificName}</i>)
                         </li>
                       ))}
                     </ul>

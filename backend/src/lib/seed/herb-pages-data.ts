@@ -39,7 +39,7 @@ export const SEED_HERB_PAGES: SeedHerbPage[] = [
     preparation_th:
       "สมาชิกตัดเถาที่แก่จัดช่วงปลายฝนต้นหนาว ล้างดินออก หั่นเป็นแว่นบาง ๆ แล้ว**ตากแดดจนแห้งสนิท**ก่อนเก็บใส่ถุงผ้า\n\nสำหรับน้ำมันนวด กลุ่มนำเถาแห้งไปเคี่ยวไฟอ่อนกับน้ำมันพืช ดูตำรับน้ำมันหมอกไพรในหน้ารวมความรู้",
     preparation_en:
-      "Members cut the older vines at the end of the rains, wash off the soil, slice them thinly and **dry them fully in the sun** before storing them in cloth bags.\n\nFor the massage oil the group simmers the dried slices slowly in vegetable oil; see the Mok Prai oil recipe in the knowledge book.",
+      "Growers cut the older vines at the end of the rains, wash off the soil, slice them thinly and **dry them fully in the sun** before storing them in cloth bags.\n\nFor the massage oil the group simmers the dried slices slowly in vegetable oil; see the Mok Prai oil recipe in the knowledge book.",
     cautions_th: COMMON_CAUTIONS_TH,
     cautions_en: COMMON_CAUTIONS_EN,
     uses: [
@@ -100,12 +100,12 @@ export const SEED_HERB_PAGES: SeedHerbPage[] = [
     uses: [
       {
         th: "ผสมในน้ำมันนวด ใช้นวดบริเวณข้อและกล้ามเนื้อที่รู้สึกตึง ตามวิธีที่สมาชิกได้เรียนจากหมอพื้นบ้าน",
-        en: "Added to massage oil rubbed on stiff joints and muscles, as members learned it from folk healers.",
+        en: "Added to massage oil rubbed on stiff joints and muscles, as the growers learned it from folk healers.",
         source: { kind: "healer", citation_th: "สัมภาษณ์หมอพื้นบ้านของกลุ่ม บ้านแม่มอก", citation_en: "Interview with the group's folk healer, Ban Mae Mok", household_code: "MM-H-017" },
       },
       {
         th: "ในสวนของสมาชิก ปลูกให้เลื้อยบนรั้ว ตัดได้ทุกปีโดยไม่ต้องปลูกใหม่",
-        en: "In members' gardens it climbs the fences and is cut every year without replanting.",
+        en: "In the growers' gardens it climbs the fences and is cut every year without replanting.",
         source: { kind: "group", citation_th: "บันทึกการปลูกของกลุ่มสมุนไพรแม่มอก", citation_en: "Mae Mok herb group's growing notes" },
       },
     ],
@@ -154,6 +154,6 @@ export const SEED_RECIPES = [
       "Rub in gently where muscles ache. For external use only.",
     ].join("\n"),
     source_th: "ตำรับของกลุ่มสมุนไพรแม่มอก ปรับจากวิธีที่หมอพื้นบ้านในตำบลสอนสมาชิก",
-    source_en: "The Mae Mok herb group's recipe, adapted from the way local folk healers taught the members",
+    source_en: "The Mae Mok herb group's recipe, adapted from the way local folk healers taught the growers",
   },
 ]
