@@ -1,12 +1,10 @@
-import { execFileSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import jsQR from "jsqr"
-import { PNG } from "pngjs"
 import { describe, expect, it } from "vitest"
 import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../support/admin-login"
+import { pdfQrCodes, pdfText } from "../support/pdf"
 import { expectNoPrivateKeys, expectNoPrivateValues, loadSeedPhotos, type PublicResponse } from "../support/privacy"
 import { cspViolations, transferredBytes } from "./browser"
 import { browserSuite, phone } from "./suite"
@@ -27,12 +25,6 @@ async function store(p: string): Promise<{ status: number; text: string; body: J
 async function page(p: string): Promise<PublicResponse> {
   const res = await fetch(suite.app.storefrontUrl + p)
   return { label: p, status: res.status, body: await res.text() }
-}
-
-function pdfText(pdf: Buffer): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ebook-")), "book.pdf")
-  fs.writeFileSync(file, pdf)
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" })
 }
 
 describe("store herb API", () => {
@@ -96,7 +88,8 @@ describe("editing a herb page in the admin API", () => {
     // Raw HTML stays text and the javascript: link is no link.
     expect(body.html.preparation.th).not.toMatch(/<script|href="javascript:/)
     expect(body.html.preparation.th).toContain("&lt;script&gt;")
-    expect(body.html.preparation.en).not.toMatch(/<img|onerror=alert/)
+    expect(body.html.preparation.en).not.toMatch(/<img/)
+    expect(body.html.preparation.en).toContain("&lt;img")
     expect(body.html.preparation.en).toContain('href="https://en.wikipedia.org/wiki/Cissus_quadrangularis"')
     // The shop shows the edit (the page cache follows the content stamp).
     await expect.poll(async () => (await page("/en/herbs/phet-sangkhat")).body, { timeout: 15_000 }).toContain("<strong>dry them</strong>")
@@ -246,29 +239,6 @@ describe("the knowledge e-book PDF", () => {
   })
 })
 
-/** Every QR on every page of a PDF: each page rendered at 150 dpi, a found code painted over and looked for again. */
-function pdfQrCodes(pdf: Buffer): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "catalogue-"))
-  fs.writeFileSync(path.join(dir, "c.pdf"), pdf)
-  execFileSync("pdftoppm", ["-r", "150", "-png", path.join(dir, "c.pdf"), path.join(dir, "page")])
-  const found: string[] = []
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".png")).sort()) {
-    const png = PNG.sync.read(fs.readFileSync(path.join(dir, file)))
-    for (let i = 0; i < 20; i++) {
-      const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
-      if (!code) break
-      found.push(code.data)
-      const xs = [code.location.topLeftCorner.x, code.location.topRightCorner.x, code.location.bottomLeftCorner.x, code.location.bottomRightCorner.x]
-      const ys = [code.location.topLeftCorner.y, code.location.topRightCorner.y, code.location.bottomLeftCorner.y, code.location.bottomRightCorner.y]
-      const [x0, x1, y0, y1] = [Math.min(...xs) - 20, Math.max(...xs) + 20, Math.min(...ys) - 20, Math.max(...ys) + 20].map(Math.round)
-      for (let y = Math.max(0, y0!); y < Math.min(png.height, y1!); y++) {
-        for (let x = Math.max(0, x0!); x < Math.min(png.width, x1!); x++) png.data.fill(255, (y * png.width + x) * 4, (y * png.width + x) * 4 + 4)
-      }
-    }
-  }
-  return found
-}
-
 describe("the A4 e-catalogue PDF", () => {
   it("prints the live catalogue: names, sizes, prices incl. VAT, GTINs, contact and LINE; QR codes open the product pages", async () => {
     const res = await fetch(`${suite.app.storefrontUrl}/catalogue/pdf`)
@@ -368,5 +338,67 @@ describe("the admin in Chromium", () => {
     const file = await download.path()
     expect(fs.readFileSync(file!).subarray(0, 5).toString()).toBe("%PDF-")
     await context.close()
+  })
+})
+
+describe("product videos", () => {
+  it("load nothing until asked, then play with Thai captions on; captions come from the shop's own origin", async () => {
+    const context = await suite.browser.newContext({ ...phone })
+    const tab = await context.newPage()
+    const media: string[] = []
+    tab.on("request", (r) => {
+      if (/\.(webm|mp4|vtt)$|poster|\/captions\//.test(r.url())) media.push(r.url())
+    })
+    await tab.goto(`${suite.app.storefrontUrl}/products/mok-prai-herbal-massage-oil`)
+    await tab.waitForLoadState("networkidle")
+    const play = tab.getByRole("link", { name: /เล่นวิดีโอ/ })
+    await play.waitFor()
+    expect(await tab.locator("video").count()).toBe(0)
+    expect(media).toEqual([])
+
+    await play.click()
+    const video = tab.locator("video")
+    await video.waitFor()
+    await expect
+      .poll(() => video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0.3 && !v.muted), { timeout: 20_000 })
+      .toBe(true)
+    const tracks = await expect
+      .poll(
+        () =>
+          video.evaluate((v: HTMLVideoElement) =>
+            Array.from(v.textTracks).map((t) => ({ lang: t.language, mode: t.mode, cues: t.cues ? Array.from(t.cues).map((c) => (c as VTTCue).text) : [] }))
+          ),
+        { timeout: 20_000 }
+      )
+      .toEqual([
+        { lang: "th", mode: "showing", cues: expect.arrayContaining([expect.stringContaining("หมอกไพร")]) },
+        { lang: "en", mode: "disabled", cues: [] },
+      ])
+    void tracks
+    expect(media.some((u) => u.startsWith(`${suite.app.storefrontUrl}/captions/`))).toBe(true)
+    await tab.screenshot({ path: path.join(os.tmpdir(), "product-video-360.png"), fullPage: true })
+    await context.close()
+    expect(cspViolations(suite.browser)).toEqual([])
+  })
+
+  it("serves only WebVTT files as captions", async () => {
+    for (const p of ["/captions/evil.html", "/captions/..%2Fsecrets.vtt", "/captions/nope.vtt"]) {
+      expect((await fetch(suite.app.storefrontUrl + p)).status, p).toBe(404)
+    }
+  })
+
+  it("accepts only files of the shop's file store, with a poster and captions in both languages", async () => {
+    const a = await admin()
+    const { products } = await a.ok("GET", "/admin/products?handle=mok-prai-herbal-massage-oil&fields=id,metadata")
+    const [video] = products[0].metadata.videos
+    const foreign = await a.call("POST", `/admin/products/${products[0].id}/videos`, { videos: [{ ...video, url: "https://tracker.example/static/x.webm" }] })
+    expect(foreign.status).toBe(400)
+    expect(foreign.body).toMatchObject({ code: "INVALID_VIDEO" })
+    expect(foreign.body.message_th).toContain("วิดีโอ")
+    const noCaptions = await a.call("POST", `/admin/products/${products[0].id}/videos`, { videos: [{ ...video, captions: { th: video.captions.th, en: video.poster } }] })
+    expect(noCaptions.body).toMatchObject({ code: "CAPTIONS_REQUIRED" })
+    const after = await a.ok("GET", `/admin/products/${products[0].id}?fields=metadata`)
+    expect(after.product.metadata.videos).toEqual(products[0].metadata.videos)
+    expect(fs.statSync(path.join(__dirname, "../../backend/src/lib/seed/videos/mok-prai-oil.webm")).size).toBeLessThan(500 * 1024)
   })
 })

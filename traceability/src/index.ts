@@ -24,3 +24,4 @@ export * from "./core/impact";
 export * from "./core/public-share";
 export * from "./core/household-privacy";
 export * from "./core/herb-page";
+export * from "./core/product-video";

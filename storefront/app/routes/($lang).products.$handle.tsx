@@ -1,6 +1,7 @@
 import { buildDigitalLinkPath } from "@mae-mok/traceability"
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
 import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react"
+import { ProductVideos } from "~/components/product-videos"
 import { ShopForm } from "~/components/shop-form"
 import { getProduct } from "~/lib/catalogue.server"
 import { herbHrefs } from "~/lib/herbs.server"
@@ -165,6 +166,8 @@ export default function ProductPage() {
               <p>{t("product.noBatch")}</p>
             )}
           </section>
+
+          <ProductVideos videos={product.videos} locale={locale} t={t} />
 
           {product.description ? (
             <section>

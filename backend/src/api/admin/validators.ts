@@ -232,3 +232,14 @@ export const HerbPageCreate = z
   })
   .strict()
 export const HerbPageUpdate = HerbPageCreate.omit({ species_id: true }).strict()
+
+// --- product videos (issue 16); checkProductVideos (core) decides which files are allowed.
+const VideoBody = z
+  .object({
+    url: text(500),
+    poster: text(500),
+    captions: z.object({ th: text(500), en: text(500) }).strict(),
+    title: z.object({ th: text(120), en: text(120) }).strict(),
+  })
+  .strict()
+export const ProductVideos = z.object({ videos: z.array(VideoBody).max(3) }).strict()

@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, QueryContext } from "@medusajs/framework/utils"
 import { isValidGtin, thaiWordBreaks, toGtin14 } from "@mae-mok/traceability"
-import bwipjs from "bwip-js"
+import bwipjs from "bwip-js/node"
 import { readEnv } from "../env"
 import { thaiFontCss } from "../pdf/thai-font"
-import { qrSvg } from "../traceability/qr"
+import QRCode from "qrcode"
 
 type Container = Pick<MedusaContainer, "resolve">
 
@@ -84,7 +84,8 @@ export async function eCatalogueHtml(products: CatalogueProduct[], printedAt: Da
   const image = (src: string | null) => (src ? (src.startsWith("/") ? backendUrl + src : src) : null)
   const cards: string[] = []
   for (const p of products) {
-    const qr = await qrSvg(p.url)
+    // A printed page, not a small label: level M with the standard 4-module quiet zone.
+    const qr = await QRCode.toString(p.url, { type: "svg", errorCorrectionLevel: "M", margin: 4 })
     const rows = p.variants
       .map(
         (v) => `<tr><td>${esc(v.title)}${v.sku ? `<br><small>${esc(v.sku)}</small>` : ""}</td>
@@ -125,15 +126,15 @@ h1 { font-size: 20pt; color: #2f5d2a; margin: 0; }
 h2 { font-size: 15pt; margin: 0; color: #2f5d2a; }
 .en { margin: 0 0 2mm; color: #444; }
 .asof { font-size: 10pt; color: #555; }
-.product { display: grid; grid-template-columns: 40mm 1fr 34mm; gap: 5mm; border-top: 1px solid #ccc; padding: 5mm 0; break-inside: avoid; }
-.photo img { width: 40mm; height: 40mm; object-fit: contain; }
+.product { display: grid; grid-template-columns: 34mm 1fr 34mm; gap: 5mm; border-top: 1px solid #ccc; padding: 5mm 0; break-inside: avoid; }
+.photo img { width: 34mm; height: 34mm; object-fit: contain; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; }
 th, td { text-align: left; border-bottom: 1px solid #eee; padding: 1.5mm; vertical-align: middle; }
 td.price { font-size: 13pt; font-weight: 700; white-space: nowrap; }
-td.barcode svg { width: 34mm; height: auto; }
+td.barcode svg { width: 42mm; height: auto; }
 .gtin { font-size: 8pt; }
 .qr { text-align: center; font-size: 9pt; }
-.qr-code svg { width: 30mm; height: 30mm; }
+.qr-code svg { width: 32mm; height: 32mm; }
 .url { font-size: 7pt; word-break: break-all; }
 footer { border-top: 2px solid #2f5d2a; margin-top: 4mm; padding-top: 2mm; }
 </style></head><body>${thaiWordBreaks(body)}</body></html>`
