@@ -351,6 +351,8 @@ describe("product videos", () => {
     })
     await tab.goto(`${suite.app.storefrontUrl}/products/mok-prai-herbal-massage-oil`)
     await tab.waitForLoadState("networkidle")
+    // Hydrated: the link now opens the player instead of the file.
+    await tab.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true)
     const play = tab.getByRole("link", { name: /เล่นวิดีโอ/ })
     await play.waitFor()
     expect(await tab.locator("video").count()).toBe(0)
