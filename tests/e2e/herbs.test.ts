@@ -270,11 +270,15 @@ describe("the A4 e-catalogue PDF", () => {
     // Every QR decodes to a product page of this shop that opens.
     const codes = pdfQrCodes(pdf)
     expect(codes.sort()).toEqual(products.map((p) => `${suite.app.storefrontUrl}/products/${p.handle}`).sort())
+    // …opened as a phone would, in Chromium.
+    const context = await suite.browser.newContext({ ...phone })
+    const tab = await context.newPage()
     for (const url of codes) {
-      const page = await fetch(url)
-      expect(page.status, url).toBe(200)
-      expect(await page.text()).toContain("<h1")
+      const response = await tab.goto(url)
+      expect(response?.status(), url).toBe(200)
+      await tab.getByRole("heading", { level: 1 }).waitFor()
     }
+    await context.close()
 
     // A price change shows in the next download.
     const a = await admin()

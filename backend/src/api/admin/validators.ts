@@ -237,6 +237,8 @@ export const HerbPageUpdate = HerbPageCreate.omit({ species_id: true }).strict()
 const VideoBody = z
   .object({
     url: text(500),
+    /** As stored (the core derives it from the file's extension again). */
+    type: z.enum(["video/mp4", "video/webm"]).optional(),
     poster: text(500),
     captions: z.object({ th: text(500), en: text(500) }).strict(),
     title: z.object({ th: text(120), en: text(120) }).strict(),
