@@ -11,6 +11,7 @@ export * from "./core/harvest";
 export * from "./core/mass-balance";
 export * from "./core/scan-verdict";
 export * from "./core/public-projection";
+export * from "./core/store-api";
 export * from "./core/epcis";
 export * from "./core/batch-status";
 export * from "./core/guess-limit";

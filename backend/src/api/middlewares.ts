@@ -2,7 +2,6 @@ import {
   authenticate,
   defineMiddlewares,
   errorHandler,
-  getHttpResponseFromError,
   type MedusaNextFunction,
   type MedusaRequest,
   type MedusaResponse,
@@ -29,7 +28,7 @@ import {
 } from "./admin/validators"
 import { quantityLimitBody } from "../lib/checkout/quantity-limits"
 import { cartWriteStockRefusal } from "../lib/checkout/stock-refusal"
-import { errorExtras } from "../lib/errors"
+import { errorAnswer } from "../lib/errors"
 import { jsonWritesOnly, refuseActiveUploads, sameOriginWrites } from "../lib/http/admin-writes"
 import { loginThrottle, passwordPolicy, registerThrottle, resetThrottle } from "../lib/auth/auth-guard"
 import { orderAccess } from "../lib/orders/order-access"
@@ -58,12 +57,11 @@ function apiErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, 
   // A cart over the quantity limits or short of stock (Medusa's own errors): a 400 in English and Thai with its own code.
   const refusal = quantityLimitBody(err) ?? cartWriteStockRefusal(err)
   if (refusal) return void res.status(400).json(refusal)
-  const extras = errorExtras(err)
-  if (extras.message_th === undefined && extras.status === undefined) return medusaErrorHandler(err, req, res, next)
-  const { statusCode, body } = getHttpResponseFromError(err)
-  const status = extras.status ?? statusCode
-  if (status >= 500) console.error(err)
-  res.status(status).json({ ...body, ...(status < 500 && extras.message_th !== undefined ? { message_th: extras.message_th } : {}) })
+  const answer = errorAnswer(err)
+  if (!answer) return medusaErrorHandler(err, req, res, next)
+  if (answer.status >= 500) console.error(err)
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value)
+  res.status(answer.status).json(answer.body)
 }
 
 // One entry per validated route. Shared file: add entries, keep it a flat list.

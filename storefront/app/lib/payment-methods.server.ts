@@ -1,5 +1,6 @@
 import type { HttpTypes } from "@medusajs/types"
-import type { OrderPaymentView } from "~/components/promptpay-qr"
+import type { PromptPaySessionData } from "@mae-mok/traceability"
+import type { OrderPaymentView } from "./checkout"
 import type { MessageKey } from "~/i18n"
 import { config } from "./config.server"
 import { forwardedClient, sdk } from "./medusa.server"
@@ -12,24 +13,41 @@ import { idSegment } from "./medusa-ids.server"
  */
 export type PaymentKind = "manual" | "stripe" | "promptpay"
 
-export type PaymentMethod = { providerId: string; kind: PaymentKind; label: MessageKey; help: MessageKey | null }
+/**
+ * One choice on the payment step. `value` is what the radio posts: the provider id, or for Medusa's manual provider
+ * the provider id and the buyer's choice — bank transfer ("pp_system_default") or cash on delivery
+ * ("pp_system_default:cod"), two choices the buyer and the group tell apart (cart/order metadata.payment_choice).
+ */
+export type PaymentChoice = "bank_transfer" | "cod" | "promptpay" | "card"
+export type PaymentMethod = { providerId: string; value: string; choice: PaymentChoice; kind: PaymentKind; label: MessageKey; help: MessageKey | null }
 
 const NATIVE_PROMPTPAY = "pp_promptpay_promptpay"
 
-const METHODS: Record<string, Omit<PaymentMethod, "providerId">> = {
-  pp_system_default: { kind: "manual", label: "payment.manual", help: "payment.manualHelp" },
-  [NATIVE_PROMPTPAY]: { kind: "promptpay", label: "payment.promptpay", help: "payment.promptpayHelp" },
+type Choices = Record<string, Omit<PaymentMethod, "providerId">[]>
+const METHODS: Choices = {
+  pp_system_default: [
+    { value: "pp_system_default", choice: "bank_transfer", kind: "manual", label: "payment.transfer", help: "payment.transferHelp" },
+    { value: "pp_system_default:cod", choice: "cod", kind: "manual", label: "payment.cod", help: "payment.codHelp" },
+  ],
+  [NATIVE_PROMPTPAY]: [{ value: NATIVE_PROMPTPAY, choice: "promptpay", kind: "promptpay", label: "payment.promptpay", help: "payment.promptpayHelp" }],
 }
 // Stripe's methods need the Payment Element, so they are offered only with a publishable key.
-const STRIPE_METHODS: Record<string, Omit<PaymentMethod, "providerId">> = {
-  pp_stripe_stripe: { kind: "stripe", label: "payment.card", help: null },
-  "pp_stripe-promptpay_stripe": { kind: "stripe", label: "payment.stripePromptpay", help: null },
+const STRIPE_METHODS: Choices = {
+  pp_stripe_stripe: [{ value: "pp_stripe_stripe", choice: "card", kind: "stripe", label: "payment.card", help: null }],
+  "pp_stripe-promptpay_stripe": [{ value: "pp_stripe-promptpay_stripe", choice: "promptpay", kind: "stripe", label: "payment.stripePromptpay", help: null }],
 }
 
 export async function paymentMethods(cart: HttpTypes.StoreCart): Promise<PaymentMethod[]> {
   const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id: cart.region_id! })
   const known = config.stripePublishableKey ? { ...METHODS, ...STRIPE_METHODS } : METHODS
-  return payment_providers.flatMap((p) => (known[p.id] ? [{ providerId: p.id, ...known[p.id] }] : []))
+  return payment_providers.flatMap((p) => (known[p.id] ?? []).map((m) => ({ providerId: p.id, ...m })))
+}
+
+/** The radio value of the cart's chosen method: its payment session's provider, and the manual provider's choice. */
+export function chosenValue(cart: HttpTypes.StoreCart): string | null {
+  const provider = cart.payment_collection?.payment_sessions?.[0]?.provider_id ?? null
+  if (provider === "pp_system_default" && cart.metadata?.payment_choice === "cod") return "pp_system_default:cod"
+  return provider
 }
 
 /** What the browser may know about payments (never secrets). */
@@ -56,7 +74,7 @@ export async function orderPayment(orderId: string): Promise<OrderPaymentView> {
   if (order.status === "canceled" || (payments.length > 0 && !live)) return { state: "cancelled", promptpay: null }
   if (live?.captured_at || order.payment_status === "captured") return { state: "paid", promptpay: null }
   if (live?.provider_id === NATIVE_PROMPTPAY && live.data?.status === "awaiting_payment") {
-    const data = live.data as { qr_data_url: string; promptpay_amount: number; promptpay_id_masked: string }
+    const data = live.data as PromptPaySessionData
     return {
       state: "awaiting",
       promptpay: { qrDataUrl: data.qr_data_url, amount: data.promptpay_amount, maskedId: data.promptpay_id_masked, ttlHours },

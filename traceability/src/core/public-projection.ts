@@ -24,7 +24,9 @@ import { type LabelScanState, type ScanVerdict, scanVerdict } from "./scan-verdi
 // Private input: the full records of one batch, as the module loads them.
 // ---------------------------------------------------------------------------------------------
 
-export type BatchStatus = "draft" | "released" | "on_hold" | "recalled";
+/** Every status a batch can have: the one declaration (the model's enum, the admin and the rules derive from it). */
+export const BATCH_STATUSES = ["draft", "released", "on_hold", "recalled"] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export interface ProductRecord {
   title: { th: string; en: string };
@@ -233,8 +235,6 @@ export interface ProjectionOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-export const BATCH_STATUSES = ["draft", "released", "on_hold", "recalled"] as const satisfies readonly BatchStatus[];
 
 /** A trimmed non-empty string, or null. Objects, numbers etc. are never copied into the output. */
 function text(value: unknown): string | null {

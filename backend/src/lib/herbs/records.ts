@@ -13,7 +13,7 @@ import {
   TRADITIONAL_KNOWLEDGE_NOTE,
 } from "@mae-mok/traceability"
 import { householdRecord, type HouseholdRow } from "../traceability/records"
-import { traceability } from "../../workflows/traceability/service"
+import { traceability } from "../traceability/service"
 import { renderMarkdown } from "./markdown"
 
 type Container = Pick<MedusaContainer, "resolve">

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { saveHerbPageWorkflow } from "../../workflows/herbs/save-herb-page"
-import { traceability } from "../../workflows/traceability/service"
+import { traceability } from "../traceability/service"
 import { SEED_HERB_PAGES, SEED_RECIPES } from "./herb-pages-data"
 import { SEED_ACTOR, SEED_SPECIES } from "./traceability-data"
 

@@ -10,7 +10,7 @@ import {
   toGtin14,
 } from "@mae-mok/traceability"
 import { readEnv } from "../env"
-import { traceability } from "../../workflows/traceability/service"
+import { traceability } from "./service"
 
 type Container = Pick<MedusaContainer, "resolve">
 

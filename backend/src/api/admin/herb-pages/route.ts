@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { saveHerbPageWorkflow } from "../../../workflows/herbs/save-herb-page"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { actorId, page, validQuery } from "../helpers"
 import { type HerbPageCreate, type Infer, SpeciesQuery } from "../validators"
 

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { checkHerbPage, type HerbPageInput } from "@mae-mok/traceability"
 import { conflict, fromCore, invalid, notFound } from "../../../lib/errors"
 import { herbPageInput, namedHouseholds } from "../../../lib/herbs/records"
-import { traceability } from "../../traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 
 export type SaveHerbPageInput = {
   /** Absent to create the species' page. */

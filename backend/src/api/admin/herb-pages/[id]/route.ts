@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFound } from "../../../../lib/errors"
 import { saveHerbPageWorkflow } from "../../../../workflows/herbs/save-herb-page"
-import { traceability } from "../../../../workflows/traceability/service"
+import { traceability } from "../../../../lib/traceability/service"
 import { actorId } from "../../helpers"
 import type { HerbPageUpdate, Infer } from "../../validators"
 

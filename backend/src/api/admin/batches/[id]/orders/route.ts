@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { found } from "../../../helpers"
-import { batchResponse } from "../../serialize"
+import { batchResponse } from "../../batch-response"
 
 // GET /admin/batches/:id/orders — forward trace: orders of the batch's variant since its release.
 // Units are not scanned at packing, so these are the orders that MAY contain the batch.
