@@ -24,3 +24,5 @@ export * from "./core/tracking-number";
 export * from "./core/impact";
 export * from "./core/public-share";
 export * from "./core/household-privacy";
+export * from "./core/herb-page";
+export * from "./core/product-video";

@@ -26,6 +26,8 @@ import {
   BatchInput,
   Certification,
   HarvestLot,
+  HerbPage,
+  HerbRecipe,
   HerbSpecies,
   Household,
   LabelUnit,
@@ -190,6 +192,8 @@ function assertConsumable(inputs: ConsumeInput["inputs"], lots: LotGrams[]): voi
 }
 
 class TraceabilityModuleService extends MedusaService({
+  HerbPage,
+  HerbRecipe,
   HerbSpecies,
   Household,
   Plot,

@@ -142,7 +142,7 @@ export function householdPhotoUrl(file: string | null): string | null {
   return file ? `${backendUrl}/household-photos/${file}` : null
 }
 
-type HouseholdRow = {
+export type HouseholdRow = {
   id: string
   code: string
   alias: string
@@ -169,7 +169,7 @@ type HouseholdRow = {
 }
 
 /** A household row as the core's (private) HouseholdRecord. */
-function householdRecord(h: HouseholdRow): HouseholdRecord {
+export function householdRecord(h: HouseholdRow): HouseholdRecord {
   return {
     id: h.id,
     code: h.code,
