@@ -183,6 +183,12 @@ describe("scan to pack", () => {
 describe("FIFO fulfilment and the recall", () => {
   const ORDERS = 50
   it("50 concurrent FIFO fulfilments never over-allocate, take the oldest batch first, and the recall names exactly its buyers", async () => {
+    // The seed's own released batches of the variant are put on hold, so the test's 45 units are the only free ones.
+    const { batches: released } = await api.ok("GET", "/admin/batches?status=released")
+    for (const b of released as Json[]) {
+      const full = (await api.ok("GET", `/admin/batches/${b.id}`)).batch
+      if (full.variant?.sku === "MM-CB-1") await api.ok("POST", `/admin/batches/${b.id}/hold`, { reason: "test: only this test's batches are free" })
+    }
     const older = await batch("MM-CB-1", "2026-10-01", 20)
     const newer = await batch("MM-CB-1", "2026-10-15", 25)
     const draft = await batch("MM-CB-1", "2026-09-01", 10, "draft")
