@@ -269,5 +269,26 @@ describe("FIFO fulfilment and the recall", () => {
     const bad = await api.call("GET", `/admin/batches/${older.id}/orders?after=nonsense`)
     expect(bad.status).toBe(400)
     expect(bad.body.message).toContain("after")
+
+    // Backward trace (admin): an order → its units → their batch → harvest lots → plots → households; a serial the same way.
+    const back = await api.ok("GET", `/admin/orders/${buyerOfOlder}/trace`)
+    expect(back.batches.map((b: Json) => b.lot_number)).toEqual([older.lot_number])
+    const tracedBatch = back.batches[0]
+    expect(tracedBatch.units).toEqual([{ serial: expect.any(String), order_id: buyerOfOlder, method: "fifo" }])
+    expect(tracedBatch.harvest_lots.length).toBeGreaterThan(0)
+    for (const lot of tracedBatch.harvest_lots) {
+      expect(lot.grams_used).toBeGreaterThan(0)
+      expect(lot.plot.code).toMatch(/\S/)
+      expect(lot.household).toEqual({ id: expect.any(String), code: expect.any(String), alias: expect.any(String) })
+      expect(lot.herb.thai_name).toMatch(/\S/)
+    }
+    const serial = tracedBatch.units[0].serial
+    const bySerial = await api.ok("GET", `/admin/label-units/${serial}/trace`)
+    expect(bySerial.batches[0].units).toEqual([{ serial, order_id: buyerOfOlder, method: "fifo" }])
+    expect(bySerial.batches[0].harvest_lots).toEqual(tracedBatch.harvest_lots)
+    const freeUnit = draft.units[0]!
+    expect((await api.ok("GET", `/admin/label-units/${freeUnit.serial}/trace`)).batches[0].units).toEqual([{ serial: freeUnit.serial, order_id: null, method: null }])
+    expect((await api.call("GET", "/admin/label-units/0000000000000000/trace")).status).toBe(404)
+    expect((await api.call("GET", "/admin/orders/order_01NOTANORDER0000000000000/trace")).status).toBe(404)
   }, 900_000)
 })
