@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { readEnv } from "../lib/env"
 import { mailLowStock } from "../lib/mail/low-stock"
 import { orderMailData } from "../lib/mail/order-data"
+import { inMailQueue } from "../lib/mail/queue"
 import { readMailSettings } from "../lib/mail/settings"
 
 /**
@@ -11,7 +12,11 @@ import { readMailSettings } from "../lib/mail/settings"
  * nothing), and never in the way of checkout: this runs after the order is committed, and a failed send is only
  * marked failed for the retry job (jobs/retry-failed-mail.ts). Runs wherever events are processed.
  */
-export default async function orderPlacedNotification({ event, container }: SubscriberArgs<{ id: string }>) {
+export default async function orderPlacedNotification(args: SubscriberArgs<{ id: string }>) {
+  return inMailQueue(() => sendOrderPlaced(args))
+}
+
+async function sendOrderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const data = await orderMailData(container, event.data.id)
   if (!data) return

@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { readEnv } from "../env"
 import { orderLang } from "./order-data"
 import { signedOrderUrl } from "./order-link"
+import { inMailQueue } from "./queue"
 import type { OrderEventData } from "./templates/messages"
 
 type EventTemplate = "payment-confirmed" | "order-shipped" | "order-canceled"
@@ -13,13 +14,17 @@ type EventTemplate = "payment-confirmed" | "order-shipped" | "order-canceled"
  * cancellation, the fulfilment for a shipment). A failed send is left to the retry job; it never fails the
  * workflow that emitted the event.
  */
-export async function sendOrderEventMail(
+export function sendOrderEventMail(
   container: MedusaContainer,
   orderId: string,
   template: EventTemplate,
   key: string,
   extra: Partial<OrderEventData> = {}
 ): Promise<void> {
+  return inMailQueue(() => sendNow(container, orderId, template, key, extra))
+}
+
+async function sendNow(container: MedusaContainer, orderId: string, template: EventTemplate, key: string, extra: Partial<OrderEventData>): Promise<void> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const {
