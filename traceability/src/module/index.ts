@@ -8,4 +8,4 @@ export default Module(TRACEABILITY_MODULE, {
 })
 
 export { TraceabilityModuleService }
-export type { ConsumeInput, ScanUpdate } from "./service"
+export type { ConsumeInput, LedgerFilter, PaymentInput, ScanUpdate } from "./service"
