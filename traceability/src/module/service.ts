@@ -36,6 +36,7 @@ import {
   Plot,
   ScanEvent,
   ShareRule,
+  UnitAllocation,
 } from "./models"
 
 /** The part of MikroORM's EntityManager used for the few statements that need explicit locks. */
@@ -75,6 +76,45 @@ export type ScanEventRow = {
   ip_hash: string
   verdict: string
   scanned_at: Date
+}
+
+/** One allocation as the callers read it (an active one has released_at null). */
+export type AllocationRow = {
+  id: string
+  label_unit_id: string
+  serial: string
+  batch_id: string
+  lot_number: string
+  variant_id: string
+  order_id: string
+  line_item_id: string
+  fulfillment_id: string | null
+  method: "scanned" | "fifo"
+  created_at: Date
+  released_at: Date | null
+}
+
+/** Keyset paging: rows after (order_id, id) `after`, at most `limit` (1‥500). */
+export type AllocationPage = { limit: number; after?: { order_id: string; id: string } | null }
+
+const ALLOCATION_COLUMNS = `a.id, a.label_unit_id, u.serial, a.batch_id, b.lot_number, a.variant_id, a.order_id, a.line_item_id,
+  a.fulfillment_id, a.method, a.created_at, a.released_at`
+
+function allocationRow(r: Record<string, unknown>): AllocationRow {
+  return {
+    id: String(r.id),
+    label_unit_id: String(r.label_unit_id),
+    serial: String(r.serial),
+    batch_id: String(r.batch_id),
+    lot_number: String(r.lot_number),
+    variant_id: String(r.variant_id),
+    order_id: String(r.order_id),
+    line_item_id: String(r.line_item_id),
+    fulfillment_id: r.fulfillment_id == null ? null : String(r.fulfillment_id),
+    method: r.method === "fifo" ? "fifo" : "scanned",
+    created_at: new Date(r.created_at as string | Date),
+    released_at: r.released_at == null ? null : new Date(r.released_at as string | Date),
+  }
 }
 
 export type HouseholdPhoto = { file_name: string; content_type: string; data: Buffer }
@@ -160,6 +200,7 @@ class TraceabilityModuleService extends MedusaService({
   ScanEvent,
   FarmGatePrice,
   ShareRule,
+  UnitAllocation,
 }) {
   /**
    * Creates a draft batch, takes its herb from the harvest lots and issues its first label units, in
@@ -565,6 +606,37 @@ class TraceabilityModuleService extends MedusaService({
       [dayStart(from), dayStart(addDays(to, 1))]
     )
     return rows.map((r) => ({ month: String(r.month), earned: Number(r.earned), paid: Number(r.paid) }))
+  }
+
+  /** The order's active allocations (units packed or FIFO-allocated and not released), by line then serial. */
+  @InjectManager()
+  async listActiveAllocationsForOrder(orderId: string, @MedusaContext() ctx: Context = {}): Promise<AllocationRow[]> {
+    const em = ctx.manager as SqlManager
+    const rows = await em.execute(
+      `select ${ALLOCATION_COLUMNS} from unit_allocation a join label_unit u on u.id = a.label_unit_id join batch b on b.id = a.batch_id
+       where a.order_id = ? and a.released_at is null and a.deleted_at is null order by a.line_item_id, u.serial`,
+      [orderId]
+    )
+    return rows.map(allocationRow)
+  }
+
+  /**
+   * A batch's active allocations, a page at a time in (order_id, id) order: one query on the partial index
+   * (batch_id, order_id) of active rows, whatever the number of orders.
+   */
+  @InjectManager()
+  async listActiveAllocationsForBatch(batchId: string, page: AllocationPage, @MedusaContext() ctx: Context = {}): Promise<AllocationRow[]> {
+    const em = ctx.manager as SqlManager
+    const limit = Math.min(500, Math.max(1, Math.trunc(page.limit)))
+    const after = page.after ?? null
+    const rows = await em.execute(
+      `select ${ALLOCATION_COLUMNS} from unit_allocation a join label_unit u on u.id = a.label_unit_id join batch b on b.id = a.batch_id
+       where a.batch_id = ? and a.released_at is null and a.deleted_at is null
+       ${after ? "and (a.order_id, a.id) > (?, ?)" : ""}
+       order by a.order_id, a.id limit ?`,
+      after ? [batchId, after.order_id, after.id, limit] : [batchId, limit]
+    )
+    return rows.map(allocationRow)
   }
 
   /** Stores scan events in one INSERT (ids as the model makes them). */
