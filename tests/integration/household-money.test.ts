@@ -33,8 +33,8 @@ afterAll(async () => {
 /** A household with one certified plot growing a new herb. */
 async function grower(n: number, extra: Json = {}) {
   const species = (await api.ok("POST", "/admin/herb-species", { thai_name: "ขมิ้นชัน", scientific_name: `Curcuma longa (${n})`, part_used: "เหง้า" })).herb_species
-  const household = (await api.ok("POST", "/admin/households", { code: `MM-H-9${n}`, alias: `สวนเงิน ${n}`, ...place, ...extra })).household
-  const plot = (await api.ok("POST", "/admin/plots", { code: `MM-P-9${n}`, household_id: household.id, species_ids: [species.id], ...place })).plot
+  const household = (await api.ok("POST", "/admin/households", { code: `MM-H-9${n}${n}`, alias: `สวนเงิน ${n}`, ...place, ...extra })).household
+  const plot = (await api.ok("POST", "/admin/plots", { code: `MM-P-9${n}${n}1`, household_id: household.id, species_ids: [species.id], ...place })).plot
   await api.ok("POST", "/admin/certifications", {
     plot_id: plot.id, scheme: "TH-GAP", certificate_number: `GAP MONEY-${n}`, certifying_body: "กรมวิชาการเกษตร", valid_from: "2025-01-01", valid_until: "2030-12-31",
   })

@@ -130,6 +130,7 @@ export default defineMiddlewares({
     { matcher: "/admin/payout-run", methods: ["GET"], middlewares: [requireHouseholdPrivate] },
     { matcher: "/admin/payout-run", methods: ["POST"], middlewares: [requireHouseholdPrivate, validateAndTransformBody(PayoutRunCreate)] },
     { matcher: "/admin/impact", methods: ["GET"], middlewares: [requireHouseholdPrivate] },
+    { matcher: "/admin/orders/:id/household-shares", methods: ["GET", "POST"], middlewares: [requireHouseholdPrivate] },
     { matcher: "/admin/household-access", methods: ["GET"], middlewares: [requireStoreOwner] },
     { matcher: "/admin/household-access/:user_id", methods: ["POST"], middlewares: [requireStoreOwner, validateAndTransformBody(HouseholdAccess)] },
     // --- end of household money ---

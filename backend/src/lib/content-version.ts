@@ -33,6 +33,8 @@ export const PUBLIC_CONTENT_TABLES = [
   "herb_species",
   "certification",
   "product_product_variant_traceability_batch",
+  // the grower share line (issue 13) follows the share rules
+  "share_rule",
 ] as const
 
 /**
