@@ -135,6 +135,9 @@ export const en: Messages = {
     left: "{{kg}} kg left",
     harvested: "{{kg}} kg harvested",
     certsAtHarvest: "Certifications valid on the harvest date",
+    price: "Farm-gate price {{price}} per kg · amount {{amount}}",
+    noPrice: "No farm-gate price is set for this herb on the harvest date (no purchase is booked)",
+    purchased: "Purchase of {{amount}} booked for the household",
   },
   batch: {
     listTitle: "Production batches",
