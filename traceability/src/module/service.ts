@@ -463,7 +463,7 @@ class TraceabilityModuleService extends MedusaService({
     const em = ctx.transactionManager as SqlManager
     await this.lockHouseholds(em, entries.map((e) => e.householdId))
     const keys = entries.map((e) => e.idempotencyKey)
-    const existing = await em.execute(`select * from ledger_entry where idempotency_key = any(?::text[])`, [keys])
+    const existing = await em.execute(`select * from ledger_entry where idempotency_key in (${placeholders(keys.length)})`, keys)
     const result = bookOnce(existing.map(entryFromRow), entries)
     await this.insertEntries(em, result.toBook)
     return { booked: result.toBook, alreadyBooked: result.alreadyBooked }
@@ -482,8 +482,8 @@ class TraceabilityModuleService extends MedusaService({
     if (new Set(ids).size !== ids.length) throw new LedgerError("CONFLICTING_ENTRY", "มีครัวเรือนซ้ำในรอบจ่ายเดียวกัน", "a household appears twice in one payout")
     await this.lockHouseholds(em, ids)
     const balances = await em.execute(
-      `select household_id, sum(satang)::text as balance from ledger_entry where household_id = any(?::text[]) group by household_id`,
-      [ids]
+      `select household_id, sum(satang)::text as balance from ledger_entry where household_id in (${placeholders(ids.length)}) group by household_id`,
+      ids
     )
     const owed = new Map(balances.map((r) => [String(r.household_id), Number(r.balance)]))
     const entries: LedgerEntry[] = []
@@ -505,7 +505,7 @@ class TraceabilityModuleService extends MedusaService({
         bookedBy: p.booked_by,
       })
     }
-    const existing = await em.execute(`select * from ledger_entry where idempotency_key = any(?::text[])`, [entries.map((e) => e.idempotencyKey)])
+    const existing = await em.execute(`select * from ledger_entry where idempotency_key in (${placeholders(entries.length)})`, entries.map((e) => e.idempotencyKey))
     const result = bookOnce(existing.map(entryFromRow), entries)
     await this.insertEntries(em, result.toBook)
     return [...result.toBook, ...result.alreadyBooked]
@@ -520,7 +520,7 @@ class TraceabilityModuleService extends MedusaService({
     if (keys.length === 0) return
     const em = ctx.transactionManager as SqlManager
     await em.execute(`select set_config('maemok.ledger_compensation', 'on', true)`)
-    await em.execute(`delete from ledger_entry where idempotency_key = any(?::text[])`, [keys])
+    await em.execute(`delete from ledger_entry where idempotency_key in (${placeholders(keys.length)})`, keys)
     await em.execute(`select set_config('maemok.ledger_compensation', 'off', true)`)
   }
 
@@ -537,8 +537,9 @@ class TraceabilityModuleService extends MedusaService({
       }
     }
     if (filter.keys) {
-      where.push(`idempotency_key = any(?::text[])`)
-      params.push(filter.keys)
+      if (filter.keys.length === 0) return []
+      where.push(`idempotency_key in (${placeholders(filter.keys.length)})`)
+      params.push(...filter.keys)
     }
     if (where.length === 0) throw new Error("listLedger needs a filter")
     const rows = await em.execute(`select * from ledger_entry where ${where.join(" and ")} order by booked_at, idempotency_key`, params)
