@@ -246,6 +246,9 @@ async function main() {
     const bare = measured.find((m) => m.name.startsWith("Medusa"))!.reqPerSec
     const rows: Measured[] = measured.map((m) => ({ ...m, ratioToBare: Math.round((m.reqPerSec / bare) * 10) / 10 }))
 
+    const forwardTrace = await benchForwardTrace(api, sql, oil.id as string, (oil.variant as Json).id as string)
+    log(`forward trace at ${forwardTrace.orders} orders: ${forwardTrace.pages} pages, p50 ${forwardTrace.p50Ms} ms, p99 ${forwardTrace.p99Ms} ms, CSV ${forwardTrace.csvMs} ms, index ${forwardTrace.usesIndex}`)
+
     // Freshness: a price, a title and a batch status changed through the admin API, seen on the pages.
     const variant = (oilProduct.variants as Json[]).find((v) => v.sku === "MM-OIL-30")!
     const productUrl = `${storefrontUrl}/products/mok-prai-herbal-massage-oil`
@@ -277,6 +280,7 @@ async function main() {
       targets: rows,
       scans: { ...scans, countedExactly: scans.countAfter - scans.countBefore === scans.ok2xx && scans.ok2xx === scans.requested },
       freshness,
+      forwardTrace,
       provenanceFirstVisit: { bytes: firstVisit.bytes, kb: Math.round(firstVisit.bytes / 102.4) / 10, requests: firstVisit.requests },
       qr: { url: unit.url, version: qrVersion(unit.url), errorCorrection: "M" },
       householdMoney,
@@ -289,6 +293,60 @@ async function main() {
     await sql?.end().catch(() => undefined)
     for (const service of services.reverse()) await service.stop().catch(() => undefined)
     await database?.stop().catch(() => undefined)
+  }
+}
+
+const TRACE_ORDERS = 10_000
+const TRACE_PAGE = 100
+
+/**
+ * The forward trace of issue 12 at 10 000 orders: that many units of one batch, each allocated to an order of
+ * its own (written in two statements; the orders' own rows are not made, the trace's indexed query on
+ * unit_allocation is what is measured), then every page through GET /admin/batches/:id/orders (keyset pages
+ * of 100), the Thai CSV of all buyers, and the query plan of one page.
+ */
+async function benchForwardTrace(api: ReturnType<typeof adminApi>, sql: postgres.Sql, batchId: string, variantId: string) {
+  await sql`insert into label_unit (id, serial, batch_id, scan_count, network_count, created_at, updated_at)
+    select 'lu_bench_' || g, 'BENCH' || lpad(g::text, 11, '0'), ${batchId}, 0, 0, now(), now() from generate_series(1, ${TRACE_ORDERS}::int) g`
+  await sql`insert into unit_allocation (id, label_unit_id, batch_id, variant_id, order_id, line_item_id, method, created_at, updated_at)
+    select 'ualloc_bench_' || g, 'lu_bench_' || g, ${batchId}, ${variantId}, 'order_bench_' || lpad(g::text, 6, '0'), 'ordli_bench_' || g, 'fifo', now(), now()
+    from generate_series(1, ${TRACE_ORDERS}::int) g`
+  await sql`analyze unit_allocation`
+  const times: number[] = []
+  let after: string | null = null
+  let rows = 0
+  const t0 = performance.now()
+  do {
+    const started = performance.now()
+    const page: Json = await api.ok("GET", `/admin/batches/${batchId}/orders?limit=${TRACE_PAGE}${after ? `&after=${after}` : ""}`)
+    times.push(performance.now() - started)
+    rows += (page.orders as Json[]).length
+    after = page.next as string | null
+  } while (after)
+  const walkMs = performance.now() - t0
+  const csvStarted = performance.now()
+  const csv = await api.raw(`/admin/batches/${batchId}/orders?format=csv`)
+  const csvLines = (await csv.text()).trim().split("\n").length
+  const csvMs = performance.now() - csvStarted
+  const plan = (await sql.unsafe(
+    `explain select a.id from unit_allocation a join label_unit u on u.id = a.label_unit_id join batch b on b.id = a.batch_id
+     where a.batch_id = $1 and a.released_at is null and a.deleted_at is null and (a.order_id, a.id) > ($2, $3) order by a.order_id, a.id limit ${TRACE_PAGE}`,
+    [batchId, "order_bench_005000", "ualloc_bench_5000"]
+  )).map((r) => String(r["QUERY PLAN"]))
+  const sorted = [...times].sort((a, b) => a - b)
+  const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!)
+  return {
+    orders: TRACE_ORDERS,
+    pageSize: TRACE_PAGE,
+    pages: times.length,
+    rowsSeen: rows,
+    p50Ms: pct(50),
+    p99Ms: pct(99),
+    walkMs: Math.round(walkMs),
+    csvMs: Math.round(csvMs),
+    csvLines,
+    usesIndex: plan.some((l) => l.includes("IDX_unit_allocation_active_batch")),
+    plan,
   }
 }
 

@@ -19,7 +19,7 @@ export function cspViolations(browser: Browser): string[] {
  * Every page of every context is watched for CSP violations, and close() fails the suite that saw one, so each
  * browser test also proves the shop's policy lets its own pages work.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = CANDIDATES.find((p): p is string => !!p && fs.existsSync(p))
   if (!executablePath) {
     throw new Error(
@@ -30,7 +30,7 @@ export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", ...extraArgs],
   })
   const seen: string[] = []
   violations.set(browser, seen)

@@ -46,7 +46,7 @@ let checksumQuery: string
 // of the public unit route is recorded, refused ones included (docs/decisions/0007, 0010), and
 // workflow_execution is Medusa's own log of workflow runs.
 const WATCHED = [
-  "herb_species", "household", "household_photo", "label_unit_network", "plot", "certification", "harvest_lot", "batch", "batch_input", "label_unit",
+  "herb_species", "household", "household_photo", "label_unit_network", "plot", "certification", "harvest_lot", "batch", "batch_input", "label_unit", "unit_allocation",
   "order", "order_item", "order_line_item", "order_summary", "order_transaction", "order_shipping", "order_cart",
   "order_payment_collection", "cart", "cart_line_item", "cart_shipping_method", "cart_address",
   "payment_collection", "payment_session", "payment", "inventory_item", "inventory_level", "reservation_item",
@@ -528,6 +528,22 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
     await fuzz("GET /admin/batches/:id/labels?unit= (none)", at("GET", fc.array(unknownId, { minLength: 1, maxLength: 3 }).map((us) => `/admin/batches/${ids.batch}/labels?${us.map((u) => `unit=${enc(u)}`).join("&")}`)))
   })
 
+  it("order packing and the forward trace", async () => {
+    const packing = [
+      ["scans", { code: "https://example.com/01/00000000000000/10/X/21/Y" }, V.PackScan],
+      ["fulfil", { fill: true }, V.PackFulfil],
+      ["unpack", {}, V.PackUnpack],
+      ["tracking", { fulfillment_id: "ful_1", tracking_number: "EB123456785TH" }, V.PackTracking],
+    ] as const
+    for (const [tail, base, schema] of packing) {
+      await fuzz(`POST /admin/orders/:id/packing/${tail} (unknown)`, at("POST", oddId.map((id) => `/admin/orders/${id}/packing/${tail}`), validBodies(base, schema)))
+      await fuzz(`POST /admin/orders/:id/packing/${tail} (invalid)`, at("POST", oddId.map((id) => `/admin/orders/${id}/packing/${tail}`), invalidBodies(base, schema)))
+    }
+    await fuzz("GET /admin/orders/:id/packing (unknown)", at("GET", oddId.map((id) => `/admin/orders/${id}/packing`)))
+    await fuzz("GET /store/orders/:id/shipping (no access)", at("GET", oddId.map((id) => `/store/orders/${id}/shipping`), undefined, "store"))
+    await fuzz("GET /admin/batches/:id/orders?…", getWithQuery(`/admin/batches/${ids.batch}/orders`, ["limit", "after", "format"], V.TracePage))
+  })
+
   it("label units and scans", async () => {
     await fuzz("GET /admin/label-units/:serial/qr.* (unknown)", at("GET", fc.tuple(oddId, fc.constantFrom("qr.svg", "qr.png")).map(([s, f]) => `/admin/label-units/${s}/${f}`)))
     await fuzz("GET /admin/label-units/:serial/qr.png?…", getWithQuery(`/admin/label-units/${ids.serial}/qr.png`, ["size"], V.QrPngQuery))
@@ -603,8 +619,10 @@ const FUZZED_ROUTES = [
   "admin/certifications", "admin/certifications/[id]", "admin/harvests", "admin/herb-species", "admin/herb-species/[id]",
   "admin/households", "admin/households/[id]", "admin/households/[id]/photo", "admin/label-units/[serial]/qr.png", "admin/label-units/[serial]/qr.svg",
   "admin/manual-payments/release-unpaid",
+  "admin/orders/[id]/packing", "admin/orders/[id]/packing/fulfil", "admin/orders/[id]/packing/scans", "admin/orders/[id]/packing/tracking",
+  "admin/orders/[id]/packing/unpack",
   "admin/plots", "admin/plots/[id]", "admin/promptpay/release-unpaid", "admin/scans/suspicious", "hooks/payment/[provider]",
-  "store/carts/[id]/complete", "store/provenance/[gtin]", "store/provenance/[gtin]/[lot]", "store/provenance/[gtin]/[lot]/[serial]",
+  "store/carts/[id]/complete", "store/orders/[id]/shipping", "store/provenance/[gtin]", "store/provenance/[gtin]/[lot]", "store/provenance/[gtin]/[lot]/[serial]",
   "store/provenance/[gtin]/[lot]/epcis", "store/provenance/scans", "household-photos/[file]",
   // takes no input: one statement over the public tables (tests/integration/provenance-scans.test.ts)
   "store/content-version",

@@ -4,8 +4,10 @@ import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bangkokToday } from "@mae-mok/traceability"
 import { backendDir } from "../../backend/launcher/paths"
+import { buildTrackingNumber } from "@mae-mok/traceability"
 import { adminApi, adminToken, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
+import { buyerAt, storeClient } from "../support/payment-cart"
 import {
   expectConsentedValues,
   expectNoPrivateKeys,
@@ -86,6 +88,18 @@ beforeAll(async () => {
     await db.end()
   }
 
+  // Unit-level fulfilment (issue 12): an order of a seeded variant, packed FIFO (its unit's page now says the month
+  // it was sold, the others that they never were) and handed to Thailand Post; the buyer's parcels are read below.
+  const client = storeClient(app)
+  const { products: catalogue } = await admin.ok("GET", "/admin/products?fields=variants.sku,variants.barcode&limit=50")
+  const sku = catalogue.flatMap((p: Json) => p.variants).find((v: Json) => v.barcode === batches[0]!.variant.barcode).sku as string
+  const { cart } = await client.cartReadyToPay([{ sku, quantity: 1 }], "privacy-buyer@example.com")
+  expect((await client.startPayment(cart.id, "pp_system_default")).status).toBe(200)
+  const placed = await client.call("POST", `/store/carts/${cart.id}/complete`, undefined, undefined, buyerAt(app, "10.77.0.1"))
+  const orderId = placed.body.order.id as string
+  const fulfilled = await admin.ok("POST", `/admin/orders/${orderId}/packing/fulfil`, { fill: true })
+  await admin.ok("POST", `/admin/orders/${orderId}/packing/tracking`, { fulfillment_id: fulfilled.fulfillment_id, tracking_number: buildTrackingNumber("EB", "13572468") })
+
   // --- the store API (publishable key only) ---
   const productFields =
     "*variants,*variants.calculated_price,+variants.inventory_quantity,+variants.barcode,+variants.metadata,+metadata,*type,*images,*options,*tags,*categories,*collection"
@@ -121,6 +135,13 @@ beforeAll(async () => {
     await store(`/store/provenance/${b.variant.barcode}`)
     covered.add("/store/provenance/[gtin]")
   }
+  // The buyer's parcels, as the storefront reads them for the order page (its secret; decision 0025).
+  const parcels = await fetchInto(api, `${app.medusaUrl}/store/orders/${orderId}/shipping`, "store API /store/orders/:id/shipping", {
+    "x-publishable-api-key": app.publishableKey,
+    ...buyerAt(app, "10.77.0.1"),
+  })
+  expect(parcels.body).toContain("track.thailandpost.co.th")
+  covered.add("/store/orders/[id]/shipping")
   // The content stamp the storefront's caches poll (decision 0011).
   await store("/store/content-version")
   covered.add("/store/content-version")

@@ -22,6 +22,10 @@ import {
   PlotUpdate,
   SpeciesCreate,
   SpeciesUpdate,
+  PackFulfil,
+  PackScan,
+  PackTracking,
+  PackUnpack,
   UnpaidRelease,
   FarmGatePriceCreate,
   ShareRuleCreate,
@@ -99,6 +103,10 @@ export default defineMiddlewares({
     { matcher: "/admin/batches/:id/hold", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/recall", methods: ["POST"], middlewares: [validateAndTransformBody(BatchReason)] },
     { matcher: "/admin/batches/:id/units", methods: ["POST"], middlewares: [validateAndTransformBody(IssueUnits)] },
+    { matcher: "/admin/orders/:id/packing/scans", methods: ["POST"], middlewares: [validateAndTransformBody(PackScan)] },
+    { matcher: "/admin/orders/:id/packing/fulfil", methods: ["POST"], middlewares: [validateAndTransformBody(PackFulfil)] },
+    { matcher: "/admin/orders/:id/packing/unpack", methods: ["POST"], middlewares: [validateAndTransformBody(PackUnpack)] },
+    { matcher: "/admin/orders/:id/packing/tracking", methods: ["POST"], middlewares: [validateAndTransformBody(PackTracking)] },
     { matcher: "/admin/promptpay/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(UnpaidRelease)] },
     { matcher: "/admin/manual-payments/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(UnpaidRelease)] },
     // guessing unknown serials is rate-limited per hashed client IP (docs/decisions/0010-scan-guess-limit.md)
@@ -114,6 +122,7 @@ export default defineMiddlewares({
     { matcher: "/auth/:actor_type/emailpass/update", methods: ["POST"], middlewares: [passwordPolicy] },
     // an order is read (or returned) by its own customer, or by the storefront with its secret
     { matcher: "/store/orders/:id", methods: ["GET"], middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), orderAccess] },
+    { matcher: "/store/orders/:id/shipping", methods: ["GET"], middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), orderAccess] },
     { matcher: "/store/returns", methods: ["POST"], middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), orderAccess] },
     // placed orders per client IP (stock held by one client)
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [checkoutThrottle] },

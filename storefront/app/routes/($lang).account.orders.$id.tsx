@@ -3,10 +3,13 @@ import { data, redirect } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { CartTotals } from "~/components/cart-summary"
 import { localePath } from "~/i18n"
+import { OrderShippingView } from "~/components/order-shipping"
 import { currentCustomer, customerOrder, orderView } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
 import { personalPageHeaders } from "~/lib/http-cache.server"
+import { customerHeaders } from "~/lib/medusa.server"
+import { orderShipping } from "~/lib/order-shipping.server"
 import { privatePageMeta } from "~/lib/seo"
 import { badId, medusaId } from "~/lib/medusa-ids.server"
 import { commitSession, getSession } from "~/lib/session.server"
@@ -27,7 +30,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // Another customer's order is "not found", like an order that does not exist.
   const order = await customerOrder(session, customer.id, orderId)
   if (!order) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } })
-  return data(await orderView(order, locale), { headers: { "Cache-Control": "private, no-store" } })
+  const parcels = await orderShipping(orderId, customerHeaders(session))
+  return data({ ...(await orderView(order, locale)), parcels }, { headers: { "Cache-Control": "private, no-store" } })
 }
 
 export default function OrderDetail() {
@@ -44,6 +48,7 @@ export default function OrderDetail() {
       <p>
         {t("order.date")}: {o.date}
       </p>
+      <OrderShippingView shipping={o.parcels} />
       <h2>{t("order.items")}</h2>
       <ul className="order-list">
         {o.items.map((i) => (

@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node"
 import { data } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
+import { OrderShippingView } from "~/components/order-shipping"
 import { OrderPaymentState } from "~/components/promptpay-qr"
 import { orderView, placedOrder } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
 import { personalPageHeaders } from "~/lib/http-cache.server"
 import { privatePageMeta } from "~/lib/seo"
+import { forwardedClient } from "~/lib/medusa.server"
+import { orderShipping } from "~/lib/order-shipping.server"
 import { orderPayment } from "~/lib/payment-methods.server"
 import { badId, medusaId } from "~/lib/medusa-ids.server"
 import { verifyOrderLink } from "~/lib/order-link.server"
@@ -29,7 +32,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!order) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } })
   // payments (issue 5): the payment state and, for native PromptPay, the QR
   const payment = await orderPayment(order.id)
-  return data({ ...(await orderView(order, locale)), payment }, { headers: { "Cache-Control": "private, no-store" } })
+  const parcels = await orderShipping(order.id, forwardedClient())
+  return data({ ...(await orderView(order, locale)), payment, parcels }, { headers: { "Cache-Control": "private, no-store" } })
 }
 
 export default function OrderConfirmed() {
@@ -42,6 +46,7 @@ export default function OrderConfirmed() {
         {t("order.number")}: <strong data-testid="order-number">#{order.displayId}</strong>
       </p>
       {order.email ? <p>{t("order.sentTo", { email: order.email })}</p> : null}
+      <OrderShippingView shipping={order.parcels} />
       <h2>{t("order.items")}</h2>
       <ul className="order-list">
         {order.items.map((i) => (

@@ -145,6 +145,13 @@ const THAI_MONTHS_SHORT = [
   "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
 ];
 
+/** The month of a date in Thai with the Buddhist Era year: "2026-12-05" → "ธ.ค. 2569". */
+export function formatThaiMonth(date: CalendarDate): string {
+  assertCalendarDate(date);
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return `${THAI_MONTHS_SHORT[m - 1]} ${y + 543}`;
+}
+
 /** Thai display form with the Buddhist Era year: "2026-11-03" → "3 พ.ย. 2569". */
 export function formatThaiDate(date: CalendarDate): string {
   assertCalendarDate(date);

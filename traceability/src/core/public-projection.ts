@@ -460,6 +460,7 @@ export function publicProjection(record: PrivateBatchRecord, options: Projection
     const v = scanVerdict(record.scan.state, {
       scannedLot: text(record.scan.scannedLot) ?? lot,
       suspiciousAfterNetworks: options.suspiciousNetworkCount,
+      recalled,
     });
     scan = {
       kind: v.kind,
@@ -469,6 +470,9 @@ export function publicProjection(record: PrivateBatchRecord, options: Projection
       suspicious: v.suspicious,
       message_th: v.message_th,
       message_en: v.message_en,
+      // the month of the sale and whether it was sold; never the order or the buyer
+      ...(v.soldMonth !== undefined ? { soldMonth: v.soldMonth } : {}),
+      ...(v.notSold ? { notSold: true } : {}),
     };
   }
 

@@ -94,3 +94,46 @@ describe("scanNetwork", () => {
     }
   });
 });
+
+describe("scanVerdict with what fulfilment knows (issue 12)", () => {
+  const since = "2026-11-20T03:00:00.000Z";
+  const base = { scanCount: 2, networkCount: 1, firstScanAt: since, lot: "L" };
+
+  it("says nothing of a sale when the batch is not packed unit by unit", () => {
+    for (const sale of [undefined, null]) {
+      const v = scanVerdict({ ...base, sale });
+      expect(v.soldMonth).toBeUndefined();
+      expect(v.notSold).toBeUndefined();
+      expect(v.suspicious).toBe(false);
+    }
+  });
+
+  it("tells the month of the sale, in Thai with the Buddhist year, never more", () => {
+    const v = scanVerdict({ ...base, sale: { soldOn: "2026-12-05" } });
+    expect(v.soldMonth).toBe("2026-12");
+    expect(v.message_th).toMatch(/จำหน่ายเมื่อ ธ\.ค\. 2569$/);
+    expect(v.message_en).toMatch(/Sold in December 2026\.$/);
+    expect(v.suspicious).toBe(false);
+    expect(scanVerdict({ ...base, scanCount: 1, sale: { soldOn: "2027-01-31" } }).message_th).toContain("จำหน่ายเมื่อ ม.ค. 2570");
+  });
+
+  it("flags a serial scanned before it was ever sold, first scan or not", () => {
+    for (const scanCount of [1, 2]) {
+      const v = scanVerdict({ ...base, scanCount, sale: { soldOn: null } });
+      expect(v).toMatchObject({ suspicious: true, notSold: true });
+      expect(v.message_th).toContain("ยังไม่เคยถูกจำหน่าย");
+      expect(v.soldMonth).toBeUndefined();
+    }
+  });
+
+  it("says a recall first, and keeps the other verdicts as they were", () => {
+    const v = scanVerdict({ ...base, sale: { soldOn: "2026-12-05" } }, { recalled: true });
+    expect(v.message_th.startsWith("รุ่นการผลิตนี้ถูกเรียกคืนแล้ว")).toBe(true);
+    expect(v.message_th).toContain("จำหน่ายเมื่อ ธ.ค. 2569");
+    expect(v.message_en.startsWith("This batch has been recalled")).toBe(true);
+    // Unknown and mismatched serials are not genuine units: nothing is added.
+    expect(scanVerdict(null, { recalled: true }).message_th).not.toContain("เรียกคืน");
+    expect(scanVerdict({ ...base, sale: { soldOn: null } }, { scannedLot: "OTHER" })).toMatchObject({ kind: "lot_mismatch" });
+    expect(scanVerdict({ ...base, sale: { soldOn: null } }, { scannedLot: "OTHER" }).notSold).toBeUndefined();
+  });
+});

@@ -7,7 +7,7 @@
  * (the bottle may be real). docs/decisions/0018-scan-verdict-counts-networks.md
  */
 
-import { bangkokCalendarDate, formatThaiDate, isInstant } from "./calendar-date";
+import { bangkokCalendarDate, type CalendarDate, formatThaiDate, formatThaiMonth, isCalendarDate, isInstant } from "./calendar-date";
 
 /**
  * A serial opened from more networks than this is flagged. A genuine bottle is opened by its buyer at home
@@ -25,6 +25,12 @@ export interface LabelScanState {
   firstScanAt: string | null;
   /** Lot the serial was printed for. */
   lot: string;
+  /**
+   * What unit-level fulfilment knows of this unit (issue 12): the Bangkok day it was packed into a buyer's
+   * fulfilment, or null when it never was. Absent (or null) when the batch is not packed unit by unit (no
+   * allocation of it exists): then nothing is said about a sale.
+   */
+  sale?: { soldOn: CalendarDate | null } | null;
 }
 
 export type ScanVerdictKind = "unknown_serial" | "lot_mismatch" | "first_scan" | "repeat_scan";
@@ -38,6 +44,10 @@ export interface ScanVerdict {
   suspicious: boolean;
   message_th: string;
   message_en: string;
+  /** The month the unit was sold ("2026-12"), when it was; never to whom. */
+  soldMonth?: string;
+  /** True when the records say the unit has never been sold (its label should not be in a buyer's hands). */
+  notSold?: boolean;
 }
 
 export interface ScanVerdictOptions {
@@ -45,12 +55,51 @@ export interface ScanVerdictOptions {
   scannedLot?: string | null;
   /** Flag a serial opened from more than this many networks (default DEFAULT_SUSPICIOUS_NETWORKS). */
   suspiciousAfterNetworks?: number;
+  /** The unit's batch is recalled: said first, plainly. */
+  recalled?: boolean;
 }
 
 const positive = (n: number) => Number.isInteger(n) && n > 0;
 
-/** Builds the verdict for one scan. */
+/**
+ * Builds the verdict for one scan. For a genuine serial, what fulfilment knows is added: a unit never sold is
+ * flagged (a label scanned before it ever left the group was copied or taken), a sold one says the month of its
+ * sale ("จำหน่ายเมื่อ ธ.ค. 2569"), and a recalled batch is said before anything else.
+ */
 export function scanVerdict(state: LabelScanState | null, options: ScanVerdictOptions = {}): ScanVerdict {
+  const v = counted(state, options);
+  if (state === null || (v.kind !== "first_scan" && v.kind !== "repeat_scan")) return v;
+  let out: ScanVerdict = v;
+  const sale = state.sale ?? null;
+  if (sale !== null && sale.soldOn === null) {
+    out = {
+      ...out,
+      suspicious: true,
+      notSold: true,
+      message_th: "ตามบันทึกของกลุ่ม ชิ้นนี้ยังไม่เคยถูกจำหน่าย หากคุณซื้อสินค้านี้มา ฉลากอาจถูกคัดลอกหรือสินค้าไม่ได้มาจากกลุ่มโดยตรง กรุณาติดต่อเรา",
+      message_en: "Our records say this unit has never been sold. If you bought it, its label may have been copied or the item did not come from the group; please contact us.",
+    };
+  } else if (sale !== null && sale.soldOn !== null && isCalendarDate(sale.soldOn)) {
+    const month = sale.soldOn.slice(0, 7);
+    const en = new Date(`${month}-15T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+    out = {
+      ...out,
+      soldMonth: month,
+      message_th: `${out.message_th} จำหน่ายเมื่อ ${formatThaiMonth(sale.soldOn)}`,
+      message_en: `${out.message_en} Sold in ${en}.`,
+    };
+  }
+  if (options.recalled) {
+    out = {
+      ...out,
+      message_th: `รุ่นการผลิตนี้ถูกเรียกคืนแล้ว โปรดหยุดใช้สินค้าชิ้นนี้และติดต่อกลุ่ม — ${out.message_th}`,
+      message_en: `This batch has been recalled: please stop using this item and contact the group. ${out.message_en}`,
+    };
+  }
+  return out;
+}
+
+function counted(state: LabelScanState | null, options: ScanVerdictOptions): ScanVerdict {
   const threshold = options.suspiciousAfterNetworks ?? DEFAULT_SUSPICIOUS_NETWORKS;
   if (!positive(threshold)) throw new RangeError(`suspiciousAfterNetworks must be ≥ 1, got ${threshold}`);
 

@@ -10,18 +10,24 @@ import {
 } from "@medusajs/framework/utils"
 import {
   addDays,
+  allocateFifo,
+  type AllocationResult,
   bangkokStartOfDay,
   bookOnce,
+  type CalendarDate,
   checkConsumption,
+  checkPackScan,
   checkPayment,
+  type FreeBatchUnits,
   generateSerial,
   gramsToKg,
   kgToGrams,
-  LedgerError,
   type LedgerEntry,
   type LedgerEntryKind,
+  LedgerError,
   type LedgerSource,
   nextLotNumber,
+  type PackScanVerdict,
   paymentKey,
 } from "../index"
 import {
@@ -66,7 +72,20 @@ export type ScanUpdate = {
   new_networks: string[]
 }
 
-export type ScanUnit = { id: string; serial: string; batch_id: string; lot_number: string; scan_count: number; network_count: number; first_scan_at: Date | null }
+export type ScanUnit = {
+  id: string
+  serial: string
+  batch_id: string
+  lot_number: string
+  scan_count: number
+  network_count: number
+  first_scan_at: Date | null
+  batch_status: string
+  /** When the unit was packed into a buyer's fulfilment (its active allocation), or null. */
+  sold_at: Date | null
+  /** Whether the batch is packed unit by unit (it has an active allocation): only then is "never sold" said. */
+  batch_tracked: boolean
+}
 
 export type ScanEventRow = {
   gtin: string
@@ -115,6 +134,35 @@ function allocationRow(r: Record<string, unknown>): AllocationRow {
     created_at: new Date(r.created_at as string | Date),
     released_at: r.released_at == null ? null : new Date(r.released_at as string | Date),
   }
+}
+
+/** An order line as packing sees it (quantity = units still ordered, returns and cancellations taken off). */
+export type PackLine = { line_item_id: string; variant_id: string; quantity: number; title?: string | null }
+
+export type PackScanInput = {
+  order_id: string
+  order_display?: string | null
+  label_unit_id: string
+  /** The variant of the unit's batch (module link batch ↔ variant, read by the caller). */
+  variant_id: string
+  lines: PackLine[]
+  today: CalendarDate
+  created_by: string | null
+}
+
+export type FifoInput = {
+  order_id: string
+  lines: PackLine[]
+  /** Every batch of each variant of the order (the link is the caller's to read). */
+  batches_by_variant: Record<string, string[]>
+  today: CalendarDate
+  created_by: string | null
+}
+
+/** Postgres' unique violation, from MikroORM's driver exception or the raw error. */
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; name?: string; cause?: { code?: string } }
+  return err?.code === "23505" || err?.cause?.code === "23505" || err?.name === "UniqueConstraintViolationException"
 }
 
 export type HouseholdPhoto = { file_name: string; content_type: string; data: Buffer }
@@ -298,7 +346,9 @@ class TraceabilityModuleService extends MedusaService({
     if (serials.length === 0) return []
     const em = ctx.manager as SqlManager
     const rows = await em.execute(
-      `select u.id, u.serial, u.batch_id, u.scan_count, u.network_count, u.first_scan_at, b.lot_number
+      `select u.id, u.serial, u.batch_id, u.scan_count, u.network_count, u.first_scan_at, b.lot_number, b.status as batch_status,
+         (select min(a.created_at) from unit_allocation a where a.label_unit_id = u.id and a.released_at is null and a.deleted_at is null and a.fulfillment_id is not null) as sold_at,
+         exists (select 1 from unit_allocation t where t.batch_id = u.batch_id and t.released_at is null and t.deleted_at is null) as batch_tracked
        from label_unit u join batch b on b.id = u.batch_id
        where u.deleted_at is null and u.serial in (${placeholders(serials.length)})`,
       serials
@@ -311,6 +361,9 @@ class TraceabilityModuleService extends MedusaService({
       scan_count: Number(r.scan_count),
       network_count: Number(r.network_count),
       first_scan_at: r.first_scan_at ? new Date(r.first_scan_at as string | Date) : null,
+      batch_status: String(r.batch_status),
+      sold_at: r.sold_at ? new Date(r.sold_at as string | Date) : null,
+      batch_tracked: r.batch_tracked === true,
     }))
   }
 
@@ -638,6 +691,222 @@ class TraceabilityModuleService extends MedusaService({
       after ? [batchId, after.order_id, after.id, limit] : [batchId, limit]
     )
     return rows.map(allocationRow)
+  }
+
+  /**
+   * Allocations of one variant are serialised by a transaction-scoped advisory lock on the variant: after it
+   * is taken, each statement sees every allocation committed before, so "free" and "how many on this line"
+   * are true until this transaction ends. The partial unique index on active units is the last guard.
+   */
+  private async lockVariants(em: SqlManager, variantIds: string[]): Promise<void> {
+    for (const v of [...new Set(variantIds)].sort()) await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`maemok-alloc:${v}`])
+  }
+
+  /** Active allocations per line of the order. */
+  private async allocatedPerLine(em: SqlManager, orderId: string): Promise<Map<string, number>> {
+    const rows = await em.execute(
+      `select line_item_id, count(*)::int as n from unit_allocation where order_id = ? and released_at is null and deleted_at is null group by line_item_id`,
+      [orderId]
+    )
+    return new Map(rows.map((r) => [String(r.line_item_id), Number(r.n)]))
+  }
+
+  /**
+   * One scan at the packing table, under the variant's lock: the core's verdict (packing.ts) on what the rows
+   * say now, and the allocation written only when it is ok. Two packers of the same serial: the second waits
+   * for the lock, then sees the first one's allocation and is told so.
+   */
+  @InjectTransactionManager()
+  async packScannedUnit(input: PackScanInput, @MedusaContext() ctx: Context = {}): Promise<{ verdict: PackScanVerdict; allocation_id: string | null }> {
+    const em = ctx.transactionManager as SqlManager
+    await this.lockVariants(em, [input.variant_id])
+    const [unit] = await em.execute(
+      `select u.id, u.serial, u.batch_id, b.lot_number, b.status, b.best_before,
+         a.order_id as live_order_id, a.line_item_id as live_line_item_id
+       from label_unit u join batch b on b.id = u.batch_id
+       left join unit_allocation a on a.label_unit_id = u.id and a.released_at is null and a.deleted_at is null
+       where u.id = ? and u.deleted_at is null`,
+      [input.label_unit_id]
+    )
+    const perLine = await this.allocatedPerLine(em, input.order_id)
+    const verdict = checkPackScan({
+      orderId: input.order_id,
+      unit: unit
+        ? {
+            serial: String(unit.serial),
+            batchId: String(unit.batch_id),
+            lotNumber: String(unit.lot_number),
+            variantId: input.variant_id,
+            batchStatus: unit.status as "draft" | "released" | "on_hold" | "recalled",
+            bestBefore: unit.best_before == null ? null : String(unit.best_before),
+            liveAllocation: unit.live_order_id == null ? null : { orderId: String(unit.live_order_id), lineItemId: String(unit.live_line_item_id) },
+          }
+        : null,
+      lines: input.lines.map((l) => ({ lineItemId: l.line_item_id, variantId: l.variant_id, quantity: l.quantity, allocated: perLine.get(l.line_item_id) ?? 0, title: l.title ?? null })),
+      today: input.today,
+    })
+    if (!verdict.ok || !unit) return { verdict, allocation_id: null }
+    const id = generateEntityId(undefined, "ualloc")
+    try {
+      await em.execute(
+        `insert into unit_allocation (id, label_unit_id, batch_id, variant_id, order_id, line_item_id, method, created_by) values (?, ?, ?, ?, ?, ?, 'scanned', ?)`,
+        [id, input.label_unit_id, String(unit.batch_id), input.variant_id, input.order_id, verdict.lineItemId, input.created_by]
+      )
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Unit ${String(unit.serial)} is already packed for another order.`, "UNIT_ALREADY_PACKED")
+    }
+    return { verdict, allocation_id: id }
+  }
+
+  /**
+   * FIFO for the units nobody scanned: under the variants' locks, what each line still needs (quantity − active
+   * allocations), the free units of the variants' batches, the core's choice (allocation.ts, all or nothing),
+   * and one INSERT of the chosen units.
+   */
+  @InjectTransactionManager()
+  async allocateFifoUnits(input: FifoInput, @MedusaContext() ctx: Context = {}): Promise<{ result: AllocationResult; allocation_ids: string[] }> {
+    const em = ctx.transactionManager as SqlManager
+    await this.lockVariants(em, input.lines.map((l) => l.variant_id))
+    const perLine = await this.allocatedPerLine(em, input.order_id)
+    const needs = input.lines
+      .map((l) => ({ lineItemId: l.line_item_id, variantId: l.variant_id, quantity: Math.max(0, l.quantity - (perLine.get(l.line_item_id) ?? 0)) }))
+      .filter((n) => n.quantity > 0)
+    if (needs.length === 0) return { result: { ok: true, lines: [] }, allocation_ids: [] }
+    const variantOf = new Map<string, string>()
+    for (const n of needs) for (const b of input.batches_by_variant[n.variantId] ?? []) variantOf.set(b, n.variantId)
+    const batchIds = [...variantOf.keys()]
+    const batches: FreeBatchUnits[] = []
+    if (batchIds.length > 0) {
+      const rows = await em.execute(
+        `select b.id, b.lot_number, b.produced_on, b.released_at, b.status, b.best_before,
+           coalesce(array_agg(u.id order by u.id) filter (where u.id is not null), '{}') as free
+         from batch b left join label_unit u on u.batch_id = b.id and u.deleted_at is null
+           and not exists (select 1 from unit_allocation a where a.label_unit_id = u.id and a.released_at is null and a.deleted_at is null)
+         where b.id in (${placeholders(batchIds.length)}) and b.deleted_at is null
+         group by b.id`,
+        batchIds
+      )
+      for (const r of rows) {
+        batches.push({
+          batchId: String(r.id),
+          variantId: variantOf.get(String(r.id)) as string,
+          lotNumber: String(r.lot_number),
+          producedOn: String(r.produced_on),
+          releasedAt: r.released_at == null ? null : new Date(r.released_at as string | Date).toISOString(),
+          status: r.status as FreeBatchUnits["status"],
+          bestBefore: r.best_before == null ? null : String(r.best_before),
+          unitIds: (r.free as string[]).map(String),
+        })
+      }
+    }
+    const result = allocateFifo(needs, batches, input.today)
+    if (!result.ok) return { result, allocation_ids: [] }
+    const variantOfLine = new Map(input.lines.map((l) => [l.line_item_id, l.variant_id]))
+    const values = result.lines.flatMap((l) => l.units.map((u) => ({ id: generateEntityId(undefined, "ualloc"), line: l.lineItemId, unit: u })))
+    if (values.length > 0) {
+      await em.execute(
+        `insert into unit_allocation (id, label_unit_id, batch_id, variant_id, order_id, line_item_id, method, created_by) values ${values.map(() => "(?, ?, ?, ?, ?, ?, 'fifo', ?)").join(", ")}`,
+        values.flatMap((v) => [v.id, v.unit.unitId, v.unit.batchId, variantOfLine.get(v.line) as string, input.order_id, v.line, input.created_by])
+      )
+    }
+    return { result, allocation_ids: values.map((v) => v.id) }
+  }
+
+  /** Records the fulfilment on the order's active allocations that have none yet; returns their ids. */
+  @InjectTransactionManager()
+  async attachAllocationsToFulfillment(orderId: string, fulfillmentId: string, @MedusaContext() ctx: Context = {}): Promise<string[]> {
+    const em = ctx.transactionManager as SqlManager
+    const rows = await em.execute(
+      `update unit_allocation set fulfillment_id = ?, updated_at = now() where order_id = ? and fulfillment_id is null and released_at is null and deleted_at is null returning id`,
+      [fulfillmentId, orderId]
+    )
+    // The parcel's shipment sequence number (its SSCC), once.
+    await em.execute(`insert into shipment_sscc (fulfillment_id) values (?) on conflict do nothing`, [fulfillmentId])
+    return rows.map((r) => String(r.id))
+  }
+
+  /**
+   * The parcels (fulfilments) holding active units of a batch, with their shipment sequence, packing time and
+   * their whole content counted per batch and variant (a parcel may hold several lots).
+   */
+  @InjectManager()
+  async listShipmentsOfBatch(batchId: string, @MedusaContext() ctx: Context = {}) {
+    const em = ctx.manager as SqlManager
+    const rows = await em.execute(
+      `select s.fulfillment_id, s.sequence, s.created_at as packed_at, b.lot_number, a.variant_id, count(*)::int as units
+       from shipment_sscc s
+       join unit_allocation a on a.fulfillment_id = s.fulfillment_id and a.released_at is null and a.deleted_at is null
+       join batch b on b.id = a.batch_id
+       where s.fulfillment_id in (select distinct fulfillment_id from unit_allocation where batch_id = ? and released_at is null and deleted_at is null and fulfillment_id is not null)
+       group by 1, 2, 3, 4, 5 order by 2, 4`,
+      [batchId]
+    )
+    const out = new Map<string, { fulfillment_id: string; sequence: number; packed_at: Date; contents: { lot_number: string; variant_id: string; units: number }[] }>()
+    for (const r of rows) {
+      const id = String(r.fulfillment_id)
+      const s = out.get(id) ?? { fulfillment_id: id, sequence: Number(r.sequence), packed_at: new Date(r.packed_at as string | Date), contents: [] }
+      s.contents.push({ lot_number: String(r.lot_number), variant_id: String(r.variant_id), units: Number(r.units) })
+      out.set(id, s)
+    }
+    return [...out.values()]
+  }
+
+  /** Compensation of attachAllocationsToFulfillment. */
+  @InjectTransactionManager()
+  async detachAllocations(ids: string[], @MedusaContext() ctx: Context = {}): Promise<void> {
+    if (ids.length === 0) return
+    const em = ctx.transactionManager as SqlManager
+    await em.execute(`update unit_allocation set fulfillment_id = null, updated_at = now() where id in (${placeholders(ids.length)})`, ids)
+  }
+
+  /**
+   * Unpacking: the allocations (by id, or all active ones of a fulfilment / an order's unfulfilled ones) are
+   * released, never deleted. Returns the ids released now.
+   */
+  @InjectTransactionManager()
+  async releaseAllocations(
+    which: { ids?: string[]; fulfillment_id?: string; order_id_unfulfilled?: string },
+    reason: string,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<string[]> {
+    const em = ctx.transactionManager as SqlManager
+    const where: string[] = []
+    const params: unknown[] = [reason]
+    if (which.ids) {
+      if (which.ids.length === 0) return []
+      where.push(`id in (${placeholders(which.ids.length)})`)
+      params.push(...which.ids)
+    }
+    if (which.fulfillment_id) {
+      where.push(`fulfillment_id = ?`)
+      params.push(which.fulfillment_id)
+    }
+    if (which.order_id_unfulfilled) {
+      where.push(`order_id = ? and fulfillment_id is null`)
+      params.push(which.order_id_unfulfilled)
+    }
+    if (where.length === 0) throw new MedusaError(MedusaError.Types.INVALID_DATA, "releaseAllocations needs ids, a fulfilment or an order")
+    const rows = await em.execute(
+      `update unit_allocation set released_at = now(), released_reason = ?, updated_at = now() where ${where.join(" and ")} and released_at is null and deleted_at is null returning id`,
+      params
+    )
+    return rows.map((r) => String(r.id))
+  }
+
+  /**
+   * Compensation of releaseAllocations: makes the rows active again (only while no other allocation of the
+   * unit became active meanwhile; those stay released).
+   */
+  @InjectTransactionManager()
+  async reactivateAllocations(ids: string[], @MedusaContext() ctx: Context = {}): Promise<void> {
+    if (ids.length === 0) return
+    const em = ctx.transactionManager as SqlManager
+    await em.execute(
+      `update unit_allocation a set released_at = null, released_reason = null, updated_at = now() where a.id in (${placeholders(ids.length)})
+       and not exists (select 1 from unit_allocation o where o.label_unit_id = a.label_unit_id and o.id <> a.id and o.released_at is null and o.deleted_at is null)`,
+      ids
+    )
   }
 
   /** Stores scan events in one INSERT (ids as the model makes them). */

@@ -123,7 +123,22 @@ export type Batch = Audit & {
   units: LabelUnit[]
 }
 
-export type ForwardOrder = { id: string; display_id: number; created_at: string; email: string | null; quantity: number }
+/** One unit of a batch in a buyer's order (GET /admin/batches/:id/orders). */
+export type ForwardTraceRow = {
+  order_id: string
+  display_id: number | null
+  ordered_at: string | null
+  email: string | null
+  customer_name: string | null
+  phone: string | null
+  province: string | null
+  line_item_id: string
+  product: string | null
+  serial: string
+  lot_number: string
+  method: "scanned" | "fifo"
+  fulfillment_id: string | null
+}
 
 export type BatchScans = {
   lot_number: string

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { BATCH_STATUSES, CERTIFICATION_SCHEMES, isCalendarDate } from "@mae-mok/traceability"
+import { parseCursor } from "../../lib/fulfilment/trace-cursor"
 
 // Request bodies of the admin traceability API (docs/api/admin-traceability.md). Strict: an unknown
 // field is refused rather than silently dropped.
@@ -254,3 +255,18 @@ export const ImpactQuery = z
   .strict()
   .refine((q) => (q.month === undefined) !== (q.year === undefined), { message: "give either month or year" })
 export const AsOfQuery = z.object({ as_of: date("as_of").optional() }).strict()
+
+/** POST /admin/orders/:id/packing/scans: what the camera, the keyboard scanner or the packer's typing gave. */
+export const PackScan = z.object({ code: text(500) }).strict()
+/** POST /admin/orders/:id/packing/fulfil: `fill` allocates FIFO the units nobody scanned. */
+export const PackFulfil = z.object({ fill: z.boolean().default(false) }).strict()
+/** POST /admin/orders/:id/packing/unpack: a fulfilment to cancel, or (without one) the scans not yet fulfilled. */
+export const PackUnpack = z.object({ fulfillment_id: text(100).optional() }).strict()
+/** POST /admin/orders/:id/packing/tracking: the Thailand Post number of a fulfilment (checked by the core). */
+export const PackTracking = z.object({ fulfillment_id: text(100), tracking_number: text(60) }).strict()
+/** GET /admin/batches/:id/orders: keyset pages of the forward trace, or the whole list as CSV. */
+export const TracePage = z.object({
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  after: z.string().max(400).refine((s) => parseCursor(s) !== null, { message: "after must be the `next` cursor of the previous page" }).optional(),
+  format: z.enum(["json", "csv"]).optional(),
+}).strict()

@@ -12,6 +12,11 @@ import {
   type PublicProvenance,
   scanNetwork,
   scanVerdict,
+  bangkokCalendarDate,
+  buildSscc,
+  type PublicShipment,
+  publicShipment,
+  toGtin14,
   type ScanVerdict,
 } from "@mae-mok/traceability"
 import { readEnv } from "../env"
@@ -138,10 +143,52 @@ export async function currentLotProvenance(container: Container, gtinParam: stri
   return lotProvenance(container, { gtin: gtinParam, lot: released[0].lot_number })
 }
 
-/** EPCIS 2.0 document of a lot, from its public projection only. */
+/**
+ * EPCIS 2.0 document of a lot, from its public projection only, with the packing and shipping of the parcels
+ * that hold its units (issue 12): public shipments give the SSCC, Bangkok days and counts per lot, never an
+ * order, a buyer or a serial (core epcis.ts publicShipment).
+ */
 export async function lotEpcis(container: Container, params: { gtin: string; lot: string }) {
   const provenance = await lotProvenance(container, params)
-  return buildEpcisDocument(provenance, { origin: readEnv().storefrontUrl })
+  const { gtin, lot } = parseLinkParams(params.gtin, params.lot)
+  const batch = await findPublicBatch(container, gtin, lot)
+  const shipments = batch ? await publicShipmentsOfBatch(container, batch.id) : []
+  return buildEpcisDocument(provenance, { origin: readEnv().storefrontUrl, shipments })
+}
+
+/** The group's GS1 company prefix (the GTINs' and the SSCCs'). */
+function companyPrefix(): string {
+  return process.env.GS1_COMPANY_PREFIX || "8859999"
+}
+
+async function publicShipmentsOfBatch(container: Container, batchId: string): Promise<PublicShipment[]> {
+  const parcels = await traceability(container).listShipmentsOfBatch(batchId)
+  if (parcels.length === 0) return []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: fulfilments } = await query.graph({ entity: "fulfillment", fields: ["id", "shipped_at", "canceled_at"], filters: { id: parcels.map((p) => p.fulfillment_id) } })
+  const byId = new Map(fulfilments.map((f) => [f.id, f]))
+  const variantIds = [...new Set(parcels.flatMap((p) => p.contents.map((c) => c.variant_id)))]
+  const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "barcode"], filters: { id: variantIds } })
+  const gtinOf = new Map(variants.map((v) => [v.id, v.barcode && isValidGtin(v.barcode) ? toGtin14(v.barcode) : null]))
+  const out: PublicShipment[] = []
+  for (const p of parcels) {
+    const f = byId.get(p.fulfillment_id)
+    if (!f || f.canceled_at) continue
+    const units = p.contents.flatMap((c) => {
+      const g = gtinOf.get(c.variant_id)
+      return g ? Array.from({ length: c.units }, () => ({ gtin: g, lot: c.lot_number, serial: "" })) : []
+    })
+    if (units.length === 0) continue
+    out.push(
+      publicShipment({
+        sscc: buildSscc({ companyPrefix: companyPrefix(), sequence: p.sequence }),
+        packedAt: p.packed_at.toISOString(),
+        shippedAt: f.shipped_at ? new Date(f.shipped_at as unknown as string).toISOString() : null,
+        units,
+      })
+    )
+  }
+  return out
 }
 
 let scanIpSalt: string | undefined
@@ -242,13 +289,17 @@ export async function recordScans(container: Container, requests: ScanRequest[])
         networksBefore++
       }
       const link = (parsed[index] as Extract<Parsed, { link: unknown }>).link
+      const unit = unitBySerial.get(row.serial)
       const state: LabelScanState = {
         scanCount: row.scan_count - indexes.length + 1 + k,
         networkCount: networksBefore,
         firstScanAt: row.first_scan_at.toISOString(),
         lot: link.lot,
+        // issue 12: sold (the Bangkok day it was packed for a buyer) or never sold, when the batch is packed unit by unit
+        sale: unit?.batch_tracked ? { soldOn: unit.sold_at ? bangkokCalendarDate(unit.sold_at.toISOString()) : null } : null,
       }
-      results[index] = { ok: true, batchId: row.batch_id, lot: link.lot, state, verdict: scanVerdict(state, { scannedLot: link.lot }) }
+      const recalled = unit?.batch_status === "recalled"
+      results[index] = { ok: true, batchId: row.batch_id, lot: link.lot, state, verdict: scanVerdict(state, { scannedLot: link.lot, recalled }) }
     })
   }
 

@@ -1,5 +1,5 @@
 import { Button, Input, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
+import { useInfiniteQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { AuditLine } from "../../../../components/audit-line"
@@ -9,7 +9,7 @@ import { Loading, Page, Section } from "../../../../components/section"
 import { TraceNav } from "../../../../components/trace-nav"
 import { api, localizedMessage } from "../../../../lib/api"
 import { keys, useBatch, useSave } from "../../../../lib/queries"
-import type { Batch, ForwardOrder, LabelUnit } from "../../../../lib/types"
+import type { Batch, ForwardTraceRow, LabelUnit } from "../../../../lib/types"
 import { useT } from "../../../../lib/use-t"
 
 const BatchPage = () => {
@@ -218,35 +218,50 @@ function HoldOrRecall(props: { batch: Batch }) {
 function ForwardTrace(props: { batch: Batch }) {
   const { t, dateTime } = useT()
   const b = props.batch
-  const orders = useQuery({
+  const pages = useInfiniteQuery({
     queryKey: [...keys.batches, b.id, "orders"],
     enabled: b.status !== "draft",
-    queryFn: () => api<{ orders: ForwardOrder[] }>(`/admin/batches/${b.id}/orders`).then((r) => r.orders),
+    initialPageParam: "",
+    queryFn: ({ pageParam }) =>
+      api<{ orders: ForwardTraceRow[]; next: string | null }>(`/admin/batches/${b.id}/orders?limit=100${pageParam ? `&after=${encodeURIComponent(pageParam)}` : ""}`),
+    getNextPageParam: (last) => last.next ?? undefined,
   })
   if (b.status === "draft") return null
+  const rows = (pages.data?.pages ?? []).flatMap((p) => p.orders)
   return (
     <Section title={t("batch.forwardTrace")} subtitle={t("batch.forwardTraceHint")}>
-      {orders.isLoading ? (
+      {pages.isLoading ? (
         <Loading text={t("common.loading")} />
-      ) : orders.error ? (
-        <FormError message={orders.error.message} />
-      ) : (orders.data ?? []).length === 0 ? (
+      ) : pages.error ? (
+        <FormError message={pages.error.message} />
+      ) : rows.length === 0 ? (
         <Text size="small">{t("batch.noOrders")}</Text>
       ) : (
-        <ul className="flex flex-col gap-y-1" data-testid="forward-trace">
-          {orders.data!.map((o) => (
-            <li key={o.id} className="txt-compact-small flex flex-wrap gap-x-2">
-              <Link to={`/orders/${o.id}`} className="text-ui-fg-interactive">
-                #{o.display_id}
-              </Link>
-              <span>{dateTime(o.created_at)}</span>
-              <span>{o.email ?? ""}</span>
-              <span>
-                {t("batch.quantity")} {o.quantity}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <div className="flex flex-col gap-y-2">
+          <a href={`/admin/batches/${b.id}/orders?format=csv`} className="txt-compact-small text-ui-fg-interactive" download data-testid="forward-trace-csv">
+            {t("batch.downloadCsv")}
+          </a>
+          <ul className="flex flex-col gap-y-1" data-testid="forward-trace">
+            {rows.map((o) => (
+              <li key={o.serial} className="txt-compact-small flex flex-wrap gap-x-2">
+                <Link to={`/orders/${o.order_id}`} className="text-ui-fg-interactive">
+                  #{o.display_id}
+                </Link>
+                <span>{o.ordered_at ? dateTime(o.ordered_at) : ""}</span>
+                <span>{o.customer_name ?? ""}</span>
+                <span>{o.phone ?? ""}</span>
+                <span>{o.email ?? ""}</span>
+                <span className="font-mono">{o.serial}</span>
+                <span>{o.method === "scanned" ? t("batch.scanned") : t("batch.fifo")}</span>
+              </li>
+            ))}
+          </ul>
+          {pages.hasNextPage ? (
+            <Button size="small" variant="secondary" onClick={() => pages.fetchNextPage()} isLoading={pages.isFetchingNextPage}>
+              {t("batch.more")}
+            </Button>
+          ) : null}
+        </div>
       )}
     </Section>
   )
