@@ -22,6 +22,7 @@ import { launchChromium, transferredBytes } from "../tests/e2e/browser"
 import { adminApi, adminToken, type AdminApi, type Json } from "../tests/support/admin-api"
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../tests/support/admin-login"
 import { freePort } from "../tests/support/ports"
+import { Visitor } from "../tests/support/storefront-visitor"
 import { addBenchCatalogue } from "./catalogue"
 import { addLedgerVolume, measureMoneyViews } from "./household-money"
 
@@ -32,7 +33,15 @@ const FRESHNESS_BOUND_MS = 5000
 const tmpDir = path.join(repoRoot, "bench", "tmp")
 const resultsFile = path.join(repoRoot, "bench", "results.json")
 
-type Target = { name: string; url: string; headers?: Record<string, string>; /** a fixed number of requests (scans) */ fixedAmount?: boolean }
+type Target = {
+  name: string
+  url: string
+  headers?: Record<string, string>
+  /** a fixed number of requests (scans) */
+  fixedAmount?: boolean
+  /** Cookie headers to rotate over, one per request (many shoppers, not one). */
+  cookies?: string[]
+}
 type Measured = {
   name: string
   url: string
@@ -50,10 +59,15 @@ const log = (line: string) => console.log(`[bench] ${line}`)
 const seconds = (ms: number) => Math.round(ms / 100) / 10
 
 async function cannon(target: Target, options: { seconds?: number; amount?: number }) {
+  let next = 0
+  const cookies = target.cookies
   return autocannon({
     url: target.url,
     connections: CONNECTIONS,
     headers: target.headers,
+    ...(cookies?.length
+      ? { requests: [{ setupRequest: (req: any) => ({ ...req, headers: { ...req.headers, cookie: cookies[next++ % cookies.length] } }) }] }
+      : {}),
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
   })
 }
@@ -200,10 +214,40 @@ async function main() {
     await browser.close()
     log(`provenance first visit: ${(firstVisit.bytes / 1024).toFixed(1)} KB in ${firstVisit.requests.length} requests`)
 
+    // Shoppers as they really come: 50 with a cart each, 10 logged in, and visitors carrying cookies the shop did
+    // not set (analytics, a load balancer's). Each request of a target takes the next shopper's cookies.
+    const productPath = "/products/mok-prai-herbal-massage-oil"
+    const shopperCookies = async (count: number, make: (v: Visitor, i: number) => Promise<void>) =>
+      Promise.all(
+        Array.from({ length: count }, async (_, i) => {
+          const v = new Visitor(storefrontUrl, { ip: `198.51.100.${i + 1}` })
+          await make(v, i)
+          return [...v.cookies].map(([name, value]) => `${name}=${value}`).join("; ")
+        })
+      )
+    const cartCookies = await shopperCookies(50, async (v) => {
+      const variant = /name="variant_id"[^>]* value="([^"]+)"/.exec((await v.get(productPath)).text)?.[1] ?? ""
+      const added = await v.post("/cart", { intent: "add", variant_id: variant, quantity: "1" })
+      if (added.status !== 302) throw new Error(`bench: adding to a cart answered ${added.status}`)
+    })
+    const loginCookies = await shopperCookies(10, async (v, i) => {
+      await v.get("/account/register")
+      const email = `bench-${process.pid}-${i}@example.com`
+      const registered = await v.post("/account/register", { first_name: "ทดสอบ", last_name: "ผู้ซื้อ", email, password: "bench-passphrase-long-enough" })
+      if (registered.status !== 302) throw new Error(`bench: registering answered ${registered.status}`)
+    })
+    const strangerCookies = Array.from({ length: 50 }, (_, i) => `_ga=GA1.2.${1000 + i}.1700000000; AWSALB=node-${i % 3}`)
+    log(`shoppers: ${cartCookies.length} carts, ${loginCookies.length} logins, ${strangerCookies.length} visitors with foreign cookies`)
+
     const targets: Target[] = [
       { name: "provenance page (unit scan)", url: unit.url, fixedAmount: true },
-      { name: "product page", url: `${storefrontUrl}/products/mok-prai-herbal-massage-oil` },
+      { name: "product page", url: `${storefrontUrl}${productPath}` },
+      { name: "product page, with a cart", url: `${storefrontUrl}${productPath}`, cookies: cartCookies },
+      { name: "product page, logged in", url: `${storefrontUrl}${productPath}`, cookies: loginCookies },
+      { name: "product page, foreign cookie", url: `${storefrontUrl}${productPath}`, cookies: strangerCookies },
       { name: "home page", url: `${storefrontUrl}/` },
+      { name: "home page, with a cart", url: `${storefrontUrl}/`, cookies: cartCookies },
+      { name: "home page, logged in", url: `${storefrontUrl}/`, cookies: loginCookies },
       { name: "Medusa GET /store/products?limit=12", url: `${medusaUrl}/store/products?limit=12`, headers: { "x-publishable-api-key": publishableKey } },
       { name: "static file (storefront Node)", url: `${storefrontUrl}/favicon.svg` },
     ]
@@ -287,8 +331,16 @@ async function main() {
       npmStart: start,
       benchSeconds: seconds(Date.now() - t0),
     }
-    fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n")
+    const checks = [
+      ...targetChecks(results),
+      ...householdMoney.views.map((v) => ({ target: `${v.name}: p99 < 300 ms, no error`, measured: `p99 ${v.p99Ms} ms, ${v.ok2xx}/${v.requests} 2xx`, ok: v.under300MsP99 })),
+    ]
+    fs.writeFileSync(resultsFile, JSON.stringify({ ...results, checks }, null, 2) + "\n")
     printTable(results)
+    console.log("")
+    for (const c of checks) console.log(`${c.ok ? "ok  " : "MISS"} ${c.target}: ${c.measured}`)
+    const missed = checks.filter((c) => !c.ok)
+    if (missed.length) throw new Error(`${missed.length} target(s) missed: ${missed.map((c) => c.target).join("; ")}`)
   } finally {
     await sql?.end().catch(() => undefined)
     for (const service of services.reverse()) await service.stop().catch(() => undefined)
@@ -348,6 +400,41 @@ async function benchForwardTrace(api: ReturnType<typeof adminApi>, sql: postgres
     usesIndex: plan.some((l) => l.includes("IDX_unit_allocation_active_batch")),
     plan,
   }
+}
+
+type Check = { target: string; measured: string; ok: boolean }
+
+/** The targets of bench/README.md, each against this run's own figures; `npm run bench` fails on a miss. */
+function targetChecks(r: {
+  targets: Measured[]
+  scans: { countedExactly: boolean }
+  freshness: Record<string, number | null>
+  provenanceFirstVisit: { kb: number }
+}): Check[] {
+  const row = (name: string) => r.targets.find((t) => t.name === name)!
+  const checks: Check[] = []
+  const errorsOf = (t: Measured) => t.non2xx + t.errors
+  for (const t of r.targets) checks.push({ target: `${t.name}: no error`, measured: `${errorsOf(t)} non-2xx/errors`, ok: errorsOf(t) === 0 })
+  for (const name of ["provenance page (unit scan)", "product page", "home page"]) {
+    const t = row(name)
+    checks.push({ target: `${name}: ≥ 20× bare Medusa, p99 < 100 ms`, measured: `${t.ratioToBare}×, p99 ${t.p99Ms} ms`, ok: t.ratioToBare >= 20 && t.p99Ms < 100 })
+  }
+  for (const page of ["product page", "home page"]) {
+    const alone = row(page)
+    for (const who of ["with a cart", "logged in", "foreign cookie"]) {
+      const t = r.targets.find((x) => x.name === `${page}, ${who}`)
+      if (!t) continue
+      const ratio = Math.round((t.reqPerSec / alone.reqPerSec) * 100) / 100
+      checks.push({ target: `${page}, ${who}: ≥ 0.8× the page without cookies, p99 < 100 ms`, measured: `${ratio}×, p99 ${t.p99Ms} ms`, ok: ratio >= 0.8 && t.p99Ms < 100 })
+    }
+  }
+  checks.push({ target: "every scan counted exactly", measured: String(r.scans.countedExactly), ok: r.scans.countedExactly })
+  const bound = r.freshness.boundMs ?? FRESHNESS_BOUND_MS
+  for (const [name, ms] of Object.entries(r.freshness)) {
+    if (name !== "boundMs") checks.push({ target: `${name} within ${bound} ms`, measured: `${ms} ms`, ok: ms !== null && ms <= bound })
+  }
+  checks.push({ target: "provenance first visit ≤ 100 KB", measured: `${r.provenanceFirstVisit.kb} KB`, ok: r.provenanceFirstVisit.kb <= 100 })
+  return checks
 }
 
 function printTable(r: { targets: Measured[]; [key: string]: any }) {

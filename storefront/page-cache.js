@@ -3,7 +3,8 @@
 // Cache-Control (public, s-maxage, stale-while-revalidate) and Vary, as a caching proxy would. Remix pages are
 // rendered here as a "shared render" with stand-ins for what is per visitor (the CSP nonce, the CSRF token;
 // app/lib/shared-page.server.ts), and every answer gets that visitor's own values filled in. Visitors with a
-// cart or a login are left to Remix. See docs/decisions/0011-page-caching-and-scan-batching.md.
+// cart or a login get the same pages with their header filled in (cart badge, account link); pages of their own
+// (cart, checkout, account) are left to Remix. See docs/decisions/0011-page-caching-and-scan-batching.md.
 import crypto from "node:crypto"
 import zlib from "node:zlib"
 
@@ -13,7 +14,9 @@ import zlib from "node:zlib"
  * @typedef {import("express").NextFunction} NextFunction
  * How to fill a shared render in for one visitor (app/lib/shared-page.server.ts makes it; server.js passing
  * it here is type-checked, so the two agree): the stand-ins a render may carry, and this visitor's values.
- * @typedef {{ standIns: string[], fill: () => Promise<{ replacements: [string, string][], setCookie: string | null }> }} Visitor
+ * `session`: the visitor has a cart or a login; such a visitor gets only pages already known to be shared (stored
+ * before), since a page rendered without its cookies might be its own (a cart) and show it empty.
+ * @typedef {{ standIns: string[], session: boolean, fill: () => Promise<{ replacements: [string, string][], setCookie: string | null }> }} Visitor
  * @typedef {Record<string, unknown>} LoadContext
  * @typedef {(request: Request, context: LoadContext) => Promise<Response>} Handle
  * @typedef {{ fresh: number, stale: number }} Lifetime
@@ -84,7 +87,7 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  * @param {{
  *   handle: Handle,
  *   loadContext: (req: ExpressRequest, res: ExpressResponse) => LoadContext,
- *   visitor: (cookieHeader: string | undefined) => Visitor | null,
+ *   visitor: (cookieHeader: string | undefined, url: string) => Visitor | null,
  *   maxEntries?: number,
  *   now?: () => number,
  * }} options
@@ -207,9 +210,9 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now 
   return async function pageCacheMiddleware(req, res, next) {
     if (req.method !== "GET" || req.headers.authorization) return next()
     try {
-      const who = visitor(req.headers.cookie)
-      if (!who) return next()
       const url = req.originalUrl
+      const who = visitor(req.headers.cookie, url)
+      if (!who || (who.session && !pages.has(url))) return next()
       const request = toFetchRequest(req)
       const context = loadContext(req, res)
       const page = lookup(url, request)

@@ -16,11 +16,11 @@ import {
 // The Thai font ships with the app (no font CDN); unicode-range keeps first visits to the subsets a page uses.
 import sarabun400 from "@fontsource/sarabun/400.css?url"
 import sarabun700 from "@fontsource/sarabun/700.css?url"
-import { switchLocalePath } from "~/i18n"
+import { localeFromParam, switchLocalePath } from "~/i18n"
 import { csrfToken } from "~/lib/csrf.server"
 import { useNonce } from "~/lib/nonce"
 import { getSession } from "~/lib/session.server"
-import { isSharedRender, SHARED_CSRF } from "~/lib/shared-page.server"
+import { isSharedRender, SHARED_CSRF, SHARED_NAV, siteNav } from "~/lib/shared-page.server"
 import { useI18n } from "~/lib/use-i18n"
 import styles from "./styles.css?url"
 
@@ -31,17 +31,19 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
 ]
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  // Every form of the shop carries this browser's CSRF token (components/shop-form.tsx), the header its cart
+  // badge and account link; a page rendered once for many visitors carries stand-ins that page-cache.js
+  // replaces by each one's own.
+  if (isSharedRender(context)) return data({ nav: SHARED_NAV, csrf: SHARED_CSRF })
   const session = await getSession(request)
-  // Every form of the shop carries this browser's CSRF token (components/shop-form.tsx); a page rendered once
-  // for many visitors carries a stand-in that page-cache.js replaces by each one's token.
-  const csrf = isSharedRender(context) ? { token: SHARED_CSRF, setCookie: null } : await csrfToken(request, context)
+  const csrf = await csrfToken(request, context)
+  const nav = siteNav(localeFromParam(params.lang) ?? "th", {
+    cartCount: session.get("cartCount") ?? 0,
+    loggedIn: Boolean(session.get("token")),
+  })
   return data(
-    {
-      cartCount: session.get("cartCount") ?? 0,
-      loggedIn: Boolean(session.get("token")),
-      csrf: csrf.token,
-    },
+    { nav, csrf: csrf.token },
     csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined
   )
 }
@@ -68,13 +70,11 @@ function SiteHeader() {
             <li>
               <Link to={lp("/cart")}>
                 {t("nav.cart")}
-                {data && data.cartCount > 0 ? <span className="badge"> ({data.cartCount})</span> : null}
+                <span className="badge">{data?.nav.cartBadge}</span>
               </Link>
             </li>
             <li>
-              <Link to={lp(data?.loggedIn ? "/account" : "/account/login")}>
-                {data?.loggedIn ? t("nav.account") : t("nav.login")}
-              </Link>
+              <Link to={data?.nav.accountHref ?? lp("/account/login")}>{data?.nav.accountLabel ?? t("nav.login")}</Link>
             </li>
             <li>
               <a href={switchLocalePath(pathname, search)} hrefLang={t("lang.switch") === "English" ? "en" : "th"} aria-label={t("lang.switchLabel")}>

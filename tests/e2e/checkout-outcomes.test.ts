@@ -139,7 +139,7 @@ describe("checkout outcomes in Chromium, each with its own message", () => {
     await page.getByRole("heading", { level: 1, name: "ตะกร้าสินค้า" }).waitFor()
     expect(await cartLines(page)).toEqual(["2"])
     await page.getByRole("spinbutton", { name: /จำนวน/ }).fill("1")
-    await page.getByRole("button", { name: "ปรับจำนวน" }).click()
+    await page.getByRole("spinbutton", { name: /จำนวน/ }).press("Enter")
     // The page comes back with one bottle's total (฿159 + ฿60 EMS is shown at checkout, not here).
     await page.waitForFunction(() => !document.body.innerText.includes("฿318"))
     await page.getByRole("link", { name: "ไปชำระเงิน" }).click()
@@ -163,7 +163,7 @@ describe("checkout outcomes in Chromium, each with its own message", () => {
     await page.getByRole("heading", { level: 1, name: "ตะกร้าสินค้า" }).waitFor()
 
     await page.getByRole("spinbutton", { name: /จำนวน/ }).fill("11")
-    await page.getByRole("button", { name: "ปรับจำนวน" }).click()
+    await page.getByRole("spinbutton", { name: /จำนวน/ }).press("Enter")
     const alert = page.locator(".cart-line [role=alert]")
     await alert.waitFor()
     await expect(alert.innerText()).resolves.toBe("สั่งสินค้าแต่ละรายการได้ไม่เกิน 10 ชิ้นต่อคำสั่งซื้อ หากต้องการมากกว่านี้ กรุณาติดต่อกลุ่ม")
@@ -171,12 +171,12 @@ describe("checkout outcomes in Chromium, each with its own message", () => {
 
     await page.goto(app.storefrontUrl + "/en/cart")
     await page.getByRole("spinbutton", { name: /Quantity/ }).fill("11")
-    await page.getByRole("button", { name: "Update" }).click()
+    await page.getByRole("spinbutton", { name: /Quantity/ }).press("Enter")
     await alert.waitFor()
     await expect(alert.innerText()).resolves.toBe("You can order at most 10 of one product per order. For more, please contact the group.")
     // Ten is fine.
     await page.getByRole("spinbutton", { name: /Quantity/ }).fill("10")
-    await page.getByRole("button", { name: "Update" }).click()
+    await page.getByRole("spinbutton", { name: /Quantity/ }).press("Enter")
     await page.getByText("฿2,500").first().waitFor()
     expect(await cartLines(page)).toEqual(["10"])
     await context.close()

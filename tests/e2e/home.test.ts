@@ -34,6 +34,22 @@ describe("storefront home page and SEO in Chromium", () => {
     await page.close()
   })
 
+  it("puts the product's title, price and buy button on a phone's first screen", async () => {
+    const page = await suite.browser.newPage(phone)
+    for (const handle of ["mok-prai-herbal-massage-oil", "ceramic-herbal-compress-ball"]) {
+      await page.goto(`${suite.app.storefrontUrl}/products/${handle}`)
+      const bottom = async (locator: ReturnType<typeof page.locator>) => {
+        const box = (await locator.boundingBox())!
+        return box.y + box.height
+      }
+      for (const part of [page.locator("h1"), page.locator(".variant-option .price").first(), page.getByRole("button", { name: "ใส่ตะกร้า" })]) {
+        expect(await bottom(part), `${handle}: ${await part.textContent()}`).toBeLessThanOrEqual(phone.viewport.height)
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    }
+    await page.close()
+  })
+
   it("gives search engines titles, Open Graph, Product JSON-LD, a sitemap and robots.txt", async () => {
     const page = await suite.browser.newPage(phone)
     await page.goto(suite.app.storefrontUrl + "/products/mok-prai-herbal-massage-oil")

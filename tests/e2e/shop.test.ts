@@ -18,6 +18,19 @@ describe("shopping in Chromium", () => {
     const page = await context.newPage()
     await addOilToCart(page, suite.app.storefrontUrl, "100 มล.", "2")
     await page.getByText("฿780").first().waitFor()
+    // Steppers change the quantity at once; a typed number is sent when the field is left. No separate button.
+    await expect.poll(() => page.getByRole("button", { name: "ปรับจำนวน" }).isVisible()).toBe(false)
+    await page.getByRole("button", { name: /^เพิ่มจำนวน น้ำมันนวด/ }).click()
+    await page.getByText("฿1,170").first().waitFor()
+    await page.getByRole("button", { name: /^ลดจำนวน น้ำมันนวด/ }).click()
+    await page.getByText("฿780").first().waitFor()
+    await page.getByRole("spinbutton", { name: /จำนวน/ }).fill("3")
+    await page.getByRole("spinbutton", { name: /จำนวน/ }).blur()
+    await page.getByText("฿1,170").first().waitFor()
+    await page.getByRole("spinbutton", { name: /จำนวน/ }).fill("2")
+    await page.getByRole("spinbutton", { name: /จำนวน/ }).press("Enter")
+    await page.getByText("฿780").first().waitFor()
+    await expect(page.getByRole("spinbutton", { name: /จำนวน/ }).inputValue()).resolves.toBe("2")
 
     // The cart survives a reload (it lives in the session cookie).
     await page.reload()
@@ -32,10 +45,14 @@ describe("shopping in Chromium", () => {
     await chooseThaiAddress(page)
     await page.getByRole("button", { name: "ดำเนินการต่อ" }).click()
     await chooseShippingAndPayment(page)
-    await page.getByText(/ต\.?แม่มอก|แม่มอก, เถิน, ลำปาง, 52160/).first().waitFor()
+    // The address written the Thai way (ต. อ. จ.), and the English way on /en pages.
+    await page.getByText("99 หมู่ 3, ต.แม่มอก อ.เถิน จ.ลำปาง 52160").first().waitFor()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
     const orderNumber = await placeOrder(page)
+    await page.getByText("ต.แม่มอก อ.เถิน จ.ลำปาง 52160").first().waitFor()
+    await page.goto(page.url().replace(suite.app.storefrontUrl, suite.app.storefrontUrl + "/en"))
+    await page.getByText("99 หมู่ 3, Tambon Mae Mok, Amphoe Thoen, Lampang 52160").first().waitFor()
 
     const order = await adminOrder(suite.app.medusaUrl, orderNumber)
     expect(order, `order #${orderNumber} in the admin API`).toBeDefined()
@@ -57,7 +74,12 @@ describe("shopping in Chromium", () => {
     const page = await context.newPage()
     await addOilToCart(page, suite.app.storefrontUrl, "30 มล.", "1")
 
-    // Change the quantity, then add and remove a second product.
+    // Change the quantity (steppers and a typed number), then add and remove a second product.
+    await page.getByRole("button", { name: /^เพิ่มจำนวน น้ำมันนวด/ }).click()
+    await page.getByText("฿318").first().waitFor()
+    await page.getByRole("button", { name: /^เพิ่มจำนวน น้ำมันนวด/ }).click()
+    await page.getByRole("button", { name: /^ลดจำนวน น้ำมันนวด/ }).click()
+    await page.getByText("฿318").first().waitFor()
     await page.getByRole("spinbutton", { name: /จำนวน/ }).fill("3")
     await page.getByRole("button", { name: "ปรับจำนวน" }).click()
     await page.getByText("฿477").first().waitFor()

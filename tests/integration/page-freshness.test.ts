@@ -2,6 +2,8 @@ import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
+import { registerAs, variantIds } from "../support/storefront-shopper"
+import { Visitor } from "../support/storefront-visitor"
 
 // The storefront caches public pages and data (docs/decisions/0011-page-caching-and-scan-batching.md):
 // a change must still show within 5 s, and every scan must still be counted, each with its own count.
@@ -63,6 +65,41 @@ describe("cached public pages", () => {
     const scans = [await page(unit), await page(unit)]
     expect(scans.map((s) => s.age)).toEqual([null, null])
     expect(scans[1]!.body).toMatch(/สแกนแล้ว 2 ครั้ง/)
+  })
+
+  it("serves shoppers with a cart, a login or a stranger's cookie the cached page with their own header, never stale", async () => {
+    const header = (text: string) => /<header[\s\S]*?<\/header>/.exec(text)![0]
+    await page(PRODUCT)
+    const ann = new Visitor(app.storefrontUrl, { ip: "203.0.113.71" })
+    const ben = new Visitor(app.storefrontUrl, { ip: "203.0.113.72" })
+    const variant = variantIds(await ann.get(PRODUCT))[0]!
+    await ben.get(PRODUCT)
+    for (const [who, quantity] of [[ann, "2"], [ben, "1"]] as const) {
+      expect((await who.post("/cart", { intent: "add", variant_id: variant, quantity })).status).toBe(302)
+    }
+    const annPage = await ann.get(PRODUCT)
+    const benPage = await ben.get(PRODUCT)
+    expect(annPage.headers.get("age"), "a shopper with a cart gets the shared page").not.toBeNull()
+    expect(header(annPage.text)).toContain('<span class="badge"> (2)</span>')
+    expect(header(benPage.text)).toContain('<span class="badge"> (1)</span>')
+    expect(annPage.headers.get("cache-control")).toBe("private, no-cache")
+    // The badge follows the cart at once, whatever the page's age.
+    expect((await ann.post("/cart", { intent: "add", variant_id: variant, quantity: "1" })).status).toBe(302)
+    expect(header((await ann.get(PRODUCT)).text)).toContain('<span class="badge"> (3)</span>')
+    expect(header((await ann.get("/en" + PRODUCT)).text)).toMatch(/href="\/en\/account\/login"[^>]*>Log in</)
+
+    const cara = new Visitor(app.storefrontUrl, { ip: "203.0.113.73" })
+    expect((await registerAs(cara, `cara-${Date.now()}@example.com`, "a-long-enough-passphrase")).status).toBe(302)
+    const caraPage = await cara.get(PRODUCT)
+    expect(caraPage.headers.get("age")).not.toBeNull()
+    expect(header(caraPage.text)).toMatch(/href="\/account"[^>]*>บัญชีของฉัน</)
+    expect(caraPage.text).not.toContain("cara-")
+
+    const stranger = await fetch(app.storefrontUrl + PRODUCT, { headers: { cookie: "_ga=GA1.2.123.456; AWSALB=xyz" } })
+    expect(stranger.headers.get("age"), "an unknown cookie does not make a page personal").not.toBeNull()
+    const strangerHeader = header(await stranger.text())
+    expect(strangerHeader).toContain('<span class="badge"></span>')
+    expect(strangerHeader).toMatch(/href="\/account\/login"[^>]*>เข้าสู่ระบบ</)
   })
 
   it("shows a price change on the product page within 5 s", async () => {

@@ -14,18 +14,24 @@ let server: ReturnType<ReturnType<typeof express>["listen"]>
 
 const PUBLIC = "public, max-age=0, s-maxage=1, stale-while-revalidate=1"
 
-// Stand-ins of a shared render, as app/lib/shared-page.server.ts makes them, and what each visitor gets instead.
+// Stand-ins of a shared render, as app/lib/shared-page.server.ts makes them, and what each visitor gets instead:
+// its nonce, its CSRF token, its cart badge (from its session cookie). Cookies the shop did not set are ignored.
 const NONCE = "stand-in-nonce"
 const TOKEN = "stand-in-token"
+const BADGE = "stand-in-badge"
 let visits = 0
-function visitor(cookie: string | undefined) {
-  if (cookie && !/^mm_csrf=[^;]+$/.test(cookie)) return null
+function visitor(cookieHeader: string | undefined) {
+  const cookies = new Map((cookieHeader ?? "").split(";").map((c) => c.trim().split("=") as [string, string]))
+  const csrf = cookies.get("mm_csrf")
+  const session = cookies.get("mm_session")
   return {
-    standIns: [NONCE, TOKEN],
+    standIns: [NONCE, TOKEN, BADGE],
+    session: session !== undefined,
     async fill() {
       visits += 1
-      const token = cookie ? cookie.slice("mm_csrf=".length) : `new-token-${visits}`
-      return { replacements: [[NONCE, `nonce-${visits}`], [TOKEN, token]] as [string, string][], setCookie: cookie ? null : `mm_csrf=${token}` }
+      const token = csrf ?? `new-token-${visits}`
+      const replacements: [string, string][] = [[NONCE, `nonce-${visits}`], [TOKEN, token], [BADGE, session ? `cart of ${session}` : ""]]
+      return { replacements, setCookie: csrf ? null : `mm_csrf=${token}` }
     },
   }
 }
@@ -36,7 +42,7 @@ async function handle(request: Request, context: { sharedPage?: boolean }): Prom
     expect(context.sharedPage).toBe(true)
     expect(request.headers.get("cookie")).toBeNull()
     renders.push("/shop")
-    return new Response(`<script nonce="${NONCE}"></script><input value="${TOKEN}">`, {
+    return new Response(`<script nonce="${NONCE}"></script><input value="${TOKEN}"><b>${BADGE}</b>`, {
       headers: { "cache-control": PUBLIC, "content-security-policy": `script-src 'nonce-${NONCE}'` },
     })
   }
@@ -113,12 +119,28 @@ describe("shared page cache", () => {
     for (const p of [first, again, returning]) expect(p.cacheControl).toBe("private, no-cache")
   })
 
-  it("never shares a no-store answer (a scan) and leaves visitors with a session to the app", async () => {
+  it("never shares a no-store answer (a scan) and leaves pages not known to be shared to the app for a session", async () => {
     renders.length = 0
     const scans = await Promise.all([get("/scan"), get("/scan")])
     expect(new Set(scans.map((s) => s.body)).size).toBe(2)
-    expect((await get("/home", { cookie: "mm_session=x" })).body).toBe("rendered for this visitor")
+    expect((await get("/cart", { cookie: "mm_session=x" })).body).toBe("rendered for this visitor")
     expect(renders).toEqual(["/scan", "/scan"])
+  })
+
+  it("gives shoppers with a cart or a login the shared page with their own header, and ignores cookies it did not set", async () => {
+    renders.length = 0
+    t += 5000
+    await get("/shop")
+    const alice = await get("/shop", { cookie: "mm_csrf=tok-a; mm_session=alice" })
+    const bob = await get("/shop", { cookie: "_ga=GA1.2.3; mm_session=bob; mm_csrf=tok-b" })
+    const tracked = await get("/shop", { cookie: "_ga=GA1.2.3; lb=node-2" })
+    expect(renders).toEqual(["/shop"])
+    expect(alice.body).toContain("<b>cart of alice</b>")
+    expect(alice.body).toContain('value="tok-a"')
+    expect(bob.body).toContain("<b>cart of bob</b>")
+    expect(bob.body).not.toContain("alice")
+    expect(tracked.body).toContain("<b></b>")
+    for (const p of [alice, bob, tracked]) expect(p.cacheControl).toBe("private, no-cache")
   })
 
   it("keeps one copy per Vary value, gzips on request, and drops a url that stopped answering 200", async () => {

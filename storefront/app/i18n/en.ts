@@ -49,6 +49,8 @@ export const en: Record<MessageKey, string> = {
   "cart.continue": "Continue shopping",
   "cart.update": "Update quantity",
   "cart.remove": "Remove",
+  "cart.less": "One fewer {item}",
+  "cart.more": "One more {item}",
   "cart.subtotal": "Subtotal",
   "cart.shipping": "Shipping",
   "cart.tax": "VAT (included in prices)",

@@ -47,6 +47,8 @@ export const th = {
   "cart.continue": "เลือกซื้อสินค้าต่อ",
   "cart.update": "ปรับจำนวน",
   "cart.remove": "ลบ",
+  "cart.less": "ลดจำนวน {item} ลงหนึ่ง",
+  "cart.more": "เพิ่มจำนวน {item} อีกหนึ่ง",
   "cart.subtotal": "ยอดรวมสินค้า",
   "cart.shipping": "ค่าจัดส่ง",
   "cart.tax": "ภาษีมูลค่าเพิ่ม (รวมในราคาแล้ว)",

@@ -75,21 +75,39 @@ export function fromMedusaAddress(a: AnyAddress | null | undefined): Partial<Add
   }
 }
 
-/** One line for review pages and order history. */
-export function formatAddress(a: AnyAddress | null | undefined): string {
+/**
+ * One line for review pages and order history, written the way addresses are written in the page's language:
+ * Thai "12 หมู่ 5 ต.แม่มอก อ.เถิน จ.ลำปาง 52160" (แขวง/เขต in Bangkok), English "12 Moo 5, Tambon Mae Mok,
+ * Amphoe Thoen, Lampang 52160" with the romanised names of the address data.
+ */
+export async function formatAddress(a: AnyAddress | null | undefined, locale: Locale): Promise<string> {
   if (!a) return ""
-  return [
-    [a.first_name, a.last_name].filter(Boolean).join(" "),
-    a.address_1,
-    a.address_2,
-    a.city,
-    a.province,
+  const name = [a.first_name, a.last_name].filter(Boolean).join(" ")
+  const foreign = a.country_code && a.country_code !== "th" ? a.country_code.toUpperCase() : null
+  const place = foreign ? [a.address_2, a.city, a.province, a.postal_code].filter(Boolean).join(", ") : await thaiPlaceLine(a, locale)
+  return [name, a.address_1, place, foreign, a.phone].filter(Boolean).join(", ")
+}
+
+async function thaiPlaceLine(a: AnyAddress, locale: Locale): Promise<string> {
+  const province = (await provinces()).find((p) => p.th === a.province || p.en === a.province)
+  const district = province ? (await districtsOf(province.th)).find((d) => d.th === a.city || d.en === a.city) : undefined
+  const sub = province && district ? (await subDistrictsOf(province.th, district.th)).find((s) => s.th === a.address_2 || s.en === a.address_2) : undefined
+  const bangkok = province?.code === "10"
+  if (locale === "en") {
+    const parts = [
+      a.address_2 && `${bangkok ? "Khwaeng" : "Tambon"} ${sub?.en ?? a.address_2}`,
+      a.city && `${bangkok ? "Khet" : "Amphoe"} ${district?.en ?? a.city}`,
+      [province?.en ?? a.province, a.postal_code].filter(Boolean).join(" "),
+    ]
+    return parts.filter(Boolean).join(", ")
+  }
+  const parts = [
+    a.address_2 && `${bangkok ? "แขวง" : "ต."}${sub?.th ?? a.address_2}`,
+    a.city && `${bangkok ? "เขต" : "อ."}${district?.th ?? a.city}`,
+    a.province && (bangkok ? (province?.th ?? a.province) : `จ.${province?.th ?? a.province}`),
     a.postal_code,
-    a.country_code && a.country_code !== "th" ? a.country_code.toUpperCase() : null,
-    a.phone,
   ]
-    .filter(Boolean)
-    .join(", ")
+  return parts.filter(Boolean).join(" ")
 }
 
 /** The choices the address form needs: the region's countries and the Thai places for the current values. */

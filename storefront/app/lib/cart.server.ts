@@ -196,6 +196,12 @@ async function openCart(id: string, headers: Record<string, string>): Promise<Ht
 }
 
 /** "1", "12" → number in 1..99; anything else → null. */
+/** A quantity after a stepper's +1 or −1 (kept within 0…99); without a valid step, the quantity as it is. */
+export function stepQuantity(quantity: number | null, step: FormDataEntryValue | null): number | null {
+  if (quantity === null || (step !== "1" && step !== "-1")) return quantity
+  return Math.min(99, Math.max(0, quantity + Number(step)))
+}
+
 export function parseQuantity(value: FormDataEntryValue | null, allowZero = false): number | null {
   if (typeof value !== "string" || !/^\d{1,2}$/.test(value.trim())) return null
   const n = Number(value.trim())

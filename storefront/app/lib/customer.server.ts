@@ -162,7 +162,7 @@ export async function orderView(order: HttpTypes.StoreOrder, locale: Locale) {
     displayId: order.display_id,
     email: order.email ?? null,
     date: new Date(order.created_at as string).toLocaleDateString(locale === "th" ? "th-TH" : "en-GB", { dateStyle: "long", timeZone: "Asia/Bangkok" }),
-    address: formatAddress(order.shipping_address),
+    address: await formatAddress(order.shipping_address, locale),
     shipping: order.shipping_methods?.[0]?.name ?? null,
     totals: { itemTotal: order.item_total, shippingTotal: order.shipping_total, taxTotal: order.tax_total, total: order.total },
     items: (order.items ?? []).map((i) => ({

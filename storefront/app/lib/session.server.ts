@@ -33,6 +33,7 @@ export function shopCookie(name: string) {
 }
 
 const session = shopCookie("mm_session")
+export const SESSION_COOKIE_NAME = session.name
 const storage = createCookieSessionStorage<SessionData>({ cookie: { name: session.name, ...session.options } })
 
 export type ShopSession = Session<SessionData>

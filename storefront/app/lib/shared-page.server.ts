@@ -1,6 +1,8 @@
 import crypto from "node:crypto"
+import { localeFromPath, localePath, translator, type Locale } from "~/i18n"
 import { CSRF_COOKIE_NAME, csrfToken } from "./csrf.server"
 import { newNonce } from "./security.server"
+import { getSession, SESSION_COOKIE_NAME } from "./session.server"
 
 /**
  * Pages for visitors without a session are rendered once for all of them and kept by storefront/page-cache.js
@@ -10,6 +12,25 @@ import { newNonce } from "./security.server"
  */
 export const SHARED_NONCE = newNonce()
 export const SHARED_CSRF = crypto.randomBytes(32).toString("base64url")
+/** The header's per-shopper parts: the cart badge and the account link (issue 17: carts and logins share too). */
+export const SHARED_CART_BADGE = crypto.randomBytes(24).toString("base64url")
+// A path, so <Link> keeps it as it is instead of resolving it against the page's own.
+export const SHARED_ACCOUNT_HREF = `/${crypto.randomBytes(24).toString("base64url")}`
+export const SHARED_ACCOUNT_LABEL = crypto.randomBytes(24).toString("base64url")
+
+/** The header's per-shopper parts as text, the same whether a page is rendered for one shopper or filled in. */
+export type SiteNav = { cartBadge: string; accountHref: string; accountLabel: string }
+
+export function siteNav(locale: Locale, shopper: { cartCount: number; loggedIn: boolean }): SiteNav {
+  const t = translator(locale)
+  return {
+    cartBadge: shopper.cartCount > 0 ? ` (${shopper.cartCount})` : "",
+    accountHref: localePath(locale, shopper.loggedIn ? "/account" : "/account/login"),
+    accountLabel: t(shopper.loggedIn ? "nav.account" : "nav.login"),
+  }
+}
+
+export const SHARED_NAV: SiteNav = { cartBadge: SHARED_CART_BADGE, accountHref: SHARED_ACCOUNT_HREF, accountLabel: SHARED_ACCOUNT_LABEL }
 
 /** What page-cache.js adds to the load context of a shared render. */
 export function isSharedRender(context: unknown): boolean {
@@ -19,30 +40,46 @@ export function isSharedRender(context: unknown): boolean {
 export type SharedPageVisitor = {
   /** The stand-ins a shared render may carry; an answer without them is the same for everyone. */
   standIns: string[]
+  /** The visitor carries a session cookie (cart, login): page-cache.js gives it only pages known to be shared. */
+  session: boolean
   /** This visitor's values: stand-in → value pairs, and the CSRF cookie to set on a first visit. */
   fill: () => Promise<{ replacements: [string, string][]; setCookie: string | null }>
 }
 
+/** Only the shop's own cookies matter to a page; others (analytics, a load balancer's) are ignored. */
+const SHOP_COOKIES = new Set([CSRF_COOKIE_NAME, SESSION_COOKIE_NAME])
+
 /**
- * For page-cache.js (through build.entry.module): null when the request's cookies make it personal (anything
- * but the CSRF cookie: a cart, a login), else how to fill a shared render in for this visitor: a fresh nonce
- * and its own CSRF token (a new one, with its cookie, on a first visit or when the cookie does not verify).
+ * For page-cache.js (through build.entry.module): how to fill a shared render in for this visitor: a fresh
+ * nonce, its own CSRF token (a new one, with its cookie, on a first visit or when the cookie does not verify)
+ * and the header's cart badge and account link from its signed session cookie. Catalogue pages read nothing
+ * else of the session (their loaders never call getSession), so a shopper with a cart or a login shares them;
+ * pages that are one shopper's own say `private, no-store` and are never stored. The cookies the shop did not
+ * set are left out of the request, so they cannot make a page personal.
  */
-export function sharedPageVisitor(cookieHeader: string | undefined): SharedPageVisitor | null {
-  const names = (cookieHeader ?? "")
+export function sharedPageVisitor(cookieHeader: string | undefined, url = "/"): SharedPageVisitor {
+  const own = (cookieHeader ?? "")
     .split(";")
-    .map((part) => part.split("=")[0]!.trim())
-    .filter(Boolean)
-  if (names.some((name) => name !== CSRF_COOKIE_NAME)) return null
+    .map((part) => part.trim())
+    .filter((part) => SHOP_COOKIES.has(part.split("=")[0]!))
+    .join("; ")
   return {
-    standIns: [SHARED_NONCE, SHARED_CSRF],
+    session: own.split("; ").some((part) => part.split("=")[0] === SESSION_COOKIE_NAME),
+    standIns: [SHARED_NONCE, SHARED_CSRF, SHARED_CART_BADGE, SHARED_ACCOUNT_HREF, SHARED_ACCOUNT_LABEL],
     async fill() {
-      const request = new Request("http://shared-page/", { headers: cookieHeader ? { cookie: cookieHeader } : {} })
-      const csrf = await csrfToken(request, {})
+      const request = new Request("http://shared-page/", { headers: own ? { cookie: own } : {} })
+      const [csrf, session] = await Promise.all([csrfToken(request, {}), getSession(request)])
+      const nav = siteNav(localeFromPath(new URL(url, "http://shared-page").pathname), {
+        cartCount: session.get("cartCount") ?? 0,
+        loggedIn: Boolean(session.get("token")),
+      })
       return {
         replacements: [
           [SHARED_NONCE, newNonce()],
           [SHARED_CSRF, csrf.token],
+          [SHARED_CART_BADGE, nav.cartBadge],
+          [SHARED_ACCOUNT_HREF, nav.accountHref],
+          [SHARED_ACCOUNT_LABEL, nav.accountLabel],
         ],
         setCookie: csrf.setCookie,
       }

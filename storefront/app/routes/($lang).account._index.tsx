@@ -45,7 +45,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         status: STATUS[o.status] ?? null,
         total: o.total,
       })),
-      addresses: (customer.addresses ?? []).map((a) => ({ id: a.id, line: formatAddress(a) })),
+      addresses: await Promise.all((customer.addresses ?? []).map(async (a) => ({ id: a.id, line: await formatAddress(a, locale) }))),
       lists: await addressFormLists(locale, {}),
     },
     { headers: { "Cache-Control": "private, no-store" } }

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
+import { Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react"
+import { useEffect, useState } from "react"
 import { CartTotals } from "~/components/cart-summary"
 import { ShopForm } from "~/components/shop-form"
 import { localePath, type MessageKey } from "~/i18n"
-import { addLine, cartRefusal, cartView, parseQuantity, remember, removeLine, retrieveCart, updateLine } from "~/lib/cart.server"
+import { addLine, cartRefusal, cartView, parseQuantity, remember, removeLine, retrieveCart, stepQuantity, updateLine } from "~/lib/cart.server"
 import { verifiedForm } from "~/lib/csrf.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
@@ -51,7 +52,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     } else if (intent === "update") {
       const line = lineId()
       if (!line) return fail({ error: "error.badRequest" })
-      const quantity = parseQuantity(form.get("quantity"), true)
+      // A stepper (+/−) moves the quantity in the field by one; the field alone sets it.
+      const quantity = stepQuantity(parseQuantity(form.get("quantity"), true), form.get("step"))
       if (quantity === null) return fail({ line, error: "error.quantity" })
       remember(session, quantity === 0 ? await removeLine(session, line) : await updateLine(session, line, quantity))
     } else if (intent === "remove") {
@@ -77,6 +79,10 @@ export default function CartPage() {
   const { t, lp } = useI18n()
   const navigation = useNavigation()
   const busy = navigation.state === "submitting"
+  const submit = useSubmit()
+  // With scripts a typed quantity is sent when the field is left (or on Enter); without, the "update" button sends it.
+  const [scripted, setScripted] = useState(false)
+  useEffect(() => setScripted(true), [])
 
   if (!cart || cart.lines.length === 0) {
     return (
@@ -108,12 +114,22 @@ export default function CartPage() {
                 <p className="muted">
                   {line.variantTitle} · {formatBaht(line.unitPrice)}
                 </p>
-                <ShopForm className="inline-form">
+                <ShopForm className="inline-form quantity-form">
                   <input type="hidden" name="intent" value="update" />
                   <input type="hidden" name="line_id" value={line.id} />
-                  <label>
+                  {/* First in the form, so Enter in the field sets the quantity (the default button), not a stepper. */}
+                  <button type="submit" className="update-quantity" disabled={busy} hidden={scripted}>
+                    {t("cart.update")}
+                  </button>
+                  <label htmlFor={`qty-${line.id}`}>
                     {t("field.quantity")} <span className="visually-hidden">{line.title} {line.variantTitle}</span>
+                  </label>
+                  <span className="stepper">
+                    <button type="submit" name="step" value="-1" disabled={busy} aria-label={t("cart.less", { item: `${line.title} ${line.variantTitle}` })}>
+                      −
+                    </button>
                     <input
+                      id={`qty-${line.id}`}
                       type="number"
                       name="quantity"
                       min={0}
@@ -123,11 +139,14 @@ export default function CartPage() {
                       inputMode="numeric"
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? `err-${line.id}` : undefined}
+                      onBlur={(e) => {
+                        if (scripted && e.currentTarget.value !== "" && e.currentTarget.value !== String(line.quantity)) submit(e.currentTarget.form)
+                      }}
                     />
-                  </label>
-                  <button type="submit" disabled={busy}>
-                    {t("cart.update")}
-                  </button>
+                    <button type="submit" name="step" value="1" disabled={busy} aria-label={t("cart.more", { item: `${line.title} ${line.variantTitle}` })}>
+                      +
+                    </button>
+                  </span>
                 </ShopForm>
                 {error ? (
                   <p id={`err-${line.id}`} className="field-error" role="alert">

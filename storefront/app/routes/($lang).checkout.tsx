@@ -53,7 +53,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     cart: await cartView(cart, locale),
     email: cart.email ?? customer?.email ?? "",
     address,
-    addressLine: formatAddress(cart.shipping_address),
+    addressLine: await formatAddress(cart.shipping_address, locale),
     shippingName: cart.shipping_methods?.[0]?.name ?? null,
     payment: clientConfig(),
   }
@@ -62,7 +62,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (step === "address") {
     extra = {
       ...(await addressFormLists(locale, address)),
-      savedAddresses: (customer?.addresses ?? []).map((a) => ({ id: a.id, line: formatAddress(a) })),
+      savedAddresses: await Promise.all((customer?.addresses ?? []).map(async (a) => ({ id: a.id, line: await formatAddress(a, locale) }))),
     }
   } else if (step === "shipping") {
     extra = { options: await shippingOptions(session, cart.id), chosen: cart.shipping_methods?.[0]?.shipping_option_id ?? null }

@@ -128,13 +128,15 @@ export default function ProductPage() {
               ))}
             </fieldset>
             <p className="muted">{t("price.inclVat")}</p>
-            <label className="qty">
-              {t("product.quantity")}
-              <input type="number" name="quantity" min={1} max={99} defaultValue={1} inputMode="numeric" required />
-            </label>
-            <button type="submit" className="primary" disabled={adding || !selected?.available}>
-              {adding ? t("product.adding") : t("product.addToCart")}
-            </button>
+            <div className="buy-row">
+              <label className="qty">
+                {t("product.quantity")}
+                <input type="number" name="quantity" min={1} max={99} defaultValue={1} inputMode="numeric" required />
+              </label>
+              <button type="submit" className="primary" disabled={adding || !selected?.available}>
+                {adding ? t("product.adding") : t("product.addToCart")}
+              </button>
+            </div>
           </ShopForm>
 
           <section aria-labelledby="provenance-heading" className="provenance-summary">
