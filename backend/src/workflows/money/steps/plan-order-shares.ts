@@ -27,13 +27,14 @@ export type OrderSharesPlan = {
   waiting: { line_item_id: string; reason: "not_captured" | "not_allocated" | "no_rule" }[]
 }
 
-type Item = { id: string; product_id: string | null; quantity: number; total: unknown }
+type Item = { id: string; product_id: string | null; quantity: unknown; unit_price: unknown; adjustments?: ({ amount: unknown } | null)[] | null }
 type Payment = { id: string; captured_at: string | null; captures?: { amount: unknown; created_at: string }[]; refunds?: { id: string; amount: unknown; created_at: string }[] }
 type Order = { id: string; status: string; canceled_at: string | null; items: Item[]; payment_collections?: { payments?: Payment[] }[] }
 
 /** Medusa amounts are baht (numbers or BigNumber-ish values); the ledger counts satang. */
 function toSatang(amount: unknown): number {
-  const n = typeof amount === "object" && amount !== null && "numeric" in amount ? Number((amount as { numeric: unknown }).numeric) : Number(amount)
+  const o = amount as { numeric?: unknown; value?: unknown } | null
+  const n = typeof amount === "object" && o !== null ? Number(o.numeric ?? o.value) : Number(amount)
   if (!Number.isFinite(n)) throw new Error(`not an amount: ${String(amount)}`)
   return Math.round(n * 100)
 }
@@ -53,7 +54,7 @@ export const planOrderSharesStep = createStep("plan-order-shares", async (input:
     entity: "order",
     fields: [
       "id", "status", "canceled_at",
-      "items.id", "items.product_id", "items.quantity", "items.total",
+      "items.id", "items.product_id", "items.quantity", "items.unit_price", "items.adjustments.amount",
       "payment_collections.payments.id", "payment_collections.payments.captured_at",
       "payment_collections.payments.captures.amount", "payment_collections.payments.captures.created_at",
       "payment_collections.payments.refunds.id", "payment_collections.payments.refunds.amount", "payment_collections.payments.refunds.created_at",
@@ -92,7 +93,10 @@ export const planOrderSharesStep = createStep("plan-order-shares", async (input:
 
   const lines: RefundableLine[] = items.map((i) => {
     const rule = i.product_id ? shareRuleOn(ruleList, i.product_id, captureDay) : null
-    return { lineItemId: i.id, paidSatang: toSatang(i.total), basisPoints: rule?.basisPoints ?? 0 }
+    // What the customer paid for the line: unit price × quantity less its discounts (VAT included; stored fields,
+    // not Medusa's computed totals).
+    const discount = (i.adjustments ?? []).reduce((s, a) => s + (a ? toSatang(a.amount) : 0), 0)
+    return { lineItemId: i.id, paidSatang: Math.max(0, toSatang(i.unit_price) * Number(i.quantity) - discount), basisPoints: rule?.basisPoints ?? 0 }
   })
   const paidTotal = lines.reduce((s, l) => s + l.paidSatang, 0)
   const refundedTotal = refunds.reduce((s, r) => s + r.satang, 0)
@@ -134,7 +138,7 @@ export const planOrderSharesStep = createStep("plan-order-shares", async (input:
       continue
     }
     const units = byLine.get(item.id) ?? []
-    if (units.length < item.quantity) {
+    if (units.length < Number(item.quantity)) {
       plan.waiting.push({ line_item_id: item.id, reason: "not_allocated" })
       continue
     }
