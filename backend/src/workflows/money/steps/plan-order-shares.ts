@@ -27,14 +27,32 @@ export type OrderSharesPlan = {
   waiting: { line_item_id: string; reason: "not_captured" | "not_allocated" | "no_rule" }[]
 }
 
-type Item = { id: string; product_id: string | null; quantity: unknown; unit_price: unknown; adjustments?: ({ amount: unknown } | null)[] | null }
+type Item = {
+  id: string
+  product_id: string | null
+  quantity: unknown
+  unit_price: unknown
+  raw_quantity?: unknown
+  raw_unit_price?: unknown
+  adjustments?: ({ amount: unknown } | null)[] | null
+}
+const quantityOf = (i: Item) => (Number.isFinite(num(i.quantity)) ? num(i.quantity) : num(i.raw_quantity))
+const unitPriceOf = (i: Item) => (Number.isFinite(num(i.unit_price)) ? i.unit_price : i.raw_unit_price)
 type Payment = { id: string; captured_at: string | null; captures?: { amount: unknown; created_at: string }[]; refunds?: { id: string; amount: unknown; created_at: string }[] }
 type Order = { id: string; status: string; canceled_at: string | null; items: Item[]; payment_collections?: { payments?: Payment[] }[] }
 
-/** Medusa amounts are baht (numbers or BigNumber-ish values); the ledger counts satang. */
+/** A Medusa number: a plain number, a numeric string, or a BigNumber (its `numeric`, or raw `value`). */
+function num(x: unknown): number {
+  if (typeof x === "object" && x !== null) {
+    const o = x as { numeric?: unknown; value?: unknown; toJSON?: () => unknown }
+    return Number(o.numeric ?? o.value ?? (typeof o.toJSON === "function" ? o.toJSON() : Number.NaN))
+  }
+  return Number(x)
+}
+
+/** Medusa amounts are baht; the ledger counts satang. */
 function toSatang(amount: unknown): number {
-  const o = amount as { numeric?: unknown; value?: unknown } | null
-  const n = typeof amount === "object" && o !== null ? Number(o.numeric ?? o.value) : Number(amount)
+  const n = num(amount)
   if (!Number.isFinite(n)) throw new Error(`not an amount: ${String(amount)}`)
   return Math.round(n * 100)
 }
@@ -54,7 +72,7 @@ export const planOrderSharesStep = createStep("plan-order-shares", async (input:
     entity: "order",
     fields: [
       "id", "status", "canceled_at",
-      "items.id", "items.product_id", "items.quantity", "items.unit_price", "items.adjustments.amount",
+      "items.id", "items.product_id", "items.quantity", "items.unit_price", "items.raw_unit_price", "items.raw_quantity", "items.adjustments.amount",
       "payment_collections.payments.id", "payment_collections.payments.captured_at",
       "payment_collections.payments.captures.amount", "payment_collections.payments.captures.created_at",
       "payment_collections.payments.refunds.id", "payment_collections.payments.refunds.amount", "payment_collections.payments.refunds.created_at",
@@ -96,7 +114,7 @@ export const planOrderSharesStep = createStep("plan-order-shares", async (input:
     // What the customer paid for the line: unit price × quantity less its discounts (VAT included; stored fields,
     // not Medusa's computed totals).
     const discount = (i.adjustments ?? []).reduce((s, a) => s + (a ? toSatang(a.amount) : 0), 0)
-    return { lineItemId: i.id, paidSatang: Math.max(0, toSatang(i.unit_price) * Number(i.quantity) - discount), basisPoints: rule?.basisPoints ?? 0 }
+    return { lineItemId: i.id, paidSatang: Math.max(0, toSatang(unitPriceOf(i)) * quantityOf(i) - discount), basisPoints: rule?.basisPoints ?? 0 }
   })
   const paidTotal = lines.reduce((s, l) => s + l.paidSatang, 0)
   const refundedTotal = refunds.reduce((s, r) => s + r.satang, 0)
@@ -138,7 +156,7 @@ export const planOrderSharesStep = createStep("plan-order-shares", async (input:
       continue
     }
     const units = byLine.get(item.id) ?? []
-    if (units.length < Number(item.quantity)) {
+    if (units.length < quantityOf(item)) {
       plan.waiting.push({ line_item_id: item.id, reason: "not_allocated" })
       continue
     }
