@@ -90,13 +90,14 @@ module.exports = defineConfig({
   // (measured, docs/decisions/0011-page-caching-and-scan-batching.md).
   featureFlags: env.redisUrl || env.medusaCaching === "memory" ? { caching: true } : {},
   modules: [
-    // Order confirmations go out on the "email" channel; the local provider logs them until a real
-    // e-mail provider is configured. "feed" keeps the admin's notification feed working.
+    // E-mail goes out through our "mail" provider: SMTP with SMTP_URL / SMTP_HOST, otherwise .eml files in the
+    // outbox folder that the admin lists (docs/decisions/0040-e-mail.md). "feed" keeps the admin's notification feed.
     {
       resolve: "@medusajs/medusa/notification",
       options: {
         providers: [
-          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local", channels: ["email", "feed"] } },
+          { resolve: "./src/modules/mail", id: "mail", options: { channels: ["email"] } },
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local", channels: ["feed"] } },
         ],
       },
     },

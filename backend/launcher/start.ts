@@ -86,6 +86,8 @@ async function main() {
     STOREFRONT_URL: env.storefrontUrl,
     MEDUSA_BACKEND_URL: env.backendUrl,
     HOST: env.host,
+    // Mail without SMTP settings is kept as .eml files here and listed in the admin (docs/decisions/0040-e-mail.md).
+    MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR || path.join(dataDir, "outbox"),
     ...secrets,
   }
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...shared, DATABASE_URL: dbUrl }

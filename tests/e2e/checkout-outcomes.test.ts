@@ -118,7 +118,7 @@ describe("checkout outcomes in Chromium, each with its own message", () => {
 
     const page = await browser.newPage(phone)
     await checkoutToPaymentStep(page, app.storefrontUrl) // two bottles of oil 30 ml
-    await choosePayment(page, "โอนเงิน / เก็บเงินปลายทาง")
+    await choosePayment(page, "โอนเงินเข้าบัญชี")
 
     // Meanwhile another customer buys one of the two.
     const other = await client.cartReadyToPay([{ sku: "MM-OIL-30", quantity: 1 }], "first@example.com")
@@ -144,8 +144,8 @@ describe("checkout outcomes in Chromium, each with its own message", () => {
     await page.waitForFunction(() => !document.body.innerText.includes("฿318"))
     await page.getByRole("link", { name: "ไปชำระเงิน" }).click()
     // A new total drops the old payment session (Medusa), so the payment method is chosen again.
-    await page.getByRole("radio", { name: "โอนเงิน / เก็บเงินปลายทาง" }).waitFor()
-    await choosePayment(page, "โอนเงิน / เก็บเงินปลายทาง")
+    await page.getByRole("radio", { name: "โอนเงินเข้าบัญชี" }).waitFor()
+    await choosePayment(page, "โอนเงินเข้าบัญชี")
     await placeOrder(page)
     await thanks(page).waitFor()
     expect(await orderCount()).toBe(before + 1)

@@ -33,8 +33,10 @@ describe("payment step in Chromium without Stripe", () => {
     await checkoutToPaymentStep(page, app.storefrontUrl)
 
     const radios = page.getByRole("radio")
-    await expect.poll(() => radios.count()).toBe(2)
-    await expect(page.getByRole("radio", { name: /โอนเงิน \/ เก็บเงินปลายทาง/ }).isVisible()).resolves.toBe(true)
+    // Bank transfer and cash on delivery (two choices of Medusa's manual provider), and PromptPay.
+    await expect.poll(() => radios.count()).toBe(3)
+    await expect(page.getByRole("radio", { name: /โอนเงินเข้าบัญชี/ }).isVisible()).resolves.toBe(true)
+    await expect(page.getByRole("radio", { name: /เก็บเงินปลายทาง/ }).isVisible()).resolves.toBe(true)
     await page.getByRole("radio", { name: /พร้อมเพย์ \(สแกน QR\)/ }).check()
     await next(page)
     await page.getByRole("heading", { level: 2, name: "ตรวจสอบคำสั่งซื้อ" }).waitFor()

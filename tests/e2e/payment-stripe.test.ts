@@ -40,7 +40,8 @@ describe("Stripe on the payment step in Chromium", () => {
     expect(stripeJs).toEqual([])
 
     const radios = page.getByRole("radio")
-    await expect.poll(() => radios.count()).toBe(3)
+    // Bank transfer, cash on delivery, card, PromptPay through Stripe.
+    await expect.poll(() => radios.count()).toBe(4)
     await expect(page.getByRole("radio", { name: "พร้อมเพย์ผ่าน Stripe" }).isVisible()).resolves.toBe(true)
     await page.getByRole("radio", { name: "บัตรเครดิต / เดบิต" }).check()
     await next(page)

@@ -45,7 +45,7 @@ export async function chooseShippingAndPayment(page: Page) {
   await page.getByRole("radio", { name: /ไปรษณีย์ไทย EMS/ }).check()
   await continueButton(page).click()
   await page.getByRole("heading", { level: 2, name: "วิธีชำระเงิน" }).waitFor()
-  await page.getByRole("radio", { name: /โอนเงิน \/ เก็บเงินปลายทาง/ }).check()
+  await page.getByRole("radio", { name: /โอนเงินเข้าบัญชี/ }).check()
   await continueButton(page).click()
   await page.getByRole("heading", { level: 2, name: "ตรวจสอบคำสั่งซื้อ" }).waitFor()
 }

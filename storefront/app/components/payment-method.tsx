@@ -1,7 +1,7 @@
 import type { MessageKey } from "~/i18n"
 import { useI18n } from "~/lib/use-i18n"
 
-export type PaymentMethodView = { providerId: string; kind: "manual" | "stripe" | "promptpay"; label: MessageKey; help: MessageKey | null }
+export type PaymentMethodView = { providerId: string; value: string; kind: "manual" | "stripe" | "promptpay"; label: MessageKey; help: MessageKey | null }
 
 /** Bank transfer / cash on delivery, and native PromptPay (its QR comes with the placed order): nothing to collect here. */
 function PaymentHelp({ method }: { method: PaymentMethodView }) {
@@ -14,7 +14,7 @@ export function PaymentMethodOption({ method, checked }: { method: PaymentMethod
   const { t } = useI18n()
   return (
     <label className="choice">
-      <input type="radio" name="provider_id" value={method.providerId} defaultChecked={checked} required />
+      <input type="radio" name="provider_id" value={method.value} defaultChecked={checked} required />
       <span>
         {t(method.label)}
         <PaymentHelp method={method} />

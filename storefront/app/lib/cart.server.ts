@@ -9,7 +9,7 @@ import type { ShopSession } from "./session.server"
 // Per-customer data: never cached. The cart id lives in the signed, httpOnly session cookie.
 
 export const CART_FIELDS =
-  "id,email,currency_code,region_id,customer_id,completed_at,total,subtotal,item_total,item_subtotal,tax_total,shipping_total," +
+  "id,email,metadata,currency_code,region_id,customer_id,completed_at,total,subtotal,item_total,item_subtotal,tax_total,shipping_total," +
   "*items,*shipping_address,*billing_address,*shipping_methods,*payment_collection,*payment_collection.payment_sessions"
 
 export type CartLine = {

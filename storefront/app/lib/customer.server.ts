@@ -116,7 +116,7 @@ export async function listOrders(session: ShopSession, customerId: string): Prom
 }
 
 const ORDER_FIELDS =
-  "id,display_id,status,email,created_at,total,subtotal,item_total,shipping_total,tax_total,currency_code,customer_id,*items,*shipping_address,*shipping_methods"
+  "id,display_id,status,email,metadata,created_at,total,subtotal,item_total,shipping_total,tax_total,currency_code,customer_id,*items,*shipping_address,*shipping_methods"
 
 /**
  * One of the logged-in customer's own orders, or null (decision 0025): the backend answers the customer's token
@@ -173,4 +173,28 @@ export async function orderView(order: HttpTypes.StoreOrder, locale: Locale) {
       total: i.total,
     })),
   }
+}
+
+export type ResetRequestResult = { ok: true } | { ok: false; retryAfterSeconds: number }
+
+/**
+ * Asks Medusa for a password-reset token; the backend mails the link to the storefront's reset page in `locale`
+ * (backend/src/subscribers/password-reset-mail.ts). The answer is the same whether the e-mail has an account.
+ */
+export async function requestPasswordReset(email: string, locale: Locale, clientIp: string | undefined): Promise<ResetRequestResult> {
+  const answer = await backendPost("/auth/customer/emailpass/reset-password", { identifier: email, metadata: { locale } }, forwardedClient(clientIp))
+  if (answer.retryAfterSeconds !== null) return { ok: false, retryAfterSeconds: answer.retryAfterSeconds }
+  if (answer.status >= 500) throw new Error(`reset request: the backend answered ${answer.status}`)
+  return { ok: true }
+}
+
+export type ResetResult = { ok: true } | { ok: false; kind: "link" } | { ok: false; kind: "password"; reason: PasswordReason }
+
+/** Sets the new password with the mailed token: Medusa accepts a token once, within its 15 minutes. */
+export async function resetPassword(token: string, password: string, clientIp: string | undefined): Promise<ResetResult> {
+  const answer = await backendPost("/auth/customer/emailpass/update", { password }, { ...forwardedClient(clientIp), authorization: `Bearer ${token}` })
+  if (answer.status === 200) return { ok: true }
+  if (answer.status >= 500) throw new Error(`reset: the backend answered ${answer.status}`)
+  if (answer.body?.code === "WEAK_PASSWORD") return { ok: false, kind: "password", reason: String(answer.body.reason ?? "too_short") as PasswordReason }
+  return { ok: false, kind: "link" }
 }

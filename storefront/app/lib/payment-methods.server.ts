@@ -12,24 +12,41 @@ import { idSegment } from "./medusa-ids.server"
  */
 export type PaymentKind = "manual" | "stripe" | "promptpay"
 
-export type PaymentMethod = { providerId: string; kind: PaymentKind; label: MessageKey; help: MessageKey | null }
+/**
+ * One choice on the payment step. `value` is what the radio posts: the provider id, or for Medusa's manual provider
+ * the provider id and the buyer's choice — bank transfer ("pp_system_default") or cash on delivery
+ * ("pp_system_default:cod"), two choices the buyer and the group tell apart (cart/order metadata.payment_choice).
+ */
+export type PaymentChoice = "bank_transfer" | "cod" | "promptpay" | "card"
+export type PaymentMethod = { providerId: string; value: string; choice: PaymentChoice; kind: PaymentKind; label: MessageKey; help: MessageKey | null }
 
 const NATIVE_PROMPTPAY = "pp_promptpay_promptpay"
 
-const METHODS: Record<string, Omit<PaymentMethod, "providerId">> = {
-  pp_system_default: { kind: "manual", label: "payment.manual", help: "payment.manualHelp" },
-  [NATIVE_PROMPTPAY]: { kind: "promptpay", label: "payment.promptpay", help: "payment.promptpayHelp" },
+type Choices = Record<string, Omit<PaymentMethod, "providerId">[]>
+const METHODS: Choices = {
+  pp_system_default: [
+    { value: "pp_system_default", choice: "bank_transfer", kind: "manual", label: "payment.transfer", help: "payment.transferHelp" },
+    { value: "pp_system_default:cod", choice: "cod", kind: "manual", label: "payment.cod", help: "payment.codHelp" },
+  ],
+  [NATIVE_PROMPTPAY]: [{ value: NATIVE_PROMPTPAY, choice: "promptpay", kind: "promptpay", label: "payment.promptpay", help: "payment.promptpayHelp" }],
 }
 // Stripe's methods need the Payment Element, so they are offered only with a publishable key.
-const STRIPE_METHODS: Record<string, Omit<PaymentMethod, "providerId">> = {
-  pp_stripe_stripe: { kind: "stripe", label: "payment.card", help: null },
-  "pp_stripe-promptpay_stripe": { kind: "stripe", label: "payment.stripePromptpay", help: null },
+const STRIPE_METHODS: Choices = {
+  pp_stripe_stripe: [{ value: "pp_stripe_stripe", choice: "card", kind: "stripe", label: "payment.card", help: null }],
+  "pp_stripe-promptpay_stripe": [{ value: "pp_stripe-promptpay_stripe", choice: "promptpay", kind: "stripe", label: "payment.stripePromptpay", help: null }],
 }
 
 export async function paymentMethods(cart: HttpTypes.StoreCart): Promise<PaymentMethod[]> {
   const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id: cart.region_id! })
   const known = config.stripePublishableKey ? { ...METHODS, ...STRIPE_METHODS } : METHODS
-  return payment_providers.flatMap((p) => (known[p.id] ? [{ providerId: p.id, ...known[p.id] }] : []))
+  return payment_providers.flatMap((p) => (known[p.id] ?? []).map((m) => ({ providerId: p.id, ...m })))
+}
+
+/** The radio value of the cart's chosen method: its payment session's provider, and the manual provider's choice. */
+export function chosenValue(cart: HttpTypes.StoreCart): string | null {
+  const provider = cart.payment_collection?.payment_sessions?.[0]?.provider_id ?? null
+  if (provider === "pp_system_default" && cart.metadata?.payment_choice === "cod") return "pp_system_default:cod"
+  return provider
 }
 
 /** What the browser may know about payments (never secrets). */

@@ -68,6 +68,9 @@ export default function Login() {
         </p>
       </ShopForm>
       <p>
+        <Link to={lp("/account/forgot-password")}>{t("reset.forgotLink")}</Link>
+      </p>
+      <p>
         {t("account.noAccount")} <Link to={lp("/account/register")}>{t("account.register")}</Link>
       </p>
     </main>

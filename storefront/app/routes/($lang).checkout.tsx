@@ -19,7 +19,7 @@ import { requireLocale } from "~/lib/i18n.server"
 import { personalPageHeaders } from "~/lib/http-cache.server"
 import { privatePageMeta } from "~/lib/seo"
 import { clientIpOf, fetchStatus } from "~/lib/medusa.server"
-import { clientConfig, paymentMethods } from "~/lib/payment-methods.server"
+import { chosenValue, clientConfig, paymentMethods } from "~/lib/payment-methods.server"
 import { commitSession, getSession } from "~/lib/session.server"
 import { stripeCheckout, type StripeCheckout } from "~/lib/stripe.server"
 import { useI18n } from "~/lib/use-i18n"
@@ -68,7 +68,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     extra = { options: await shippingOptions(session, cart.id), chosen: cart.shipping_methods?.[0]?.shipping_option_id ?? null }
   } else if (step === "payment" || step === "review") {
     const methods = await paymentMethods(cart)
-    const chosen = cart.payment_collection?.payment_sessions?.[0]?.provider_id ?? null
+    const chosen = chosenValue(cart)
     // payments (issue 5): the Stripe Payment Element on the review step
     extra = { methods, chosen, stripe: step === "review" ? stripeCheckout(cart) : null }
   }
@@ -119,7 +119,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       const email = String(form.get("email") ?? "").trim()
       if (!email) return fail({ step: "email", fieldErrors: { email: "error.required" }, values: { email } })
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return fail({ step: "email", fieldErrors: { email: "error.email" }, values: { email } })
-      await updateCart(session, cart.id, { email })
+      // The order's language (its e-mails are written in it): the page's language when the e-mail is given.
+      await updateCart(session, cart.id, { email, metadata: { ...(cart.metadata ?? {}), locale } })
       return go("address")
     }
     if (intent === "address" || intent === "saved-address") {
@@ -146,10 +147,15 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       return go("payment")
     }
     if (intent === "payment") {
-      const providerId = String(form.get("provider_id") ?? "")
-      const methods = await paymentMethods(cart)
-      if (!methods.some((m) => m.providerId === providerId)) return fail({ step: "payment", fieldErrors: { provider_id: "error.payment" } })
-      await setPaymentProvider(session, cart, providerId)
+      const value = String(form.get("provider_id") ?? "")
+      const method = (await paymentMethods(cart)).find((m) => m.value === value)
+      if (!method) return fail({ step: "payment", fieldErrors: { provider_id: "error.payment" } })
+      // Bank transfer and cash on delivery share Medusa's manual provider: the buyer's choice goes on the cart (then
+      // the order), where the order e-mail and the group's admin read it.
+      if (cart.metadata?.payment_choice !== method.choice) {
+        await updateCart(session, cart.id, { metadata: { ...(cart.metadata ?? {}), payment_choice: method.choice } })
+      }
+      await setPaymentProvider(session, cart, method.providerId)
       return go("review")
     }
     if (intent === "place") {
@@ -306,7 +312,7 @@ export default function Checkout() {
           <fieldset aria-describedby={errors.provider_id ? "f-provider-error" : undefined}>
             <legend>{t("checkout.step.payment")}</legend>
             {(d.methods ?? []).map((m, i) => (
-              <PaymentMethodOption key={m.providerId} method={m} checked={d.chosen ? d.chosen === m.providerId : i === 0} />
+              <PaymentMethodOption key={m.value} method={m} checked={d.chosen ? d.chosen === m.value : i === 0} />
             ))}
           </fieldset>
           {errors.provider_id ? (
@@ -337,7 +343,7 @@ export default function Checkout() {
           </section>
           <section className="review-block">
             <h2>{t("checkout.step.payment")}</h2>
-            <p>{(d.methods ?? []).filter((m) => m.providerId === d.chosen).map((m) => t(m.label))}</p>
+            <p>{(d.methods ?? []).filter((m) => m.value === d.chosen).map((m) => t(m.label))}</p>
             <Link to={`${lp("/checkout")}?step=payment`}>{t("checkout.edit")}</Link>
           </section>
         </>

@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node"
 import { data } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { OrderShippingView } from "~/components/order-shipping"
+import { BankTransferBlock } from "~/components/bank-transfer"
 import { OrderPaymentState } from "~/components/promptpay-qr"
+import { bankTransferDetails } from "~/lib/bank-transfer.server"
 import { orderView, placedOrder } from "~/lib/customer.server"
 import { formatBaht } from "~/lib/format"
 import { requireLocale } from "~/lib/i18n.server"
@@ -32,8 +34,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!order) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } })
   // payments (issue 5): the payment state and, for native PromptPay, the QR
   const payment = await orderPayment(order.id)
+  // Bank transfer (Medusa's manual provider) not yet confirmed: where to transfer the exact total.
+  const bank = payment.state === "pending" && payment.manualTtlHours && order.metadata?.payment_choice !== "cod" ? bankTransferDetails() : null
   const parcels = await orderShipping(order.id, forwardedClient())
-  return data({ ...(await orderView(order, locale)), payment, parcels }, { headers: { "Cache-Control": "private, no-store" } })
+  return data({ ...(await orderView(order, locale)), payment, bank, parcels }, { headers: { "Cache-Control": "private, no-store" } })
 }
 
 export default function OrderConfirmed() {
@@ -59,6 +63,7 @@ export default function OrderConfirmed() {
         <strong>{t("cart.total")}: {formatBaht(order.totals.total)}</strong>
       </p>
       <OrderPaymentState payment={order.payment} />
+      {order.bank ? <BankTransferBlock bank={order.bank} amount={order.totals.total} displayId={order.displayId} /> : null}
       <h2>{t("order.shipTo")}</h2>
       <p>{order.address}</p>
       <p>

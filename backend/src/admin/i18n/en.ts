@@ -300,4 +300,17 @@ export const en: Messages = {
     village: "Village",
     tier: "Tier",
   },
+  outbox: {
+    nav: "Sent e-mail",
+    title: "Sent e-mail",
+    intro: "No SMTP settings: e-mail is not really sent but kept here (.eml files in the data folder).",
+    smtp: "E-mail goes out over SMTP. The list below holds what was kept before SMTP was set up.",
+    none: "No e-mail yet",
+    to: "To",
+    date: "Time",
+    subject: "Subject",
+    failed: "{{count}} failed, waiting to be sent again",
+    retry: "Send again now",
+    retried: "Tried {{tried}}, sent {{sent}}",
+  },
 }
