@@ -9,6 +9,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
   useNavigation,
   useRouteError,
   useRouteLoaderData,
@@ -68,6 +69,9 @@ function SiteHeader() {
               <Link to={lp("/products")}>{t("nav.shop")}</Link>
             </li>
             <li>
+              <Link to={lp("/knowledge")} reloadDocument>{t("nav.knowledge")}</Link>
+            </li>
+            <li>
               <Link to={lp("/cart")}>
                 {t("nav.cart")}
                 <span className="badge">{data?.nav.cartBadge}</span>
@@ -92,6 +96,9 @@ function SiteHeader() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const { locale, t } = useI18n()
   const nonce = useNonce()
+  // Reading pages (herb pages, the knowledge book) say `handle = { scripts: false }`: they work as plain HTML, and
+  // a buyer who comes from a scanned label on a slow phone connection downloads no JavaScript for them.
+  const scripts = !useMatches().some((m) => (m.handle as { scripts?: boolean } | undefined)?.scripts === false)
   return (
     <html lang={locale}>
       <head>
@@ -107,8 +114,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <p>{t("footer.contact")}</p>
           <p>{t("footer.privacy")}</p>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   )

@@ -85,6 +85,11 @@ describe("the packing view on a phone", () => {
     await eventually(async () => (await packing(orderId)).units.map((u: { serial: string }) => u.serial).sort(), 60_000).toEqual(
       camBatch.units.slice(0, 2).map((u) => u.serial).sort()
     )
+    // The last scan's request goes on to create the fulfilment (Medusa's workflow): wait for it.
+    await eventually(async () => {
+      const p = await packing(orderId)
+      return p.fulfillments.length === 1 && p.units.every((u: { fulfillment_id: string | null }) => u.fulfillment_id !== null)
+    }).toBe(true)
     const state = await packing(orderId)
     expect(state.complete).toBe(true)
     expect(state.units.every((u: { method: string; fulfillment_id: string | null }) => u.method === "scanned" && u.fulfillment_id)).toBe(true)

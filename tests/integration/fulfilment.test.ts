@@ -263,5 +263,5 @@ describe("FIFO fulfilment and the recall", () => {
     const bad = await api.call("GET", `/admin/batches/${older.id}/orders?after=nonsense`)
     expect(bad.status).toBe(400)
     expect(bad.body.message).toContain("after")
-  })
+  }, 900_000)
 })

@@ -39,6 +39,8 @@ let ids: {
   lot: string
   variant: string
   cart: string
+  herbPage: Json
+  product: Json
 }
 let checksumQuery: string
 
@@ -50,7 +52,7 @@ const WATCHED = [
   "order", "order_item", "order_line_item", "order_summary", "order_transaction", "order_shipping", "order_cart",
   "order_payment_collection", "cart", "cart_line_item", "cart_shipping_method", "cart_address",
   "payment_collection", "payment_session", "payment", "inventory_item", "inventory_level", "reservation_item",
-  "product", "product_variant",
+  "product", "product_variant", "herb_page", "herb_recipe",
 ]
 
 beforeAll(async () => {
@@ -75,6 +77,8 @@ beforeAll(async () => {
     lot: batch.lot_number,
     variant: batch.variant.id,
     cart: cart.id,
+    herbPage: (await admin("/admin/herb-pages")).herb_pages[0],
+    product: (await admin("/admin/products?handle=mok-prai-herbal-massage-oil&fields=id,metadata")).products[0],
   }
   const existing = new Set((await sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`).map((r) => r.table_name as string))
   const tables = [...WATCHED, await batchVariantLinkTable(sql)]
@@ -544,6 +548,21 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
     await fuzz("GET /admin/batches/:id/orders?…", getWithQuery(`/admin/batches/${ids.batch}/orders`, ["limit", "after", "format"], V.TracePage))
   })
 
+  it("herb pages, product videos and the e-catalogue", async () => {
+    const { id, species_id, created_at: _c, updated_at: _u, deleted_at: _d, created_by: _cb, updated_by: _ub, ...page } = ids.herbPage
+    await fuzz("POST /admin/herb-pages", post("/admin/herb-pages", invalidBodies({ ...page, species_id }, V.HerbPageCreate)))
+    await fuzz("POST /admin/herb-pages/:id (invalid)", post(`/admin/herb-pages/${id}`, invalidBodies(page, V.HerbPageUpdate)))
+    await fuzz("POST /admin/herb-pages/:id (unknown)", at("POST", oddId.map((x) => `/admin/herb-pages/${x}`), validBodies(page, V.HerbPageUpdate)))
+    await fuzz("GET /admin/herb-pages/:id (unknown)", at("GET", oddId.map((x) => `/admin/herb-pages/${x}`)))
+    await fuzz("POST /admin/herb-pages (exists)", post("/admin/herb-pages", validBodies({ ...page, species_id }, V.HerbPageCreate)))
+    await fuzz("POST /admin/herb-pages/:id (valid)", accepted(`/admin/herb-pages/${id}`, page, V.HerbPageUpdate))
+    const videos = { videos: ids.product.metadata.videos }
+    await fuzz("POST /admin/products/:id/videos (invalid)", post(`/admin/products/${ids.product.id}/videos`, invalidBodies(videos, V.ProductVideos)))
+    await fuzz("POST /admin/products/:id/videos (unknown)", at("POST", oddId.map((x) => `/admin/products/${x}/videos`), validBodies(videos, V.ProductVideos)))
+    await fuzz("POST /admin/products/:id/videos (valid)", accepted(`/admin/products/${ids.product.id}/videos`, videos, V.ProductVideos))
+    await fuzz("GET /admin/catalogue/pdf", at("GET", fc.constant("/admin/catalogue/pdf")).map((r) => Object.assign(r, { accept: (s: number) => s === 200 })), 2)
+  })
+
   it("label units and scans", async () => {
     await fuzz("GET /admin/label-units/:serial/qr.* (unknown)", at("GET", fc.tuple(oddId, fc.constantFrom("qr.svg", "qr.png")).map(([s, f]) => `/admin/label-units/${s}/${f}`)))
     await fuzz("GET /admin/label-units/:serial/qr.png?…", getWithQuery(`/admin/label-units/${ids.serial}/qr.png`, ["size"], V.QrPngQuery))
@@ -553,6 +572,7 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
   it("list routes: query strings", async () => {
     const lists: [string, z.ZodObject][] = [
       ["/admin/herb-species", V.SpeciesQuery],
+      ["/admin/herb-pages", V.SpeciesQuery],
       ["/admin/households", V.HouseholdQuery],
       ["/admin/plots", V.PlotQuery],
       ["/admin/certifications", V.CertificationQuery],
@@ -592,6 +612,12 @@ describe("fuzzed store and hook routes", { timeout: TIMEOUT }, () => {
     await fuzz("GET /store/provenance/… without a key", at("GET", fc.constant(`/store/provenance/${ids.gtin}/${ids.lot}`), undefined, "none"), 3)
   })
 
+  it("herb knowledge, the e-book and the e-catalogue", async () => {
+    await fuzz("GET /store/herbs/:slug", at("GET", oddId.map((s) => `/store/herbs/${s}`), undefined, "store"))
+    await fuzz("GET /store/knowledge/pdf?…", queries(["lang"]).map(({ object, text }) => request({ method: "GET", path: `/store/knowledge/pdf${text}`, auth: "store", accept: (s: number) => s === (object.lang === undefined || object.lang === "th" || object.lang === "en" ? 200 : 400) })), 10)
+    await fuzz("GET /store/herbs, /store/knowledge, /store/catalogue/pdf", at("GET", fc.constantFrom("/store/herbs", "/store/knowledge", "/store/catalogue/pdf"), undefined, "store").map((r) => Object.assign(r, { accept: (s: number) => s === 200 })), 3)
+  })
+
   it("the storefront's scan batches and the current lot of a GTIN", async () => {
     const scan = { gtin: ids.gtin, lot: ids.lot, serial: ids.serial, client_ip: "198.51.100.20" }
     await fuzz("POST /store/provenance/scans", post("/store/provenance/scans", invalidBodies({ scans: [scan] }, ScanBatch), "storefront"))
@@ -617,6 +643,8 @@ const FUZZED_ROUTES = [
   "admin/batches", "admin/batches/[id]", "admin/batches/[id]/hold", "admin/batches/[id]/labels", "admin/batches/[id]/orders",
   "admin/batches/[id]/recall", "admin/batches/[id]/release", "admin/batches/[id]/scans", "admin/batches/[id]/units",
   "admin/certifications", "admin/certifications/[id]", "admin/harvests", "admin/herb-species", "admin/herb-species/[id]",
+  "admin/herb-pages", "admin/herb-pages/[id]", "admin/products/[id]/videos", "admin/catalogue/pdf",
+  "store/herbs", "store/herbs/[slug]", "store/knowledge", "store/knowledge/pdf", "store/catalogue/pdf",
   "admin/households", "admin/households/[id]", "admin/households/[id]/photo", "admin/label-units/[serial]/qr.png", "admin/label-units/[serial]/qr.svg",
   "admin/manual-payments/release-unpaid",
   "admin/orders/[id]/packing", "admin/orders/[id]/packing/fulfil", "admin/orders/[id]/packing/scans", "admin/orders/[id]/packing/tracking",

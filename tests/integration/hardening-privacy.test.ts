@@ -8,6 +8,7 @@ import { buildTrackingNumber } from "@mae-mok/traceability"
 import { adminApi, adminToken, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
 import { buyerAt, storeClient } from "../support/payment-cart"
+import { pdfText } from "../support/pdf"
 import {
   expectConsentedValues,
   expectNoPrivateKeys,
@@ -145,6 +146,20 @@ beforeAll(async () => {
   // The content stamp the storefront's caches poll (decision 0011).
   await store("/store/content-version")
   covered.add("/store/content-version")
+  // Herb knowledge (issue 16): the list, every page, the e-book; the PDFs are swept as the text they print.
+  const { body: herbsBody } = await store("/store/herbs")
+  covered.add("/store/herbs")
+  for (const h of JSON.parse(herbsBody).herbs as Json[]) await store(`/store/herbs/${h.slug}`)
+  covered.add("/store/herbs/[slug]")
+  await store("/store/knowledge")
+  covered.add("/store/knowledge")
+  for (const p of ["/store/knowledge/pdf?lang=th", "/store/knowledge/pdf?lang=en", "/store/catalogue/pdf"]) {
+    const res = await fetch(app.medusaUrl + p, { headers: { "x-publishable-api-key": app.publishableKey } })
+    expect(res.status, p).toBe(200)
+    api.push({ label: `store API ${p} (text)`, status: res.status, body: pdfText(Buffer.from(await res.arrayBuffer())) })
+  }
+  covered.add("/store/knowledge/pdf")
+  covered.add("/store/catalogue/pdf")
   expect(customStoreGetRoutes().filter((r) => !covered.has(r)), "custom store GET routes the sweep does not fetch").toEqual([])
 
   // --- the storefront, in Thai and English ---
@@ -168,6 +183,10 @@ beforeAll(async () => {
     }
     await page(`${lot}?linkType=gs1:traceability`)
     await page(`/01/${b.variant.barcode}`)
+  }
+  for (const lang of ["", "/en"]) {
+    await page(`${lang}/knowledge`)
+    for (const h of JSON.parse(herbsBody).herbs as Json[]) await page(`${lang}/herbs/${h.slug}`)
   }
   await page("/.well-known/gs1resolver")
   await page("/sitemap.xml")

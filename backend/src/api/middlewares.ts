@@ -2,7 +2,6 @@ import {
   authenticate,
   defineMiddlewares,
   errorHandler,
-  getHttpResponseFromError,
   type MedusaNextFunction,
   type MedusaRequest,
   type MedusaResponse,
@@ -20,6 +19,9 @@ import {
   IssueUnits,
   PlotCreate,
   PlotUpdate,
+  HerbPageCreate,
+  ProductVideos,
+  HerbPageUpdate,
   SpeciesCreate,
   SpeciesUpdate,
   PackFulfil,
@@ -37,7 +39,7 @@ import {
 import { requireHouseholdPrivate, requireStoreOwner } from "../lib/auth/household-private"
 import { quantityLimitBody } from "../lib/checkout/quantity-limits"
 import { cartWriteStockRefusal } from "../lib/checkout/stock-refusal"
-import { errorExtras } from "../lib/errors"
+import { errorAnswer } from "../lib/errors"
 import { jsonWritesOnly, refuseActiveUploads, sameOriginWrites } from "../lib/http/admin-writes"
 import { loginThrottle, passwordPolicy, registerThrottle, resetThrottle } from "../lib/auth/auth-guard"
 import { orderAccess } from "../lib/orders/order-access"
@@ -66,12 +68,11 @@ function apiErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, 
   // A cart over the quantity limits or short of stock (Medusa's own errors): a 400 in English and Thai with its own code.
   const refusal = quantityLimitBody(err) ?? cartWriteStockRefusal(err)
   if (refusal) return void res.status(400).json(refusal)
-  const extras = errorExtras(err)
-  if (extras.message_th === undefined && extras.status === undefined) return medusaErrorHandler(err, req, res, next)
-  const { statusCode, body } = getHttpResponseFromError(err)
-  const status = extras.status ?? statusCode
-  if (status >= 500) console.error(err)
-  res.status(status).json({ ...body, ...(status < 500 && extras.message_th !== undefined ? { message_th: extras.message_th } : {}) })
+  const answer = errorAnswer(err)
+  if (!answer) return medusaErrorHandler(err, req, res, next)
+  if (answer.status >= 500) console.error(err)
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value)
+  res.status(answer.status).json(answer.body)
 }
 
 // One entry per validated route. Shared file: add entries, keep it a flat list.
@@ -91,6 +92,9 @@ export default defineMiddlewares({
     // traceability admin API (docs/api/admin-traceability.md)
     { matcher: "/admin/herb-species", methods: ["POST"], middlewares: [validateAndTransformBody(SpeciesCreate)] },
     { matcher: "/admin/herb-species/:id", methods: ["POST"], middlewares: [validateAndTransformBody(SpeciesUpdate)] },
+    { matcher: "/admin/herb-pages", methods: ["POST"], middlewares: [validateAndTransformBody(HerbPageCreate)] },
+    { matcher: "/admin/herb-pages/:id", methods: ["POST"], middlewares: [validateAndTransformBody(HerbPageUpdate)] },
+    { matcher: "/admin/products/:id/videos", methods: ["POST"], middlewares: [validateAndTransformBody(ProductVideos)] },
     { matcher: "/admin/households", methods: ["POST"], middlewares: [validateAndTransformBody(HouseholdCreate)] },
     { matcher: "/admin/households/:id", methods: ["POST"], middlewares: [validateAndTransformBody(HouseholdUpdate)] },
     { matcher: "/admin/plots", methods: ["POST"], middlewares: [validateAndTransformBody(PlotCreate)] },

@@ -32,6 +32,8 @@ export const PUBLIC_CONTENT_TABLES = [
   "household",
   "herb_species",
   "certification",
+  "herb_page",
+  "herb_recipe",
   "product_product_variant_traceability_batch",
   // the grower share line (issue 13) follows the share rules
   "share_rule",

@@ -51,6 +51,8 @@ export type BackendEnv = {
   storefrontApiSecret: string
   /** "memory": Medusa's caching module with its in-memory provider when there is no Redis; "off" (default). */
   medusaCaching: "memory" | "off"
+  /** The group's contact printed on the e-catalogue: SHOP_CONTACT_PHONE, SHOP_CONTACT_EMAIL, SHOP_LINE_ID (e.g. @maemokherbs). */
+  shopContact: { phone: string; email: string; lineId: string }
 }
 
 function port(value: string | undefined, fallback: number, name: string): number {
@@ -183,7 +185,13 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
     scanIpSalt: env.SCAN_IP_SALT || (isProduction ? `scan-ip:${env.JWT_SECRET ?? ""}` : DEV_SCAN_IP_SALT),
     storefrontApiSecret: env.STOREFRONT_API_SECRET || DEV_STOREFRONT_API_SECRET,
     medusaCaching: (env.MEDUSA_CACHING || "off") as BackendEnv["medusaCaching"],
+    shopContact: {
+      phone: env.SHOP_CONTACT_PHONE || "054-000-000",
+      email: env.SHOP_CONTACT_EMAIL || "hello@maemok.local",
+      lineId: env.SHOP_LINE_ID || "@maemokherbs",
+    },
   }
+  if (!/^@?[a-z0-9._-]{1,40}$/i.test(result.shopContact.lineId)) throw new Error(`SHOP_LINE_ID must be a LINE ID such as @maemokherbs, got "${result.shopContact.lineId}"`)
   if (result.maxUnitsPerLine > result.maxUnitsPerOrder) {
     throw new Error(`MAX_UNITS_PER_LINE (${result.maxUnitsPerLine}) must not be more than MAX_UNITS_PER_ORDER (${result.maxUnitsPerOrder})`)
   }

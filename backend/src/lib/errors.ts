@@ -1,3 +1,4 @@
+import { getHttpResponseFromError } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 
 /**
@@ -14,11 +15,14 @@ export class AppError extends MedusaError {
   readonly message_th: string
   /** Only for answers Medusa's types have no status for (410, 413, 429 …); otherwise the type decides. */
   readonly status?: number
+  /** More fields of the answer's body, beside the four (a link's broken `part`, a scan's verdict, a wait). */
+  readonly details?: Record<string, unknown>
 
-  constructor(type: AppErrorType, refusal: Refusal, options: { status?: number } = {}) {
+  constructor(type: AppErrorType | "too_many_requests", refusal: Refusal, options: { status?: number; details?: Record<string, unknown> } = {}) {
     super(type, refusal.message, refusal.code)
     this.message_th = refusal.message_th
     if (options.status !== undefined) this.status = options.status
+    if (options.details !== undefined) this.details = options.details
   }
 }
 
@@ -61,12 +65,46 @@ export function conflict(refusal: Refusal): AppError {
   return new AppError(MedusaError.Types.CONFLICT, refusal)
 }
 
-/** The Thai message and explicit status of any error-like value (an AppError, or one a workflow engine serialised). */
-export function errorExtras(err: unknown): { message_th?: string; status?: number } {
+/** 429: too many attempts; the body and the Retry-After header say how long to wait. */
+export function tooManyRequests(refusal: Refusal, retryAfterSeconds: number): AppError {
+  return new AppError("too_many_requests", refusal, { status: 429, details: { retry_after_seconds: retryAfterSeconds } })
+}
+
+/** The Thai message, explicit status and extra body fields of any error-like value (an AppError, or one a workflow engine serialised). */
+export function errorExtras(err: unknown): { message_th?: string; status?: number; details?: Record<string, unknown> } {
   if (!err || typeof err !== "object") return {}
-  const e = err as { message_th?: unknown; status?: unknown }
+  const e = err as { message_th?: unknown; status?: unknown; details?: unknown }
   return {
     ...(typeof e.message_th === "string" ? { message_th: e.message_th } : {}),
     ...(typeof e.status === "number" && e.status >= 400 && e.status < 600 ? { status: e.status } : {}),
+    ...(e.details && typeof e.details === "object" && !Array.isArray(e.details) ? { details: e.details as Record<string, unknown> } : {}),
   }
+}
+
+export type ErrorAnswer = { status: number; body: Record<string, unknown>; headers: Record<string, string> }
+
+/**
+ * The HTTP answer of an AppError (or its serialised copy): Medusa's status and body for its type, or the explicit
+ * `status` with the error's own type, plus `message_th` and `details`; Retry-After for a 429 that names its wait.
+ * Null for errors that are not ours (Medusa's handler answers those). Used by `apiErrorHandler` and by routes
+ * that answer many refusals in one body (POST /store/provenance/scans).
+ */
+export function errorAnswer(err: unknown): ErrorAnswer | null {
+  const extras = errorExtras(err)
+  if (extras.message_th === undefined && extras.status === undefined) return null
+  const e = err as { type?: unknown; code?: unknown; message?: unknown }
+  let status: number
+  let body: Record<string, unknown>
+  if (extras.status !== undefined) {
+    status = extras.status
+    body = { type: e.type, code: e.code, message: e.message }
+  } else {
+    const medusa = getHttpResponseFromError(err as Error)
+    status = medusa.statusCode
+    body = { ...medusa.body }
+  }
+  if (status < 500) Object.assign(body, extras.message_th !== undefined ? { message_th: extras.message_th } : {}, extras.details ?? {})
+  const wait = extras.details?.retry_after_seconds
+  const headers: Record<string, string> = status === 429 && typeof wait === "number" ? { "Retry-After": String(wait) } : {}
+  return { status, body, headers }
 }

@@ -2,6 +2,8 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { readEnv } from "../lib/env"
 import { seedCatalogue } from "../lib/seed/seed-catalogue"
+import { seedHerbKnowledge } from "../lib/seed/herb-pages"
+import { seedProductVideos } from "../lib/seed/product-videos"
 import { seedTraceability } from "../lib/seed/traceability"
 
 export default async function seed({ container }: ExecArgs) {
@@ -16,5 +18,8 @@ export default async function seed({ container }: ExecArgs) {
   // for trying the shop out. A real deployment records its own households: none are invented in production.
   if (readEnv().isProduction) logger.info("seed: production: the traceability demo (households, plots, batches) is left out")
   else await seedTraceability(container, log)
+  // Herb pages and recipes: public knowledge, no household data (a healer is credited only if the household exists).
+  await seedHerbKnowledge(container, log)
+  await seedProductVideos(container, log)
   logger.info(messages.length === 0 ? "seed: already seeded, nothing to add" : `seed: ${messages.length} steps done`)
 }

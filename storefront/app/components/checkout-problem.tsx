@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react"
 import type { MessageKey } from "~/i18n"
+import type { CheckoutProblem } from "~/lib/checkout"
 import { useI18n } from "~/lib/use-i18n"
 
-/** Why the order was not placed (lib/checkout.server.ts placeOrder); shortLines: cart lines another order left short. */
-export type CheckoutProblem = { error: MessageKey; vars?: Record<string, number>; shortLines?: { id: string; available: number }[] }
+export type { CheckoutProblem }
 
 /** Why the order was not placed, on the review step; for a stock shortage, which lines and how many are left. */
 export function CheckoutProblemNotice({ problem, lines }: { problem: CheckoutProblem; lines: { id: string; title: string; variantTitle: string }[] }) {

@@ -1,13 +1,8 @@
 import { formatBaht } from "~/lib/format"
+import type { OrderPaymentView } from "~/lib/checkout"
 import { useI18n } from "~/lib/use-i18n"
 
-/** How the customer sees an order's payment; for native PromptPay awaiting payment, the QR to scan. */
-export type OrderPaymentView = {
-  state: "awaiting" | "paid" | "cancelled" | "pending"
-  promptpay: { qrDataUrl: string; amount: number; maskedId: string; ttlHours: number } | null
-  /** Bank transfer / cash on delivery awaiting confirmation: hours before an unpaid, unshipped order is cancelled. */
-  manualTtlHours?: number
-}
+export type { OrderPaymentView }
 
 const STATE_LABEL = {
   awaiting: "payment.state.awaiting",

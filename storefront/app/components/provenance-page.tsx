@@ -13,7 +13,7 @@ export type ProvenancePageProps = {
   switchHref: string
   formatDate: (date: string) => string
   view:
-    | { kind: "provenance"; provenance: PublicProvenance; scan: ScanVerdict | null; linksetHref: string; epcisHref: string }
+    | { kind: "provenance"; provenance: PublicProvenance; scan: ScanVerdict | null; linksetHref: string; epcisHref: string; herbHrefs?: Record<string, string> }
     | { kind: "unknown_serial"; scan: ScanVerdict | null; message: string; lotHref: string; lot: string }
     | { kind: "unknown_lot" }
     | { kind: "bad_link" }
@@ -41,7 +41,7 @@ function Verdict({ scan, locale, t }: { scan: ScanVerdict; locale: Locale; t: Tr
   )
 }
 
-function Provenance({ p, scan, locale, t, formatDate }: { p: PublicProvenance; scan: ScanVerdict | null; locale: Locale; t: Translate; formatDate: (d: string) => string }) {
+function Provenance({ p, scan, locale, t, formatDate, herbHrefs }: { p: PublicProvenance; scan: ScanVerdict | null; locale: Locale; t: Translate; formatDate: (d: string) => string; herbHrefs: Record<string, string> }) {
   const harvestDates = (plotCode: string) =>
     [...new Set(p.harvests.filter((h) => h.plotCode === plotCode).map((h) => h.harvestedOn))].sort().map(formatDate).join(", ")
   const shares = Object.entries(p.totals.certifiedPercent).filter(([, percent]) => percent > 0)
@@ -94,7 +94,7 @@ function Provenance({ p, scan, locale, t, formatDate }: { p: PublicProvenance; s
         <ul className="plain">
           {p.herbs.map((h) => (
             <li key={h.scientificName}>
-              <strong>{h.thaiName}</strong> (<i lang="la">{h.scientificName}</i>) · {h.partUsed} · {t("prov.herbLine", { kg: kg(h.kg), percent: h.percent })}
+              <strong>{herbHrefs[h.scientificName] ? <a href={herbHrefs[h.scientificName]}>{h.thaiName}</a> : h.thaiName}</strong> (<i lang="la">{h.scientificName}</i>) · {h.partUsed} · {t("prov.herbLine", { kg: kg(h.kg), percent: h.percent })}
             </li>
           ))}
         </ul>
@@ -197,7 +197,7 @@ export function ProvenancePage({ locale, t, stylesheets, shopHref, switchHref, f
           <p className="muted">{t("prov.title")}</p>
           {view.kind === "provenance" ? (
             <>
-              <Provenance p={view.provenance} scan={view.scan} locale={locale} t={t} formatDate={formatDate} />
+              <Provenance p={view.provenance} scan={view.scan} locale={locale} t={t} formatDate={formatDate} herbHrefs={view.herbHrefs ?? {}} />
               <section aria-labelledby="machine-h" className="muted">
                 <h2 id="machine-h">{t("prov.machine")}</h2>
                 <ul className="plain">

@@ -1,12 +1,11 @@
 import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react"
-import type { loader as rootLoader } from "~/root"
+import { CSRF_FIELD, type CsrfRootData } from "~/lib/csrf"
 
-/** Name of the hidden field that carries the CSRF token (checked by verifiedForm in csrf.server.ts). */
-export const CSRF_FIELD = "csrf"
+export { CSRF_FIELD }
 
 /** The hidden CSRF field, for a form that is not a <ShopForm> (Stripe's pay form). */
 export function CsrfField() {
-  const token = useRouteLoaderData<typeof rootLoader>("root")?.csrf ?? ""
+  const token = (useRouteLoaderData("root") as CsrfRootData | undefined)?.csrf ?? ""
   return <input type="hidden" name={CSRF_FIELD} value={token} />
 }
 

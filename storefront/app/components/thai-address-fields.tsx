@@ -1,23 +1,12 @@
 import { useEffect, useState } from "react"
 import type { MessageKey } from "~/i18n"
 import { FormField } from "~/components/form-field"
+import type { AddressFieldErrors, AddressValues } from "~/lib/address"
 import { useI18n } from "~/lib/use-i18n"
 
 export type PlaceOption = { th: string; en: string; postalCode?: string }
 
-export type AddressValues = {
-  first_name: string
-  last_name: string
-  phone: string
-  address_1: string
-  country_code: string
-  province: string
-  district: string
-  sub_district: string
-  postal_code: string
-}
-
-export type AddressFieldErrors = Partial<Record<keyof AddressValues, MessageKey>>
+export type { AddressFieldErrors, AddressValues }
 
 type Props = {
   values: Partial<AddressValues>

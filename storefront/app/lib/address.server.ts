@@ -1,4 +1,4 @@
-import type { AddressFieldErrors, AddressValues } from "~/components/thai-address-fields"
+import type { AddressFieldErrors, AddressValues } from "./address"
 import type { Locale } from "~/i18n"
 import { thaiRegion } from "./catalogue.server"
 import { districtsOf, provinces, subDistrictsOf, validateThaiAddress } from "./thai-address.server"

@@ -35,6 +35,25 @@ export type ProductView = {
   priceFrom: number | null
   variants: VariantView[]
   updatedAt: string | null
+  /** Short clips (issue 16): loaded only when the visitor asks (components/product-videos.tsx). */
+  videos: VideoView[]
+}
+
+export type VideoView = { url: string; type: string; poster: string; captions: { th: string; en: string }; title: string }
+
+/** metadata.videos as the backend's checkProductVideos stored them; captions go through the shop's /captions route. */
+function videosOf(p: HttpTypes.StoreProduct, locale: Locale): VideoView[] {
+  const list = (p.metadata as { videos?: unknown } | null)?.videos
+  if (!Array.isArray(list)) return []
+  return list.flatMap((v: Record<string, any>) => {
+    const name = (url: unknown) => (typeof url === "string" ? /\/static\/([A-Za-z0-9._-]+\.vtt)$/.exec(url)?.[1] ?? null : null)
+    const th = name(v?.captions?.th)
+    const en = name(v?.captions?.en)
+    const url = mediaUrl(typeof v?.url === "string" ? v.url : null)
+    const poster = mediaUrl(typeof v?.poster === "string" ? v.poster : null)
+    if (!url || !poster || !th || !en) return []
+    return [{ url, type: v.type === "video/mp4" ? "video/mp4" : "video/webm", poster, captions: { th: `/captions/${th}`, en: `/captions/${en}` }, title: String(v?.title?.[locale] ?? "") }]
+  })
 }
 
 export type ProductTypeView = { id: string; value: string; label: string }
@@ -117,6 +136,7 @@ function toView(p: HttpTypes.StoreProduct, locale: Locale): ProductView {
     priceFrom: prices.length ? Math.min(...prices) : null,
     variants,
     updatedAt: p.updated_at ? String(p.updated_at) : null,
+    videos: videosOf(p, locale),
   }
 }
 

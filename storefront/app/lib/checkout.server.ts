@@ -1,5 +1,5 @@
 import type { HttpTypes } from "@medusajs/types"
-import type { CheckoutProblem } from "~/components/checkout-problem"
+import type { CheckoutProblem } from "./checkout"
 import type { MessageKey } from "~/i18n"
 import { CART_FIELDS, cartRefusal } from "./cart.server"
 import { customerHeaders, fetchStatus, forwardedClient, refusalCode, sdk, StoreRefusal, storePost } from "./medusa.server"

@@ -1,7 +1,7 @@
 import crypto from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { createCookie, data } from "@remix-run/node"
-import { CSRF_FIELD } from "../components/shop-form"
+import { CSRF_FIELD } from "./csrf"
 import { config } from "./config.server"
 import { shopCookie } from "./session.server"
 

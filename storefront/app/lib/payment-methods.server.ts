@@ -1,5 +1,6 @@
 import type { HttpTypes } from "@medusajs/types"
-import type { OrderPaymentView } from "~/components/promptpay-qr"
+import type { PromptPaySessionData } from "@mae-mok/traceability"
+import type { OrderPaymentView } from "./checkout"
 import type { MessageKey } from "~/i18n"
 import { config } from "./config.server"
 import { forwardedClient, sdk } from "./medusa.server"
@@ -73,7 +74,7 @@ export async function orderPayment(orderId: string): Promise<OrderPaymentView> {
   if (order.status === "canceled" || (payments.length > 0 && !live)) return { state: "cancelled", promptpay: null }
   if (live?.captured_at || order.payment_status === "captured") return { state: "paid", promptpay: null }
   if (live?.provider_id === NATIVE_PROMPTPAY && live.data?.status === "awaiting_payment") {
-    const data = live.data as { qr_data_url: string; promptpay_amount: number; promptpay_id_masked: string }
+    const data = live.data as PromptPaySessionData
     return {
       state: "awaiting",
       promptpay: { qrDataUrl: data.qr_data_url, amount: data.promptpay_amount, maskedId: data.promptpay_id_masked, ttlHours },

@@ -1,4 +1,4 @@
-import type { PublicProvenance, ScanVerdict } from "@mae-mok/traceability"
+import type { PublicProvenance, ScanAnswer, ScanVerdict } from "@mae-mok/traceability"
 import { createSwrCache } from "./cache.server"
 import { config } from "./config.server"
 import { contentVersion } from "./content-version.server"
@@ -100,11 +100,11 @@ async function sendScans(): Promise<void> {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ scans: batch.map((p) => p.scan) }),
       })
-      const body = res ? ((await res.json().catch(() => null)) as { results?: ({ status: number } & Record<string, unknown>)[] } | null) : null
+      const body = res ? ((await res.json().catch(() => null)) as { results?: ScanAnswer[] } | null) : null
       batch.forEach((pending, i) => {
         const result = res?.status === 200 ? body?.results?.[i] : undefined
         if (!result) return pending.resolve({ status: 502, message: res ? `backend answered ${res.status}` : "backend unreachable" })
-        if (result.status === 200 && result.scan) return pending.resolve({ status: 200, scan: result.scan as ScanVerdict })
+        if (result.status === 200 && result.scan) return pending.resolve({ status: 200, scan: result.scan })
         pending.resolve(toResult(result.status, result, "a unit scan") as ScanResult)
       })
     }

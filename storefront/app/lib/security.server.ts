@@ -60,6 +60,8 @@ export function contentSecurityPolicy(settings: SecuritySettings, kind: PolicyKi
     // data: for the PromptPay QR, rendered on the server as an image.
     "img-src": ["'self'", "data:", settings.medusaOrigin, ...(stripe ? STRIPE_IMAGES : [])],
     "font-src": ["'self'"],
+    // Product videos (issue 16) are files of the backend's file store, like product images.
+    "media-src": ["'self'", settings.medusaOrigin],
     "connect-src": ["'self'", ...(stripe ? STRIPE_CONNECT : []), ...(settings.dev ? ["ws:"] : [])],
     "frame-src": stripe ? STRIPE_FRAMES : ["'none'"],
     "object-src": ["'none'"],

@@ -1,8 +1,10 @@
 import { buildDigitalLinkPath } from "@mae-mok/traceability"
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
 import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react"
+import { ProductVideos } from "~/components/product-videos"
 import { ShopForm } from "~/components/shop-form"
 import { getProduct } from "~/lib/catalogue.server"
+import { herbHrefs } from "~/lib/herbs.server"
 import { config } from "~/lib/config.server"
 import { formatBaht } from "~/lib/format"
 import { loaderCacheControl, pageCacheHeaders } from "~/lib/http-cache.server"
@@ -18,7 +20,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const wanted = new URL(request.url).searchParams.get("variant")
   const selected =
     product.variants.find((v) => v.id === wanted) ?? product.variants.find((v) => v.available) ?? product.variants[0] ?? null
-  const batch = selected?.gtin ? await currentBatch(selected.gtin) : null
+  const [batch, herbLinks] = await Promise.all([selected?.gtin ? currentBatch(selected.gtin) : null, herbHrefs(locale)])
   return data(
     {
       product,
@@ -28,7 +30,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
             lot: batch.batch.lot,
             households: batch.totals.households,
             plots: batch.plots.filter((p) => p.certifications.length > 0).length,
-            herbs: batch.herbs.map((h) => ({ thaiName: h.thaiName, scientificName: h.scientificName })),
+            herbs: batch.herbs.map((h) => ({ thaiName: h.thaiName, scientificName: h.scientificName, href: herbLinks[h.scientificName] ?? null })),
             href: selected?.gtin ? buildDigitalLinkPath({ gtin: selected.gtin, lot: batch.batch.lot }) : null,
             // aggregate only, from the public projection (issue 13)
             growerShare: batch.growerShare && batch.growerShare.kind !== "none" ? { th: batch.growerShare.message_th, en: batch.growerShare.message_en } : null,
@@ -155,7 +157,7 @@ export default function ProductPage() {
                     <ul>
                       {batch.herbs.map((h) => (
                         <li key={h.scientificName}>
-                          {h.thaiName} (<i lang="la">{h.scientificName}</i>)
+                          {h.href ? <Link to={h.href} reloadDocument>{h.thaiName}</Link> : h.thaiName} (<i lang="la">{h.scientificName}</i>)
                         </li>
                       ))}
                     </ul>
@@ -173,6 +175,8 @@ export default function ProductPage() {
               <p>{t("product.noBatch")}</p>
             )}
           </section>
+
+          <ProductVideos videos={product.videos} locale={locale} t={t} />
 
           {product.description ? (
             <section>

@@ -71,6 +71,11 @@ export default function Catalogue() {
           ))}
         </ul>
       )}
+      <p>
+        <a href="/catalogue/pdf" download>
+          {t("catalogue.pdf")}
+        </a>
+      </p>
     </main>
   )
 }

@@ -16,6 +16,7 @@ import {
   requestedLinkType,
   resolverHeaders,
 } from "~/lib/gs1-resolver.server"
+import { herbHrefs } from "~/lib/herbs.server"
 import { batchProvenance, epcisDocument, recordScan, type ProvenanceResult } from "~/lib/provenance.server"
 import styles from "~/styles.css?url"
 
@@ -111,6 +112,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     scan: isScan ? provenance.scan : null,
     linksetHref,
     epcisHref: `${lotUri}?linkType=gs1:traceability`,
+    herbHrefs: await herbHrefs(locale),
   })
   return new Response(html, {
     status,

@@ -14,7 +14,8 @@
  */
 
 import { type CalendarDate, instantToEpochMs, isCalendarDate, isInstant } from "./calendar-date";
-import { type CertificationScheme, type CertificationSnapshot, isCertificationScheme } from "./certification";
+import { type Certification, type CertificationScheme, type CertificationSnapshot, isCertificationScheme, validCertificationsOn } from "./certification";
+import { HERB_SOURCE_KINDS, type HerbPageInput, type HerbSourceKind } from "./herb-page";
 import { isValidGtin, toGtin14 } from "./gtin";
 import { type BatchInputLine, shares } from "./mass-balance";
 import { type PublicShareLine, publicShareLine } from "./public-share";
@@ -24,7 +25,9 @@ import { type LabelScanState, type ScanVerdict, scanVerdict } from "./scan-verdi
 // Private input: the full records of one batch, as the module loads them.
 // ---------------------------------------------------------------------------------------------
 
-export type BatchStatus = "draft" | "released" | "on_hold" | "recalled";
+/** Every status a batch can have: the one declaration (the model's enum, the admin and the rules derive from it). */
+export const BATCH_STATUSES = ["draft", "released", "on_hold", "recalled"] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export interface ProductRecord {
   title: { th: string; en: string };
@@ -243,8 +246,6 @@ export interface ProjectionOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-export const BATCH_STATUSES = ["draft", "released", "on_hold", "recalled"] as const satisfies readonly BatchStatus[];
 
 /** A trimmed non-empty string, or null. Objects, numbers etc. are never copied into the output. */
 function text(value: unknown): string | null {
@@ -515,4 +516,130 @@ function growerShareOf(share: PrivateBatchRecord["share"], householdsCount: numb
   if (!Number.isSafeInteger(share.priceSatang) || share.priceSatang < 0) return { kind: "none" };
   if (!Number.isInteger(share.basisPoints) || share.basisPoints < 0 || share.basisPoints > 10_000) return { kind: "none" };
   return publicShareLine({ priceSatang: share.priceSatang, rule: { basisPoints: share.basisPoints }, householdsCount });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Herb pages (issue 16): the same whitelisting for a herb's public page.
+// ---------------------------------------------------------------------------------------------
+
+export interface HerbPlotRecord {
+  plot: PlotRecord;
+  /** All the plot's certifications; only those valid on `today` are shown. */
+  certifications: readonly Certification[];
+}
+
+export interface HerbProductRecord {
+  handle: string;
+  title: { th: string; en: string };
+  thumbnail: string | null;
+}
+
+export interface PrivateHerbRecord {
+  page: HerbPageInput & { published: boolean };
+  species: SpeciesRecord;
+  /** The plots that grow this herb (from its harvest lots). */
+  plots: readonly HerbPlotRecord[];
+  /** Households owning those plots and credited as healers. */
+  households: readonly HouseholdRecord[];
+  products: readonly HerbProductRecord[];
+  today: CalendarDate;
+}
+
+export interface PublicHerbSource {
+  kind: HerbSourceKind;
+  citation: { th: string; en: string };
+  /** A credited healer's public name: the given name with its consent, else the household's alias. */
+  healer: string | null;
+}
+
+export interface PublicHerbPage {
+  slug: string;
+  names: { th: string; en: string; local: string | null; scientific: string };
+  parts: { th: string; en: string };
+  /** Markdown (rendered with a sanitiser by whoever shows it). */
+  preparation: { th: string; en: string };
+  cautions: { th: string; en: string };
+  uses: { th: string; en: string; source: PublicHerbSource }[];
+  photos: { url: string; alt: { th: string; en: string } }[];
+  sameAs: string[];
+  /** Plots with a certification valid today: village-level place and household alias only. */
+  plots: { code: string; householdAlias: string; place: PublicPlace; certifications: PublicCertification[] }[];
+  products: { handle: string; title: { th: string; en: string }; thumbnail: string | null }[];
+}
+
+/** Builds the public view of one herb page, or null when it is not published. */
+export function publicHerbPage(record: PrivateHerbRecord): PublicHerbPage | null {
+  const page = record.page;
+  if (page.published !== true) return null;
+  const households = indexById(record.households, "household");
+  const slug = requiredText(page.slug, "herb slug");
+
+  const uses = (page.uses ?? []).flatMap((u) => {
+    const th = text(u?.th);
+    const en = text(u?.en);
+    const kind = u?.source?.kind;
+    if (th === null || en === null || !HERB_SOURCE_KINDS.includes(kind)) return [];
+    const h = u.source.household_id ? households.get(u.source.household_id) : undefined;
+    const healer = kind === "healer" && h
+      ? (h.consent?.givenName === true ? text(h.givenName) : null) ?? requiredText(h.alias, "household alias")
+      : null;
+    return [{
+      th,
+      en,
+      source: { kind, citation: { th: text(u.source.citation_th) ?? "", en: text(u.source.citation_en) ?? "" }, healer },
+    }];
+  });
+
+  const photos = (page.photos ?? []).flatMap((p) => {
+    const url = httpUrl(p?.url);
+    return url === null ? [] : [{ url, alt: { th: text(p.alt_th) ?? "", en: text(p.alt_en) ?? "" } }];
+  });
+
+  const sameAs: string[] = [];
+  const wikidata = text(page.wikidata_id);
+  if (wikidata !== null && /^Q[1-9][0-9]*$/.test(wikidata)) sameAs.push(`https://www.wikidata.org/wiki/${wikidata}`);
+  const wikipedia = text(page.wikipedia_url);
+  if (wikipedia !== null && /^https:\/\/[a-z]{2,3}\.wikipedia\.org\/wiki\/[^\s"'<>]+$/.test(wikipedia)) sameAs.push(wikipedia);
+
+  const plots = record.plots.flatMap(({ plot, certifications }) => {
+    const certs = sortCertifications(
+      validCertificationsOn(certifications.filter((c) => c.plotId === plot.id), record.today)
+        .map((c) => publicCertification(c, plot.id))
+        .filter((c): c is PublicCertification => c !== null),
+    );
+    if (certs.length === 0) return [];
+    const owner = households.get(plot.householdId);
+    return [{
+      code: requiredText(plot.code, "plot code"),
+      householdAlias: requiredText(owner?.alias, "household alias of a plot"),
+      place: plotPlace(plot.location),
+      certifications: certs,
+    }];
+  }).sort((a, b) => cmp(a.code, b.code));
+
+  const products = record.products.flatMap((p) => {
+    const handle = text(p.handle);
+    const th = text(p.title?.th);
+    const en = text(p.title?.en) ?? th;
+    if (handle === null || th === null || en === null || !/^[a-z0-9-]+$/.test(handle)) return [];
+    return [{ handle, title: { th, en }, thumbnail: httpUrl(p.thumbnail) }];
+  });
+
+  return {
+    slug,
+    names: {
+      th: requiredText(page.name_th, "herb Thai name"),
+      en: requiredText(page.name_en, "herb English name"),
+      local: text(page.name_local),
+      scientific: requiredText(record.species.scientificName, "species scientific name"),
+    },
+    parts: { th: text(page.parts_th) ?? "", en: text(page.parts_en) ?? "" },
+    preparation: { th: text(page.preparation_th) ?? "", en: text(page.preparation_en) ?? "" },
+    cautions: { th: text(page.cautions_th) ?? "", en: text(page.cautions_en) ?? "" },
+    uses,
+    photos,
+    sameAs,
+    plots,
+    products,
+  };
 }

@@ -153,6 +153,52 @@ moduleIntegrationTestRunner<TraceabilityModuleService>({
       expect(new Set(all.map((u) => u.serial)).size).toBe(7)
     })
 
+    describe("master-data deletes, one transaction each", () => {
+      const place = { village: "Mae Mok", tambon: "Mae Mok", amphoe: "Thoen", province: "Lampang" }
+      async function plotWithCertification(code: string) {
+        const household = await service.createHouseholds({ code: `HH-${code}`, alias: `alias ${code}`, ...place })
+        const plot = await service.createPlots({ code, household_id: household.id, species_ids: ["sp_1"], ...place })
+        const cert = await service.createCertifications({
+          plot_id: plot.id, scheme: "PGS", certificate_number: `C-${code}`, certifying_body: "PGS Lampang", valid_from: "2026-01-01", valid_until: "2027-01-01",
+        })
+        return { household, plot, cert }
+      }
+
+      it("deletes a plot with its certifications, and refuses (IN_USE, in Thai too) while a harvest names it, deleting nothing", async () => {
+        const { plot, cert } = await plotWithCertification("P-DEL")
+        await service.deletePlotWithCertifications(plot.id)
+        expect(await service.listPlots({ id: plot.id })).toHaveLength(0)
+        expect(await service.listCertifications({ id: cert.id })).toHaveLength(0)
+
+        const used = await plotWithCertification("P-USED")
+        await service.createHarvestLots({ plot_id: used.plot.id, household_id: used.household.id, species_id: "sp_1", harvested_on: "2026-11-01", grams_harvested: 1000, grams_used: 0, certifications: [] })
+        await expect(service.deletePlotWithCertifications(used.plot.id)).rejects.toMatchObject({ type: "not_allowed", code: "IN_USE", message_th: expect.stringMatching(/ลบไม่ได้/) })
+        expect(await service.listPlots({ id: used.plot.id })).toHaveLength(1)
+        expect(await service.listCertifications({ id: used.cert.id })).toHaveLength(1)
+      })
+
+      it("deletes a household with its photo only once it has no plots", async () => {
+        const { household, plot } = await plotWithCertification("P-HH")
+        await service.setHouseholdPhoto(household.id, { content_type: "image/png", data: Buffer.from("png") }, null)
+        await expect(service.deleteHouseholdWithPhoto(household.id, null)).rejects.toMatchObject({ code: "IN_USE", message_th: expect.stringMatching(/แปลงปลูก/) })
+        expect(await service.findHouseholdPhoto(household.id)).not.toBeNull()
+        await service.deletePlotWithCertifications(plot.id)
+        await service.deleteHouseholdWithPhoto(household.id, null)
+        expect(await service.listHouseholds({ id: household.id })).toHaveLength(0)
+        expect(await service.findHouseholdPhoto(household.id)).toBeNull()
+      })
+
+      it("deletes a herb species only while no harvest is of it", async () => {
+        const free = await service.createHerbSpecies({ thai_name: "ไพล", scientific_name: "Zingiber montanum", part_used: "rhizome" })
+        await service.deleteUnusedHerbSpecies(free.id)
+        expect(await service.listHerbSpecies({ id: free.id })).toHaveLength(0)
+        const used = await service.createHerbSpecies({ thai_name: "ขมิ้นชัน", scientific_name: "Curcuma longa", part_used: "rhizome" })
+        await service.createHarvestLots({ plot_id: "plot_1", household_id: "hh_1", species_id: used.id, harvested_on: "2026-11-01", grams_harvested: 1000, grams_used: 0, certifications: [] })
+        await expect(service.deleteUnusedHerbSpecies(used.id)).rejects.toMatchObject({ code: "IN_USE" })
+        expect(await service.listHerbSpecies({ id: used.id })).toHaveLength(1)
+      })
+    })
+
     describe("the scan path", () => {
       async function unitsOfABatch(count: number) {
         const lot = await harvest(1)

@@ -36,6 +36,8 @@ import {
   Certification,
   FarmGatePrice,
   HarvestLot,
+  HerbPage,
+  HerbRecipe,
   HerbSpecies,
   Household,
   LabelUnit,
@@ -221,6 +223,11 @@ function placeholders(n: number): string {
 
 type LotGrams = { id: string; grams_harvested: number; grams_used: number }
 
+/** 400 NOT_ALLOWED with code IN_USE: the record is still referred to. */
+function inUse(message: string, message_th: string): MedusaError {
+  return Object.assign(new MedusaError(MedusaError.Types.NOT_ALLOWED, message, "IN_USE"), { message_th })
+}
+
 /** The core's mass balance on harvest lots; refuses with its message and code. */
 function assertConsumable(inputs: ConsumeInput["inputs"], lots: LotGrams[]): void {
   const check = checkConsumption(
@@ -232,11 +239,15 @@ function assertConsumable(inputs: ConsumeInput["inputs"], lots: LotGrams[]): voi
     }))
   )
   if (!check.ok) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, check.problems.map((p) => p.message_en).join(" "), check.problems[0]?.code)
+    // message_th: the backend's error handler adds it to the answer (docs/decisions/0021-conventions.md).
+    const error = new MedusaError(MedusaError.Types.NOT_ALLOWED, check.problems.map((p) => p.message_en).join(" "), check.problems[0]?.code)
+    throw Object.assign(error, { message_th: check.problems.map((p) => p.message_th).join(" ") })
   }
 }
 
 class TraceabilityModuleService extends MedusaService({
+  HerbPage,
+  HerbRecipe,
   HerbSpecies,
   Household,
   Plot,
@@ -260,7 +271,9 @@ class TraceabilityModuleService extends MedusaService({
   async createBatchConsuming(input: ConsumeInput, @MedusaContext() ctx: Context = {}): Promise<{ id: string; lot_number: string }> {
     const em = ctx.transactionManager as SqlManager
     const lotIds = [...new Set(input.inputs.map((i) => i.harvest_lot_id))].sort()
-    if (lotIds.length === 0) throw new MedusaError(MedusaError.Types.INVALID_DATA, "a batch needs at least one harvest lot")
+    if (lotIds.length === 0) {
+      throw Object.assign(new MedusaError(MedusaError.Types.INVALID_DATA, "a batch needs at least one harvest lot"), { message_th: "ล็อตการผลิตต้องมีล็อตเก็บเกี่ยวอย่างน้อยหนึ่งล็อต" })
+    }
 
     const rows = await em.execute(
       `select id, grams_harvested, grams_used from harvest_lot where deleted_at is null and id in (${placeholders(lotIds.length)}) order by id for update`,
@@ -660,6 +673,70 @@ class TraceabilityModuleService extends MedusaService({
       [dayStart(from), dayStart(addDays(to, 1))]
     )
     return rows.map((r) => ({ month: String(r.month), earned: Number(r.earned), paid: Number(r.paid) }))
+  }
+
+  /*
+   * Admin master-data deletes and the household update (issue 11 item 5): each is one transaction, the check that
+   * may refuse it included, as Medusa's own services do for their entities. Refusals carry message_th (the
+   * backend's error handler answers it; docs/decisions/0021-conventions.md).
+   */
+
+  /** Deletes a plot with its certifications; refused (IN_USE) while a harvest lot names the plot. */
+  @InjectTransactionManager()
+  async deletePlotWithCertifications(plotId: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+    const em = ctx.transactionManager as SqlManager
+    const [plot] = await em.execute(`select code from plot where id = ? and deleted_at is null for update`, [plotId])
+    if (!plot) return
+    const [harvest] = await em.execute(`select 1 from harvest_lot where plot_id = ? and deleted_at is null limit 1`, [plotId])
+    if (harvest) {
+      throw inUse(`Plot ${String(plot.code)} has recorded harvests and cannot be deleted`, `แปลง ${String(plot.code)} มีบันทึกการเก็บเกี่ยวแล้ว ลบไม่ได้`)
+    }
+    const certifications = await this.listCertifications({ plot_id: plotId }, { select: ["id"] }, ctx)
+    if (certifications.length) await this.deleteCertifications(certifications.map((c) => c.id), ctx)
+    await this.deletePlots(plotId, ctx)
+  }
+
+  /** Deletes a household with its photo; refused (IN_USE) while it has plots. */
+  @InjectTransactionManager()
+  async deleteHouseholdWithPhoto(householdId: string, actor: string | null, @MedusaContext() ctx: Context = {}): Promise<void> {
+    const em = ctx.transactionManager as SqlManager
+    const [household] = await em.execute(`select code from household where id = ? and deleted_at is null for update`, [householdId])
+    if (!household) return
+    const [plot] = await em.execute(`select 1 from plot where household_id = ? and deleted_at is null limit 1`, [householdId])
+    if (plot) {
+      const code = String(household.code)
+      throw inUse(`Household ${code} still has plots; delete or move them first`, `ครัวเรือน ${code} ยังมีแปลงปลูกอยู่ โปรดลบหรือย้ายแปลงก่อน`)
+    }
+    await this.removeHouseholdPhoto(householdId, actor, ctx)
+    await this.deleteHouseholds(householdId, ctx)
+  }
+
+  /** Deletes a herb species; refused (IN_USE) while a harvest lot is of it. */
+  @InjectTransactionManager()
+  async deleteUnusedHerbSpecies(speciesId: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+    const em = ctx.transactionManager as SqlManager
+    const [species] = await em.execute(`select thai_name from herb_species where id = ? and deleted_at is null for update`, [speciesId])
+    if (!species) return
+    const [harvest] = await em.execute(`select 1 from harvest_lot where species_id = ? and deleted_at is null limit 1`, [speciesId])
+    if (harvest) {
+      const name = String(species.thai_name)
+      throw inUse(`${name} has recorded harvests and cannot be deleted`, `${name} มีบันทึกการเก็บเกี่ยวแล้ว ลบไม่ได้`)
+    }
+    await this.deleteHerbSpecies(speciesId, ctx)
+  }
+
+  /**
+   * Updates a household; when its photo consent is withdrawn, the photo gets a new file name in the same
+   * transaction (the address that was public must never serve it again).
+   */
+  @InjectTransactionManager()
+  async updateHouseholdAndPhoto(
+    data: Parameters<TraceabilityModuleService["createHouseholds"]>[0][number] & { id: string },
+    options: { photoConsentWithdrawn: boolean },
+    @MedusaContext() ctx: Context = {}
+  ): Promise<void> {
+    await this.updateHouseholds(data, ctx)
+    if (options.photoConsentWithdrawn) await this.renameHouseholdPhoto(data.id, ctx)
   }
 
   /** The order's active allocations (units packed or FIFO-allocated and not released), by line then serial. */

@@ -47,17 +47,8 @@ export function query(params: Record<string, string | number | boolean | undefin
   return s ? `?${s}` : ""
 }
 
-const THAI = /[\u0E00-\u0E7F]/
-
-/**
- * A refusal in the admin's language: the API's `message_th` for Thai, `message` otherwise. Refusals not yet in
- * that shape word it "English (Thai)"; that form is split here until none is left.
- */
+/** A refusal in the admin's language: the API's `message_th` for Thai, `message` otherwise (docs/decisions/0021-conventions.md). */
 export function localizedMessage(error: { message: string; messageTh?: string } | string, language: string): string {
-  const message = typeof error === "string" ? error : error.message
-  const messageTh = typeof error === "string" ? undefined : error.messageTh
-  if (messageTh) return language.startsWith("th") ? messageTh : message
-  const m = /^([\s\S]*?)\s*\(([^()]*)\)\s*$/.exec(message)
-  if (!m || !THAI.test(m[2]) || THAI.test(m[1])) return message
-  return language.startsWith("th") ? m[2].trim() : m[1].trim()
+  if (typeof error === "string") return error
+  return error.messageTh && language.startsWith("th") ? error.messageTh : error.message
 }

@@ -91,7 +91,8 @@ export type Harvest = {
   created_at: string
 }
 
-export type BatchStatus = "draft" | "released" | "on_hold" | "recalled"
+import type { BatchStatus } from "@mae-mok/traceability"
+export type { BatchStatus }
 
 export type LabelUnit = {
   id: string

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { notFound } from "../../lib/errors"
 import { zodValidator } from "@medusajs/framework"
 import type { z } from "@medusajs/framework/zod"
 
@@ -20,16 +20,18 @@ export function page(query: { limit?: number; offset?: number }): { skip: number
   return { skip: offset, take: limit, limit, offset }
 }
 
-export function notFound(what: string, id: string): MedusaError {
-  return new MedusaError(MedusaError.Types.NOT_FOUND, `${what} ${id} was not found`)
-}
+/** What the admin API looks records up by, in English and Thai (for 404s). */
+const WHAT = {
+  Batch: "ล็อตการผลิต",
+  Certification: "ใบรับรอง",
+  "Herb species": "ชนิดสมุนไพร",
+  Household: "ครัวเรือน",
+  "Label unit": "ฉลากสินค้า",
+  Plot: "แปลงปลูก",
+} as const
 
-/** The one record, or a 404 naming what was looked for. */
-export function found<T>(record: T | undefined, what: string, id: string): T {
-  if (!record) throw notFound(what, id)
+/** The one record, or a 404 naming what was looked for (AppError: English and Thai). */
+export function found<T>(record: T | undefined | null, what: keyof typeof WHAT, id: string): T {
+  if (!record) throw notFound({ en: what, th: WHAT[what] }, id)
   return record
-}
-
-export function refuse(message: string, code?: string): MedusaError {
-  return new MedusaError(MedusaError.Types.NOT_ALLOWED, message, code)
 }

@@ -270,3 +270,55 @@ export const TracePage = z.object({
   after: z.string().max(400).refine((s) => parseCursor(s) !== null, { message: "after must be the `next` cursor of the previous page" }).optional(),
   format: z.enum(["json", "csv"]).optional(),
 }).strict()
+// --- herb pages (issue 16; docs/decisions/0045-herb-pages.md). The rules (sources, cure claims, consent) are
+// the core's checkHerbPage; these only shape the body.
+const markdown = (max = 20_000) => z.string().max(max).refine(isCleanText, CLEAN_TEXT)
+const HerbUseBody = z
+  .object({
+    th: text(1000),
+    en: text(1000),
+    source: z
+      .object({
+        kind: z.enum(["healer", "book", "study", "group"], { error: "source.kind must be healer, book, study or group" }),
+        citation_th: text(500),
+        citation_en: text(500),
+        household_id: text(60).nullable().optional(),
+      })
+      .strict(),
+  })
+  .strict()
+const HerbPhotoBody = z.object({ url: text(500), alt_th: text(300), alt_en: text(300) }).strict()
+export const HerbPageCreate = z
+  .object({
+    species_id: text(60),
+    slug: text(60),
+    published: z.boolean().default(false),
+    name_th: text(),
+    name_en: text(),
+    name_local: text().nullable().default(null),
+    parts_th: text(500),
+    parts_en: text(500),
+    preparation_th: markdown(),
+    preparation_en: markdown(),
+    cautions_th: markdown(),
+    cautions_en: markdown(),
+    uses: z.array(HerbUseBody).max(50).default([]),
+    photos: z.array(HerbPhotoBody).max(20).default([]),
+    wikidata_id: text(20).nullable().default(null),
+    wikipedia_url: text(500).nullable().default(null),
+  })
+  .strict()
+export const HerbPageUpdate = HerbPageCreate.omit({ species_id: true }).strict()
+
+// --- product videos (issue 16); checkProductVideos (core) decides which files are allowed.
+const VideoBody = z
+  .object({
+    url: text(500),
+    /** As stored (the core derives it from the file's extension again). */
+    type: z.enum(["video/mp4", "video/webm"]).optional(),
+    poster: text(500),
+    captions: z.object({ th: text(500), en: text(500) }).strict(),
+    title: z.object({ th: text(120), en: text(120) }).strict(),
+  })
+  .strict()
+export const ProductVideos = z.object({ videos: z.array(VideoBody).max(3) }).strict()

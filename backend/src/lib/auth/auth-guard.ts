@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { counterStore } from "../throttle/store"
-import { countAttempt, type Gate, requestIp, type Refusal, throttleKey, throttleSettings, tooManyRequests } from "../throttle/throttle"
+import { countAttempt, type Gate, requestIp, type Refusal, throttleKey, throttleSettings, tooManyAttempts } from "../throttle/throttle"
 import { passwordProblem } from "./password-policy"
 
 /**
@@ -37,7 +37,7 @@ export async function loginThrottle(req: MedusaRequest, res: MedusaResponse, nex
   const ip = ipGate(req)
   const account = address ? accountGate(req, address, "login") : null
   const verdict = await countAttempt(account ? [ip, account] : [ip])
-  if (!verdict.ok) return tooManyRequests(res, verdict.retryAfterSeconds, LOGIN)
+  if (!verdict.ok) return next(tooManyAttempts(verdict.retryAfterSeconds, LOGIN))
   res.on("finish", () => {
     if (res.statusCode < 200 || res.statusCode >= 300) return
     const store = counterStore()
@@ -56,7 +56,7 @@ const REGISTER: Refusal = {
 /** POST /auth/:actor_type/:auth_provider/register: each registration counts for the IP, like a failed login. */
 export async function registerThrottle(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const verdict = await countAttempt([ipGate(req)])
-  if (!verdict.ok) return tooManyRequests(res, verdict.retryAfterSeconds, REGISTER)
+  if (!verdict.ok) return next(tooManyAttempts(verdict.retryAfterSeconds, REGISTER))
   next()
 }
 
@@ -71,7 +71,7 @@ export async function resetThrottle(req: MedusaRequest, res: MedusaResponse, nex
   const address = email((req.body as Body)?.identifier)
   const gates = [ipGate(req), ...(address ? [accountGate(req, address, "reset")] : [])]
   const verdict = await countAttempt(gates)
-  if (!verdict.ok) return tooManyRequests(res, verdict.retryAfterSeconds, RESET)
+  if (!verdict.ok) return next(tooManyAttempts(verdict.retryAfterSeconds, RESET))
   next()
 }
 

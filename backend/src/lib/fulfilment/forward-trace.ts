@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 export { decodeCursor, encodeCursor }
 import type { AllocationRow } from "@mae-mok/traceability/module"
 import { decodeCursor, encodeCursor } from "./trace-cursor"
-import { traceability } from "../../workflows/traceability/service"
+import { traceability } from "../traceability/service"
 
 type Container = Pick<MedusaContainer, "resolve">
 

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { bangkokToday, type CalendarDate } from "@mae-mok/traceability"
 import type { PackLine } from "@mae-mok/traceability/module"
 import { notAllowed, notFound } from "../errors"
@@ -14,12 +14,29 @@ export type PackingOrder = {
   lines: PackLine[]
 }
 
+/** A whole number of units from Medusa's quantity (a number, a BigNumber or its raw form, on the item or its detail). */
+export function unitCount(item: { id: string; quantity?: unknown; raw_quantity?: unknown; detail?: { quantity?: unknown } | null }): number {
+  for (const value of [item.quantity, item.raw_quantity, item.detail?.quantity]) {
+    if (value === undefined || value === null) continue
+    try {
+      const n = MathBN.convert(value as number).toNumber()
+      if (Number.isSafeInteger(n) && n >= 0) return n
+    } catch {
+      // try the next form
+    }
+  }
+  throw new Error(`line ${item.id} has no readable quantity`)
+}
+
 /** The order as packing sees it: its lines (variant, units ordered, title). Refuses a cancelled order unless allowed. */
 export async function loadPackingOrder(container: Container, orderId: string, options: { allowCanceled?: boolean } = {}): Promise<PackingOrder> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
-    fields: ["id", "display_id", "status", "email", "items.id", "items.variant_id", "items.quantity", "items.product_title", "items.variant_title"],
+    fields: [
+      "id", "display_id", "status", "email", "items.id", "items.variant_id", "items.quantity", "items.raw_quantity",
+      "items.detail.quantity", "items.product_title", "items.variant_title",
+    ],
     filters: { id: orderId },
   })
   const order = data[0]
@@ -33,7 +50,7 @@ export async function loadPackingOrder(container: Container, orderId: string, op
     lines.push({
       line_item_id: item.id,
       variant_id: item.variant_id,
-      quantity: Number(item.quantity),
+      quantity: unitCount(item),
       title: [item.product_title, item.variant_title].filter(Boolean).join(" "),
     })
   }

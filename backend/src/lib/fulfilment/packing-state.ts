@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { packingSummary, thailandPostTrackingUrl } from "@mae-mok/traceability"
-import { traceability } from "../../workflows/traceability/service"
+import { traceability } from "../traceability/service"
 import { loadPackingOrder } from "./packing-order"
 
 type Container = Pick<MedusaContainer, "resolve">

@@ -59,7 +59,8 @@ export function baselineHeaders(settings: HeaderSettings): Record<string, string
     // frame-ancestors 'none' for browsers that predate it.
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), usb=(), payment=()",
+    // The camera for this origin's own pages only: the packing view reads label QR codes (decision 0030).
+    "Permissions-Policy": "camera=(self), microphone=(), geolocation=(), usb=(), payment=()",
     ...(settings.secure ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
   }
 }

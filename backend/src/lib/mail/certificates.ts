@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { addDays, bangkokToday } from "@mae-mok/traceability"
-import { traceability } from "../../workflows/traceability/service"
+import { traceability } from "../traceability/service"
 import { readEnv } from "../env"
 import { readMailSettings } from "./settings"
 

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { formatBaht, formatThaiDate, type LedgerEntry, monthBounds, monthlyStatement, type MonthlyStatement, type StatementLine } from "@mae-mok/traceability"
-import { traceability } from "../../workflows/traceability/service"
+import { traceability } from "../../lib/traceability/service"
 
 /**
  * A household's monthly statement (core `monthlyStatement`), read from one month of ledger rows plus the

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { fromStorefront } from "../traceability/provenance"
+import { fromStorefront } from "../http/storefront-auth"
 
 /**
  * Who may read or act on an order through the store API (docs/decisions/0025-order-access.md). Medusa answers

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { TRACEABILITY_MODULE } from "@mae-mok/traceability/module"
 import batchVariantLink from "../../links/batch-product-variant"
-import { traceability } from "../../workflows/traceability/service"
+import { traceability } from "../traceability/service"
 
 type LinkRow = { product_variant_id: string; batch_id: string }
 

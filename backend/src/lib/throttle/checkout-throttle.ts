@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { counterStore } from "./store"
-import { countAttempt, requestIp, type Refusal, throttleKey, throttleSettings, tooManyRequests } from "./throttle"
+import { countAttempt, requestIp, type Refusal, throttleKey, throttleSettings, tooManyAttempts } from "./throttle"
 
 const CHECKOUTS: Refusal = {
   code: "TOO_MANY_CHECKOUTS",
@@ -22,7 +22,7 @@ export async function checkoutThrottle(req: MedusaRequest, res: MedusaResponse, 
   if (!data[0] || data[0].completed_at) return next()
   const gate = { key: throttleKey("checkout-ip", requestIp(req)), rule: throttleSettings().checkoutPerIp }
   const verdict = await countAttempt([gate])
-  if (!verdict.ok) return tooManyRequests(res, verdict.retryAfterSeconds, CHECKOUTS)
+  if (!verdict.ok) return next(tooManyAttempts(verdict.retryAfterSeconds, CHECKOUTS))
   let placed = false
   const json = res.json.bind(res)
   res.json = (body: unknown) => {

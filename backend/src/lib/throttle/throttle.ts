@@ -1,9 +1,9 @@
 import crypto from "node:crypto"
 import type { IncomingMessage } from "node:http"
-import type { MedusaResponse } from "@medusajs/framework/http"
 import proxyaddr from "proxy-addr"
+import { type AppError, tooManyRequests } from "../errors"
 import { readEnv } from "../env"
-import { fromStorefront } from "../traceability/provenance"
+import { fromStorefront } from "../http/storefront-auth"
 import { readThrottleSettings, type ThrottleRule, type ThrottleSettings } from "./settings"
 import { counterStore, type CounterStore } from "./store"
 
@@ -73,17 +73,14 @@ function wait(seconds: number): [string, string] {
   return [`${minutes} minute${minutes === 1 ? "" : "s"}`, `${minutes} นาที`]
 }
 
+/** A throttle's refusal, worded around the wait ("3 minutes" / "3 นาที"). */
 export type Refusal = { code: string; message: (wait: string) => string; message_th: (wait: string) => string }
 
-/** 429 with Retry-After and a { code, message, message_th } body. */
-export function tooManyRequests(res: MedusaResponse, retryAfterSeconds: number, refusal: Refusal): void {
+/**
+ * The one 429 of the backend: an AppError (lib/errors.ts) that `apiErrorHandler` answers with Retry-After and
+ * `{ type: "too_many_requests", code, message, message_th, retry_after_seconds }`. Middlewares pass it to next().
+ */
+export function tooManyAttempts(retryAfterSeconds: number, refusal: Refusal): AppError {
   const [en, th] = wait(retryAfterSeconds)
-  res.setHeader("Retry-After", String(retryAfterSeconds))
-  res.status(429).json({
-    type: "too_many_requests",
-    code: refusal.code,
-    message: refusal.message(en),
-    message_th: refusal.message_th(th),
-    retry_after_seconds: retryAfterSeconds,
-  })
+  return tooManyRequests({ code: refusal.code, message: refusal.message(en), message_th: refusal.message_th(th) }, retryAfterSeconds)
 }

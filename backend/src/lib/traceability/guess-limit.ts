@@ -1,6 +1,10 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { checkGuessLimit, DEFAULT_GUESS_LIMIT, type GuessLimitCheck, newGuessLimitState, recordGuessMiss } from "@mae-mok/traceability"
-import { clientIp, fromStorefront, type ProvenanceRefusal, scanIpHash } from "./provenance"
+import { type AppError, tooManyRequests } from "../errors"
+import { clientIp, fromStorefront } from "../http/storefront-auth"
+import { scanIpHash } from "./scans"
+
+export type { GuessLimitCheck }
 
 // In-process: one server's memory. Several servers behind a balancer each count on their own
 // (docs/decisions/0010-scan-guess-limit.md).
@@ -31,31 +35,23 @@ export function scanGuessLimit(req: MedusaRequest, res: MedusaResponse, next: Me
   next()
 }
 
-/** True when the middleware found this client over its limit: refusals then become 429 and are not recorded. */
-export function isGuessLimited(res: MedusaResponse): boolean {
-  return (res as Limited).locals.guessLimit?.limited === true
+/** What the middleware found for this request's client (GET …/:serial), if it ran. */
+export function guessLimitOfResponse(res: MedusaResponse): GuessLimitCheck | undefined {
+  return (res as Limited).locals.guessLimit
 }
 
-/** The 429 answer (status and body) that replaces a refusal while the client is limited. */
-export function tooManyGuesses(retryAfterSeconds: number) {
-  return {
-    type: "too_many_requests",
-    code: "TOO_MANY_GUESSES",
-    message: `Too many unknown or malformed codes from this network; try again in ${retryAfterSeconds} s. Genuine labels still answer.`,
-    message_th: `สแกนรหัสที่ไม่ถูกต้องมากเกินไป โปรดลองใหม่ในอีก ${retryAfterSeconds} วินาที`,
-    retry_after_seconds: retryAfterSeconds,
-  }
-}
-
-/** Sends a refusal, or 429 with Retry-After instead when the client has guessed too much. */
-export function sendRefusal(res: MedusaResponse, refusal: ProvenanceRefusal): void {
-  const limit = (res as Limited).locals.guessLimit
-  if (limit?.limited) {
-    res.setHeader("Retry-After", String(limit.retryAfterSeconds))
-    res.status(429).json(tooManyGuesses(limit.retryAfterSeconds))
-    return
-  }
-  res.status(refusal.status).json(refusal.body)
+/** A refused code stays itself unless the client has guessed too much: then 429, with the wait. */
+export function refusalWithin(limit: GuessLimitCheck | undefined, refusal: AppError): AppError {
+  if (!limit?.limited) return refusal
+  const seconds = limit.retryAfterSeconds
+  return tooManyRequests(
+    {
+      code: "TOO_MANY_GUESSES",
+      message: `Too many unknown or malformed codes from this network; try again in ${seconds} s. Genuine labels still answer.`,
+      message_th: `สแกนรหัสที่ไม่ถูกต้องมากเกินไป โปรดลองใหม่ในอีก ${seconds} วินาที`,
+    },
+    seconds
+  )
 }
 
 /**

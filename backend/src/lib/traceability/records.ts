@@ -12,7 +12,7 @@ import {
   toGtin14,
 } from "@mae-mok/traceability"
 import { readEnv } from "../env"
-import { traceability } from "../../workflows/traceability/service"
+import { traceability } from "./service"
 
 type Container = Pick<MedusaContainer, "resolve">
 
@@ -162,7 +162,7 @@ export function householdPhotoUrl(file: string | null): string | null {
   return file ? `${backendUrl}/household-photos/${file}` : null
 }
 
-type HouseholdRow = {
+export type HouseholdRow = {
   id: string
   code: string
   alias: string
@@ -189,7 +189,7 @@ type HouseholdRow = {
 }
 
 /** A household row as the core's (private) HouseholdRecord. */
-function householdRecord(h: HouseholdRow): HouseholdRecord {
+export function householdRecord(h: HouseholdRow): HouseholdRecord {
   return {
     id: h.id,
     code: h.code,

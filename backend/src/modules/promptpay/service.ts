@@ -28,21 +28,12 @@ import {
   PaymentActions,
   PaymentSessionStatus,
 } from "@medusajs/framework/utils"
+import type { PromptPaySessionData } from "@mae-mok/traceability"
 import { maskedPromptPayId, parsePromptPayId, promptPayPayload, promptPayQrDataUrl, type PromptPayId } from "./payload"
 
 export type PromptPayOptions = { promptpayId: string }
 
-/** What the payment session (and later the payment) keeps; the storefront shows the QR from it. */
-export type PromptPaySessionData = {
-  promptpay_amount: number
-  currency_code: "thb"
-  promptpay_id_masked: string
-  payload: string
-  qr_data_url: string
-  status: "awaiting_payment" | "confirmed" | "cancelled"
-  confirmed_at?: string
-  cancelled_at?: string
-}
+export type { PromptPaySessionData }
 
 /**
  * Native PromptPay for groups without a card processor. The customer scans a QR for the exact total

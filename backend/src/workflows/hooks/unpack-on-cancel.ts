@@ -1,6 +1,6 @@
 import { cancelOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
-import { traceability } from "../traceability/service"
+import { traceability } from "../../lib/traceability/service"
 
 // A cancelled fulfilment returns its units (issue 12): its allocations are released, whichever route cancelled
 // it (ours or Medusa's own admin route). The hook runs after the fulfilment is cancelled.

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { BATCH_STATUSES } from "../../core/public-projection"
 import { BatchInput } from "./batch-input"
 import { LabelUnit } from "./label-unit"
 
@@ -9,7 +10,7 @@ export const Batch = model.define("batch", {
   produced_on: model.text(),
   best_before: model.text().nullable(),
   units_planned: model.number(),
-  status: model.enum(["draft", "released", "on_hold", "recalled"]).default("draft"),
+  status: model.enum([...BATCH_STATUSES]).default("draft"),
   status_reason: model.text().nullable(),
   released_at: model.dateTime().nullable(),
   recalled_at: model.dateTime().nullable(),

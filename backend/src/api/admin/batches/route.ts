@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { createBatchWorkflow } from "../../../workflows/traceability/create-batch"
 import { actorId, page, validQuery } from "../helpers"
 import { type BatchCreate, BatchQuery, type Infer } from "../validators"
-import { batchResponse, batchResponses } from "./serialize"
+import { batchResponse, batchResponses } from "./batch-response"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = await validQuery(req, BatchQuery)

@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { traceability } from "../../../workflows/traceability/service"
-import { actorId, page, refuse, validQuery } from "../helpers"
-import { certificationResponse } from "../plots/serialize"
+import { notAllowed } from "../../../lib/errors"
+import { traceability } from "../../../lib/traceability/service"
+import { actorId, page, validQuery } from "../helpers"
+import { certificationResponse } from "../plots/plot-response"
 import { type CertificationCreate, CertificationQuery, type Infer } from "../validators"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
@@ -19,7 +20,7 @@ export async function POST(req: MedusaRequest<Infer<typeof CertificationCreate>>
   const service = traceability(req.scope)
   const body = req.validatedBody
   const [plot] = await service.listPlots({ id: body.plot_id })
-  if (!plot) throw refuse(`plot_id ${body.plot_id} is not a plot`, "UNKNOWN_PLOT")
+  if (!plot) throw notAllowed({ code: "UNKNOWN_PLOT", message: `plot_id ${body.plot_id} is not a plot`, message_th: `ไม่พบแปลงปลูก ${body.plot_id}` })
   const actor = actorId(req)
   const certification = await service.createCertifications({ ...body, created_by: actor, updated_by: actor })
   res.json({ certification: certificationResponse(certification) })

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { bangkokToday, farmGatePriceOn } from "@mae-mok/traceability"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { setFarmGatePriceWorkflow } from "../../../workflows/money/price-rules"
 import { actorId } from "../helpers"
 import type { FarmGatePriceCreate, Infer } from "../validators"

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { gramsToKg } from "@mae-mok/traceability"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { recordHarvestWorkflow } from "../../../workflows/traceability/record-harvest"
 import { actorId, page, validQuery } from "../helpers"
 import { type HarvestCreate, HarvestQuery, type Infer } from "../validators"

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { actorId, page, validQuery } from "../helpers"
 import { type Infer, type SpeciesCreate, SpeciesQuery } from "../validators"
 

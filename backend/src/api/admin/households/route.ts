@@ -1,8 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { actorId, page, validQuery } from "../helpers"
 import { type HouseholdCreate, HouseholdQuery, type Infer } from "../validators"
-import { aliasAccepted, householdColumns, householdResponse } from "./serialize"
+import { assertAliasAccepted, householdColumns } from "./consent"
+import { householdResponse } from "./household-response"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = await validQuery(req, HouseholdQuery)
@@ -14,7 +15,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 }
 
 export async function POST(req: MedusaRequest<Infer<typeof HouseholdCreate>>, res: MedusaResponse) {
-  if (!aliasAccepted(req.validatedBody, null, res)) return
+  assertAliasAccepted(req.validatedBody, null)
   const created = await traceability(req.scope).createHouseholds(householdColumns(req.validatedBody, null, actorId(req)))
   res.json({ household: householdResponse(created) })
 }

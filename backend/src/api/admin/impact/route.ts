@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { monthBounds, type PrivateImpactEntry, privateImpactReport } from "@mae-mok/traceability"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { validQuery } from "../helpers"
 import { ImpactQuery } from "../validators"
 

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { bangkokStartOfDay, bangkokToday, sumSatang } from "@mae-mok/traceability"
 import { recordPaymentsWorkflow } from "../../../workflows/money/record-payments"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { actorId, validQuery } from "../helpers"
 import { AsOfQuery, type Infer, type PayoutRunCreate } from "../validators"
 

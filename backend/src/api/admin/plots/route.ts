@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { actorId, page, validQuery } from "../helpers"
 import { type Infer, type PlotCreate, PlotQuery } from "../validators"
-import { plotColumns, plotResponse } from "./serialize"
+import { plotColumns, plotResponse } from "./plot-response"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = await validQuery(req, PlotQuery)

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { bangkokToday } from "@mae-mok/traceability"
 import { notFound } from "../../../lib/errors"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { setShareRuleWorkflow } from "../../../workflows/money/price-rules"
 import { actorId } from "../helpers"
 import type { Infer, ShareRuleCreate } from "../validators"

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 
 /** Public file names: 128 random bits in hex and the type's extension (traceability module's service). */
 const FILE = /^[0-9a-f]{32}\.(jpg|png)$/

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { allLinesCovered } from "@mae-mok/traceability"
 import { notAllowed } from "../../../lib/errors"
 import { batchesOfVariants, loadPackingOrder, packingToday } from "../../../lib/fulfilment/packing-order"
-import { traceability } from "../../traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 
 export type AllocateFifoUnitsInput = {
   order_id: string

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { checkPackScan, type PackAccepted, serialFromScan } from "@mae-mok/traceability"
 import { conflict, fromCore, notAllowed } from "../../../lib/errors"
 import { loadPackingOrder, packingToday, variantOfBatch } from "../../../lib/fulfilment/packing-order"
-import { traceability } from "../../traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 
 export type PackScannedUnitInput = { order_id: string; scanned: string; actor_id: string | null }
 export type PackScannedUnitOutput = { verdict: PackAccepted; allocation_id: string }

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { traceability } from "../../traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 
 export type ReleaseAllocationsInput = { fulfillment_id?: string; order_id_unfulfilled?: string; reason: string }
 

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { farmGatePriceOn, farmGatePurchaseEntry, type LedgerEntry } from "@mae-mok/traceability"
-import { traceability } from "../../traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { refusing } from "../refusal"
 
 export type FarmGatePurchaseInput = {

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { bangkokToday, planEndRule } from "@mae-mok/traceability"
 import { fromCore, notAllowed, notFound } from "../../../lib/errors"
-import { traceability } from "../../traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 
 export type EndRuleInput = { kind: "farm_gate_price" | "share_rule"; id: string; last_day: string; actor_id: string | null }
 

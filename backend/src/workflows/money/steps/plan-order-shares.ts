@@ -15,7 +15,7 @@ import {
   shareRuleOn,
 } from "@mae-mok/traceability"
 import { notAllowed } from "../../../lib/errors"
-import { traceability } from "../../traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 
 export type OrderSharesInput = { order_id: string; refund_id?: string | null }
 

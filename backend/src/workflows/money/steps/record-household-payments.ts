@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { PaymentInput } from "@mae-mok/traceability/module"
-import { traceability } from "../../traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 import { refusing } from "../refusal"
 
 /** Records payments to households, all or none, refusing any above what the household is owed. */

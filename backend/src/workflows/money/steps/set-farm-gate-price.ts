@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { bangkokToday, type FarmGatePrice, planFarmGatePrice } from "@mae-mok/traceability"
 import { fromCore, notAllowed, notFound } from "../../../lib/errors"
-import { traceability } from "../../traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 
 export type SetFarmGatePriceInput = {
   species_id: string

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { bangkokToday, planShareRule, type ShareRule } from "@mae-mok/traceability"
 import { fromCore, notAllowed } from "../../../lib/errors"
-import { traceability } from "../../traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 
 export type SetShareRuleInput = {
   product_id: string | null

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { BatchAction } from "@mae-mok/traceability"
 import { setBatchStatusWorkflow } from "../../../../workflows/traceability/set-batch-status"
 import { actorId } from "../../helpers"
-import { batchResponse } from "../serialize"
+import { batchResponse } from "../batch-response"
 
 /** POST handler for release / hold / recall (the workflow checks the transition and the reason). */
 export function statusHandler(action: BatchAction) {

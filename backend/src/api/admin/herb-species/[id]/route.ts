@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { traceability } from "../../../../workflows/traceability/service"
-import { actorId, found, refuse } from "../../helpers"
+import { deleteHerbSpeciesWorkflow } from "../../../../workflows/traceability/delete-herb-species"
+import { traceability } from "../../../../lib/traceability/service"
+import { actorId, found } from "../../helpers"
 import type { Infer, SpeciesUpdate } from "../../validators"
 
 async function load(req: MedusaRequest) {
@@ -20,9 +21,6 @@ export async function POST(req: MedusaRequest<Infer<typeof SpeciesUpdate>>, res:
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
   const s = await load(req)
-  const service = traceability(req.scope)
-  const [harvest] = await service.listHarvestLots({ species_id: s.id }, { take: 1 })
-  if (harvest) throw refuse(`${s.thai_name} has recorded harvests and cannot be deleted`, "IN_USE")
-  await service.deleteHerbSpecies(s.id)
+  await deleteHerbSpeciesWorkflow(req.scope).run({ input: { species_id: s.id } })
   res.json({ id: s.id, object: "herb_species", deleted: true })
 }

@@ -1,8 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { traceability } from "../../../../workflows/traceability/service"
-import { actorId, found, refuse } from "../../helpers"
+import { deleteHouseholdWorkflow } from "../../../../workflows/traceability/delete-household"
+import { updateHouseholdWorkflow } from "../../../../workflows/traceability/update-household"
+import { traceability } from "../../../../lib/traceability/service"
+import { actorId, found } from "../../helpers"
 import type { HouseholdUpdate, Infer } from "../../validators"
-import { aliasAccepted, householdColumns, householdResponse } from "../serialize"
+import { assertAliasAccepted, householdColumns } from "../consent"
+import { householdResponse } from "../household-response"
 
 async function load(req: MedusaRequest) {
   const [h] = await traceability(req.scope).listHouseholds({ id: req.params.id })
@@ -15,21 +18,16 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 
 export async function POST(req: MedusaRequest<Infer<typeof HouseholdUpdate>>, res: MedusaResponse) {
   const h = await load(req)
-  if (!aliasAccepted(req.validatedBody, h, res)) return
+  assertAliasAccepted(req.validatedBody, h)
   const cols = householdColumns(req.validatedBody, h, actorId(req))
-  const service = traceability(req.scope)
-  await service.updateHouseholds({ id: h.id, ...cols })
   // Withdrawn photo consent: the public route already refuses; the address that was public is retired for good.
-  if (h.consent_photo && cols.consent_photo === false) await service.renameHouseholdPhoto(h.id)
+  const withdrawn = Boolean(h.consent_photo) && cols.consent_photo === false
+  await updateHouseholdWorkflow(req.scope).run({ input: { data: { id: h.id, ...cols }, photo_consent_withdrawn: withdrawn } })
   res.json({ household: householdResponse(await load(req)) })
 }
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
   const h = await load(req)
-  const service = traceability(req.scope)
-  const [plot] = await service.listPlots({ household_id: h.id }, { take: 1 })
-  if (plot) throw refuse(`Household ${h.code} still has plots; delete or move them first`, "IN_USE")
-  await service.removeHouseholdPhoto(h.id, actorId(req))
-  await service.deleteHouseholds(h.id)
+  await deleteHouseholdWorkflow(req.scope).run({ input: { household_id: h.id, actor_id: actorId(req) } })
   res.json({ id: h.id, object: "household", deleted: true })
 }

@@ -1,8 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { traceability } from "../../../../workflows/traceability/service"
-import { actorId, found, refuse } from "../../helpers"
+import { deletePlotWorkflow } from "../../../../workflows/traceability/delete-plot"
+import { traceability } from "../../../../lib/traceability/service"
+import { actorId, found } from "../../helpers"
 import type { Infer, PlotUpdate } from "../../validators"
-import { plotColumns, plotResponse } from "../serialize"
+import { plotColumns, plotResponse } from "../plot-response"
 
 async function load(req: MedusaRequest) {
   const [p] = await traceability(req.scope).listPlots({ id: req.params.id })
@@ -25,10 +26,6 @@ export async function POST(req: MedusaRequest<Infer<typeof PlotUpdate>>, res: Me
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
   const p = await load(req)
-  const service = traceability(req.scope)
-  const [harvest] = await service.listHarvestLots({ plot_id: p.id }, { take: 1 })
-  if (harvest) throw refuse(`Plot ${p.code} has recorded harvests and cannot be deleted`, "IN_USE")
-  await service.deleteCertifications((await service.listCertifications({ plot_id: p.id })).map((c) => c.id))
-  await service.deletePlots(p.id)
+  await deletePlotWorkflow(req.scope).run({ input: { plot_id: p.id } })
   res.json({ id: p.id, object: "plot", deleted: true })
 }

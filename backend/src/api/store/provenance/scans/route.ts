@@ -1,6 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { countGuessMiss, guessLimitOf, tooManyGuesses } from "../../../../lib/traceability/guess-limit"
-import { recordScans } from "../../../../lib/traceability/provenance"
+import type { ScanAnswer } from "@mae-mok/traceability"
+import { errorAnswer } from "../../../../lib/errors"
+import { countGuessMiss, guessLimitOf, refusalWithin } from "../../../../lib/traceability/guess-limit"
+import { recordScans } from "../../../../lib/traceability/scans"
 import type { ScanBatch } from "../validators"
 
 /**
@@ -17,13 +19,14 @@ export async function POST(req: MedusaRequest<ScanBatch>, res: MedusaResponse) {
   )
   res.setHeader("Cache-Control", "no-store")
   res.json({
-    results: results.map((result, i) => {
+    results: results.map((result, i): ScanAnswer => {
       if (result.ok) return { status: 200, scan: result.verdict }
       const ip = scans[i]!.client_ip
       const limit = limits[i]!.limited ? limits[i]! : guessLimitOf(ip)
       countGuessMiss(ip)
-      if (limit.limited) return { status: 429, ...tooManyGuesses(limit.retryAfterSeconds) }
-      return { status: result.refusal.status, ...result.refusal.body }
+      // The same answer (status and body) the error handler would give GET …/:serial.
+      const answer = errorAnswer(refusalWithin(limit, result.refusal))!
+      return { ...(answer.body as Omit<Extract<ScanAnswer, { type: string }>, "status">), status: answer.status }
     }),
   })
 }

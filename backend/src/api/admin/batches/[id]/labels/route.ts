@@ -1,9 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { notAllowed } from "../../../../../lib/errors"
 import { formatSerialForPrint, formatThaiDate } from "@mae-mok/traceability"
 import { qrSvg } from "../../../../../lib/traceability/qr"
-import { found, refuse, validQuery } from "../../../helpers"
+import { found, validQuery } from "../../../helpers"
 import { LabelsQuery } from "../../../validators"
-import { batchResponse } from "../../serialize"
+import { batchResponse } from "../../batch-response"
 
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -14,14 +15,14 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const batch = found(await batchResponse(req.scope, req.params.id), "Batch", req.params.id)
   const wanted = ([] as string[]).concat((await validQuery(req, LabelsQuery)).unit ?? [])
   const units = wanted.length ? batch.units.filter((u) => wanted.includes(u.serial)) : batch.units
-  if (units.length === 0) throw refuse(`Batch ${batch.lot_number} has no label units to print; issue some first`, "NO_UNITS")
+  if (units.length === 0) throw notAllowed({ code: "NO_UNITS", message: `Batch ${batch.lot_number} has no label units to print; issue some first`, message_th: `ล็อต ${batch.lot_number} ยังไม่มีฉลากให้พิมพ์ โปรดออกฉลากก่อน` })
   const product = batch.variant?.product?.title ?? ""
   const variant = batch.variant?.title ?? ""
   const bestBefore = batch.best_before ? formatThaiDate(batch.best_before) : "-"
 
   const labels = await Promise.all(
     units.map(async (u) => {
-      if (!u.url) throw refuse(`Batch ${batch.lot_number} has no product variant with a GTIN`, "NO_GTIN")
+      if (!u.url) throw notAllowed({ code: "NO_GTIN", message: `Batch ${batch.lot_number} has no product variant with a GTIN`, message_th: `ล็อต ${batch.lot_number} ไม่มีตัวเลือกสินค้าที่มีรหัส GTIN` })
       return `<div class="label">
   <div class="qr">${await qrSvg(u.url)}</div>
   <div class="text">

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { json2csv } from "json-2-csv"
 import { batchBuyers, decodeCursor, forwardTracePage } from "../../../../../lib/fulfilment/forward-trace"
-import { traceability } from "../../../../../workflows/traceability/service"
+import { traceability } from "../../../../../lib/traceability/service"
 import { found, validQuery } from "../../../helpers"
 import { TracePage } from "../../../validators"
 

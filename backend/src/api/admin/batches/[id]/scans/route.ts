@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { bangkokCalendarDate } from "@mae-mok/traceability"
-import { traceability } from "../../../../../workflows/traceability/service"
+import { traceability } from "../../../../../lib/traceability/service"
 import { found } from "../../../helpers"
 
 // GET /admin/batches/:id/scans — scans of the batch's lot over time (IP hashes are never returned).

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { issueLabelUnitsWorkflow } from "../../../../../workflows/traceability/issue-label-units"
 import type { Infer, IssueUnits } from "../../../validators"
-import { batchResponse } from "../../serialize"
+import { batchResponse } from "../../batch-response"
 
 export async function POST(req: MedusaRequest<Infer<typeof IssueUnits>>, res: MedusaResponse) {
   const { result } = await issueLabelUnitsWorkflow(req.scope).run({ input: { batch_id: req.params.id, count: req.validatedBody.count } })

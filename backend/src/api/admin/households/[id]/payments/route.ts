@@ -3,7 +3,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import { bangkokStartOfDay } from "@mae-mok/traceability"
 import { notFound } from "../../../../../lib/errors"
 import { recordPaymentsWorkflow } from "../../../../../workflows/money/record-payments"
-import { traceability } from "../../../../../workflows/traceability/service"
+import { traceability } from "../../../../../lib/traceability/service"
 import { actorId } from "../../../helpers"
 import type { HouseholdPayment, Infer } from "../../../validators"
 

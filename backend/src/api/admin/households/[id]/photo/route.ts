@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PhotoError, stripPhotoMetadata } from "@mae-mok/traceability"
-import { traceability } from "../../../../../workflows/traceability/service"
+import { traceability } from "../../../../../lib/traceability/service"
 import { actorId, found } from "../../../helpers"
-import { householdResponse } from "../../serialize"
+import { householdResponse } from "../../household-response"
 
 /** A phone photo shrunk by the admin form is ~100–300 KB; an unshrunk one from a script may be a few MB. */
 export const MAX_PHOTO_BYTES = 4 * 1024 * 1024

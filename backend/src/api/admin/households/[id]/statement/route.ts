@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MASKED, maySeeHouseholdPrivate } from "../../../../../lib/auth/household-private"
 import { notFound } from "../../../../../lib/errors"
 import { householdStatement } from "../../../../../lib/money/statement"
-import { traceability } from "../../../../../workflows/traceability/service"
+import { traceability } from "../../../../../lib/traceability/service"
 import { validQuery } from "../../../helpers"
 import { MonthQuery } from "../../../validators"
 

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { sumSatang } from "@mae-mok/traceability"
 import { bookOrderSharesWorkflow } from "../../../../../workflows/money/book-order-shares"
-import { traceability } from "../../../../../workflows/traceability/service"
+import { traceability } from "../../../../../lib/traceability/service"
 
 /** The order's household ledger entries (sales shares and reversals) and their sum. Private right required. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

@@ -1,13 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { lotProvenance, ProvenanceRefusal } from "../../../../../lib/traceability/provenance"
+import { lotProvenance } from "../../../../../lib/traceability/provenance"
 
 // GET /store/provenance/:gtin/:lot — public projection of one batch (docs/api/provenance.md).
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  try {
-    const provenance = await lotProvenance(req.scope, { gtin: req.params.gtin, lot: req.params.lot })
-    res.json({ provenance })
-  } catch (err) {
-    if (err instanceof ProvenanceRefusal) return void res.status(err.status).json(err.body)
-    throw err
-  }
+  const provenance = await lotProvenance(req.scope, { gtin: req.params.gtin, lot: req.params.lot })
+  res.json({ provenance })
 }

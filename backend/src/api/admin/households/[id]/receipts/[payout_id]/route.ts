@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFound } from "../../../../../../lib/errors"
 import { receiptHtml } from "../../../../../../lib/money/receipt"
 import { htmlToPdf } from "../../../../../../lib/pdf/html-to-pdf"
-import { traceability } from "../../../../../../workflows/traceability/service"
+import { traceability } from "../../../../../../lib/traceability/service"
 
 /**
  * The receipt (ใบสำคัญรับเงิน) of one payment to the household: PDF, or the printable page with ?format=html.

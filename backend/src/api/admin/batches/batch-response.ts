@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { gramsToKg } from "@mae-mok/traceability"
 import { readEnv } from "../../../lib/env"
 import { unitUrl, variantsOfBatches } from "../../../lib/traceability/records"
-import { traceability } from "../../../workflows/traceability/service"
+import { traceability } from "../../../lib/traceability/service"
 
 type Container = Pick<MedusaContainer, "resolve">
 

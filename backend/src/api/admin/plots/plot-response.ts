@@ -1,7 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
+import { notAllowed } from "../../../lib/errors"
 import { bangkokToday, daysBetween, isCertificationValidOn, type Certification } from "@mae-mok/traceability"
-import { traceability } from "../../../workflows/traceability/service"
-import { refuse } from "../helpers"
+import { traceability } from "../../../lib/traceability/service"
 import type { Infer, PlotCreate, PlotUpdate } from "../validators"
 
 type CertRow = { id: string; plot_id: string; scheme: Certification["scheme"]; certificate_number: string; certifying_body: string; valid_from: string; valid_until: string; status: Certification["status"] }
@@ -21,13 +21,13 @@ export async function plotColumns(req: MedusaRequest, body: Infer<typeof PlotCre
   const service = traceability(req.scope)
   if (body.household_id) {
     const [h] = await service.listHouseholds({ id: body.household_id })
-    if (!h) throw refuse(`household_id ${body.household_id} is not a household`, "UNKNOWN_HOUSEHOLD")
+    if (!h) throw notAllowed({ code: "UNKNOWN_HOUSEHOLD", message: `household_id ${body.household_id} is not a household`, message_th: `ไม่พบครัวเรือน ${body.household_id}` })
   }
   if (body.species_ids?.length) {
     const ids = [...new Set(body.species_ids)]
     const species = await service.listHerbSpecies({ id: ids })
     const missing = ids.filter((id) => !species.some((s) => s.id === id))
-    if (missing.length) throw refuse(`species_ids has unknown herb species: ${missing.join(", ")}`, "UNKNOWN_SPECIES")
+    if (missing.length) throw notAllowed({ code: "UNKNOWN_SPECIES", message: `species_ids has unknown herb species: ${missing.join(", ")}`, message_th: `ไม่พบชนิดสมุนไพร: ${missing.join(", ")}` })
   }
   const { private: priv, ...plain } = body
   return { ...plain, ...(priv ?? {}) }
