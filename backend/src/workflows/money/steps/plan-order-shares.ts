@@ -35,15 +35,19 @@ type Item = {
   raw_quantity?: unknown
   raw_unit_price?: unknown
   adjustments?: ({ amount: unknown } | null)[] | null
+  /** The order item: Query gives the line's quantity (and an edited price) here, not on the line. */
+  detail?: { quantity?: unknown; raw_quantity?: unknown; unit_price?: unknown; raw_unit_price?: unknown } | null
 }
-const quantityOf = (i: Item) => (Number.isFinite(num(i.quantity)) ? num(i.quantity) : num(i.raw_quantity))
-const unitPriceOf = (i: Item) => (Number.isFinite(num(i.unit_price)) ? i.unit_price : i.raw_unit_price)
+const firstFinite = (...xs: unknown[]) => xs.map(num).find((n) => Number.isFinite(n)) ?? Number.NaN
+const quantityOf = (i: Item) => firstFinite(i.detail?.quantity, i.detail?.raw_quantity, i.quantity, i.raw_quantity)
+const unitPriceOf = (i: Item) => firstFinite(i.detail?.unit_price, i.detail?.raw_unit_price, i.unit_price, i.raw_unit_price)
 type Payment = { id: string; captured_at: string | null; captures?: { amount: unknown; created_at: string }[]; refunds?: { id: string; amount: unknown; created_at: string }[] }
 type Order = { id: string; status: string; canceled_at: string | null; items: Item[]; payment_collections?: { payments?: Payment[] }[] }
 
 /** A Medusa number: a plain number, a numeric string, or a BigNumber (its `numeric`, or raw `value`). */
 function num(x: unknown): number {
-  if (typeof x === "object" && x !== null) {
+  if (x === null || x === undefined || x === "") return Number.NaN
+  if (typeof x === "object") {
     const o = x as { numeric?: unknown; value?: unknown; toJSON?: () => unknown }
     return Number(o.numeric ?? o.value ?? (typeof o.toJSON === "function" ? o.toJSON() : Number.NaN))
   }
@@ -72,7 +76,10 @@ export const planOrderSharesStep = createStep("plan-order-shares", async (input:
     entity: "order",
     fields: [
       "id", "status", "canceled_at",
-      "items.id", "items.product_id", "items.quantity", "items.unit_price", "items.raw_unit_price", "items.raw_quantity", "items.adjustments.amount",
+      // An order line's quantity (and a price changed by an order edit) live on its order item, which the order
+      // module calls the item's "detail"; Query returns it there, not on the line.
+      "items.id", "items.product_id", "items.unit_price", "items.raw_unit_price", "items.adjustments.amount",
+      "items.detail.quantity", "items.detail.raw_quantity", "items.detail.unit_price", "items.detail.raw_unit_price",
       "payment_collections.payments.id", "payment_collections.payments.captured_at",
       "payment_collections.payments.captures.amount", "payment_collections.payments.captures.created_at",
       "payment_collections.payments.refunds.id", "payment_collections.payments.refunds.amount", "payment_collections.payments.refunds.created_at",
