@@ -124,6 +124,12 @@ export const planOrderSharesStep = createStep("plan-order-shares", async (input:
     return { lineItemId: i.id, paidSatang: Math.max(0, toSatang(unitPriceOf(i)) * quantityOf(i) - discount), basisPoints: rule?.basisPoints ?? 0 }
   })
   const paidTotal = lines.reduce((s, l) => s + l.paidSatang, 0)
+  // A refund pays back the goods first; what goes beyond the lines' paid total (shipping) is no line's refund.
+  let linesLeft = paidTotal
+  for (const r of refunds) {
+    r.satang = Math.min(r.satang, linesLeft)
+    linesLeft -= r.satang
+  }
   const refundedTotal = refunds.reduce((s, r) => s + r.satang, 0)
   if (order.status === "canceled" && refundedTotal < paidTotal) refunds.push({ refundId: `cancel_${order.id}`, satang: paidTotal - refundedTotal })
 
