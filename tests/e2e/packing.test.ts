@@ -95,6 +95,9 @@ describe("the packing view on a phone", () => {
     expect(state.units.every((u: { method: string; fulfillment_id: string | null }) => u.method === "scanned" && u.fulfillment_id)).toBe(true)
     expect(state.fulfillments).toHaveLength(1)
     await eventually(() => page.getByTestId("packing-lines").textContent()).toContain("ครบแล้ว")
+    // Where the packed units come from: their batch, and the harvest lots, plots and households behind it.
+    await eventually(() => page.getByTestId("origin").textContent()).toContain(camBatch.lot_number)
+    expect(await page.getByTestId("origin").textContent()).toMatch(/แปลง \S+ .*ครัวเรือน \S+/)
     await page.getByTestId("camera-toggle").click()
     await page.screenshot({ path: path.join(shots, "packing-camera-390.png"), fullPage: true })
   })

@@ -183,6 +183,12 @@ describe("scan to pack", () => {
 describe("FIFO fulfilment and the recall", () => {
   const ORDERS = 50
   it("50 concurrent FIFO fulfilments never over-allocate, take the oldest batch first, and the recall names exactly its buyers", async () => {
+    // The seed's own released batches of the variant are put on hold, so the test's 45 units are the only free ones.
+    const { batches: released } = await api.ok("GET", "/admin/batches?status=released")
+    for (const b of released as Json[]) {
+      const full = (await api.ok("GET", `/admin/batches/${b.id}`)).batch
+      if (full.variant?.sku === "MM-CB-1") await api.ok("POST", `/admin/batches/${b.id}/hold`, { reason: "test: only this test's batches are free" })
+    }
     const older = await batch("MM-CB-1", "2026-10-01", 20)
     const newer = await batch("MM-CB-1", "2026-10-15", 25)
     const draft = await batch("MM-CB-1", "2026-09-01", 10, "draft")
@@ -263,5 +269,26 @@ describe("FIFO fulfilment and the recall", () => {
     const bad = await api.call("GET", `/admin/batches/${older.id}/orders?after=nonsense`)
     expect(bad.status).toBe(400)
     expect(bad.body.message).toContain("after")
+
+    // Backward trace (admin): an order → its units → their batch → harvest lots → plots → households; a serial the same way.
+    const back = await api.ok("GET", `/admin/orders/${buyerOfOlder}/trace`)
+    expect(back.batches.map((b: Json) => b.lot_number)).toEqual([older.lot_number])
+    const tracedBatch = back.batches[0]
+    expect(tracedBatch.units).toEqual([{ serial: expect.any(String), order_id: buyerOfOlder, method: "fifo" }])
+    expect(tracedBatch.harvest_lots.length).toBeGreaterThan(0)
+    for (const lot of tracedBatch.harvest_lots) {
+      expect(lot.grams_used).toBeGreaterThan(0)
+      expect(lot.plot.code).toMatch(/\S/)
+      expect(lot.household).toEqual({ id: expect.any(String), code: expect.any(String), alias: expect.any(String) })
+      expect(lot.herb.thai_name).toMatch(/\S/)
+    }
+    const serial = tracedBatch.units[0].serial
+    const bySerial = await api.ok("GET", `/admin/label-units/${serial}/trace`)
+    expect(bySerial.batches[0].units).toEqual([{ serial, order_id: buyerOfOlder, method: "fifo" }])
+    expect(bySerial.batches[0].harvest_lots).toEqual(tracedBatch.harvest_lots)
+    const freeUnit = draft.units[0]!
+    expect((await api.ok("GET", `/admin/label-units/${freeUnit.serial}/trace`)).batches[0].units).toEqual([{ serial: freeUnit.serial, order_id: null, method: null }])
+    expect((await api.call("GET", "/admin/label-units/0000000000000000/trace")).status).toBe(404)
+    expect((await api.call("GET", "/admin/orders/order_01NOTANORDER0000000000000/trace")).status).toBe(404)
   }, 900_000)
 })

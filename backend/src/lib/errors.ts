@@ -102,6 +102,8 @@ export function errorAnswer(err: unknown): ErrorAnswer | null {
     const medusa = getHttpResponseFromError(err as Error)
     status = medusa.statusCode
     body = { ...medusa.body }
+    // Medusa answers a conflict with its generic code (invalid_state_error); ours says which conflict it is.
+    if (typeof e.code === "string" && e.code) body.code = e.code
   }
   if (status < 500) Object.assign(body, extras.message_th !== undefined ? { message_th: extras.message_th } : {}, extras.details ?? {})
   const wait = extras.details?.retry_after_seconds

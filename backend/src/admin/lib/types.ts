@@ -124,22 +124,8 @@ export type Batch = Audit & {
   units: LabelUnit[]
 }
 
-/** One unit of a batch in a buyer's order (GET /admin/batches/:id/orders). */
-export type ForwardTraceRow = {
-  order_id: string
-  display_id: number | null
-  ordered_at: string | null
-  email: string | null
-  customer_name: string | null
-  phone: string | null
-  province: string | null
-  line_item_id: string
-  product: string | null
-  serial: string
-  lot_number: string
-  method: "scanned" | "fifo"
-  fulfillment_id: string | null
-}
+/** One unit of a batch in a buyer's order (GET /admin/batches/:id/orders): the backend's own type. */
+export type { TraceRow as ForwardTraceRow } from "../../lib/fulfilment/forward-trace"
 
 export type BatchScans = {
   lot_number: string

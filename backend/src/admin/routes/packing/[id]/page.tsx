@@ -2,6 +2,7 @@ import { Badge, Button, Input, Text, toast, usePrompt } from "@medusajs/ui"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useEffect, useRef, useState } from "react"
 import { useParams } from "react-router-dom"
+import type { backwardTrace } from "../../../../lib/fulfilment/backward-trace"
 import type { PackingState } from "../../../../lib/fulfilment/packing-state"
 import { FormError } from "../../../components/form"
 import { Loading, Page, Section } from "../../../components/section"
@@ -25,6 +26,12 @@ const PackingPage = () => {
   const prompt = usePrompt()
   const key = ["packing", orderId]
   const state = useQuery({ queryKey: key, queryFn: () => api<{ packing: PackingState }>(`/admin/orders/${orderId}/packing`).then((r) => r.packing) })
+  // Backward trace of what is packed (issue 12); asked again whenever the packed units change.
+  const trace = useQuery({
+    queryKey: ["packing-trace", orderId, state.data?.units.map((u) => u.serial).join(",") ?? ""],
+    queryFn: () => api<Awaited<ReturnType<typeof backwardTrace>>>(`/admin/orders/${orderId}/trace`),
+    enabled: Boolean(state.data?.units.length),
+  })
   const [code, setCode] = useState("")
   const [feedback, setFeedback] = useState<Feedback | null>(null)
   const [busy, setBusy] = useState(false)
@@ -183,6 +190,33 @@ const PackingPage = () => {
           ) : null}
         </div>
       </Section>
+
+      {trace.data && trace.data.batches.length > 0 ? (
+        <Section title={t("packing.origin")} subtitle={t("packing.originHint")}>
+          <ul className="flex flex-col gap-y-3" data-testid="origin">
+            {trace.data.batches.map((b) => (
+              <li key={b.batch_id} className="flex flex-col gap-y-1">
+                <Text size="small" weight="plus">
+                  {b.lot_number} · {b.units.length}
+                </Text>
+                <ul className="flex flex-col gap-y-0.5 pl-3">
+                  {b.harvest_lots.map((h) => (
+                    <li key={h.harvest_lot_id} className="txt-compact-small text-ui-fg-subtle">
+                      {t("packing.originLine", {
+                        herb: h.herb?.thai_name ?? "—",
+                        plot: h.plot?.code ?? "—",
+                        village: h.plot?.village ?? "—",
+                        household: h.household ? `${h.household.code} ${h.household.alias}` : "—",
+                        kg: (h.grams_used / 1000).toLocaleString(language === "th" ? "th-TH" : "en-GB", { maximumFractionDigits: 2 }),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
 
       {p.fulfillments.length > 0 ? (
         <Section title={t("packing.fulfilments")}>
