@@ -1,6 +1,8 @@
 import fs from "node:fs"
 import path from "node:path"
+import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { bangkokToday } from "@mae-mok/traceability"
 import { backendDir } from "../../backend/launcher/paths"
 import { buildTrackingNumber } from "@mae-mok/traceability"
 import { adminApi, adminToken, type Json } from "../support/admin-api"
@@ -24,6 +26,9 @@ import {
 
 type Unit = { serial: string }
 type Batch = { lot_number: string; variant: { barcode: string }; units: Unit[] }
+
+/** ฿98,765.43 (+ the household's index): what the group owes each seeded household in this sweep. */
+const PRIVATE_MONEY_SATANG = 9_876_543
 
 let app: TestApp
 let batches: Batch[]
@@ -67,6 +72,22 @@ beforeAll(async () => {
   batches = await Promise.all(list.map(async (b: Json) => (await admin.ok("GET", `/admin/batches/${b.id}`)).batch as Batch))
   expect(batches.length).toBeGreaterThanOrEqual(2)
   for (const b of batches) expect(b.units.length, `label units of ${b.lot_number}`).toBeGreaterThan(0)
+
+  // Household money (issue 13): a share rule for every product, and each seeded household owed an amount no
+  // public response may show (booked as the ledger stores it), so the sweep below has money to find.
+  await admin.ok("POST", "/admin/share-rules", { product_id: null, basis_points: 2500, valid_from: bangkokToday() })
+  const db = postgres(app.db.url, { max: 1 })
+  try {
+    const households = await db`select id from household where deleted_at is null`
+    for (const [i, h] of households.entries()) {
+      const lot = `hl_privacy_${i}`
+      await db`insert into ledger_entry (id, idempotency_key, household_id, kind, satang, source, harvest_lot_id, booked_at)
+        values (${`le_privacy_${i}`}, ${`farm_gate_purchase:${lot}`}, ${h.id}, 'farm_gate_purchase', ${PRIVATE_MONEY_SATANG + i},
+          ${db.json({ type: "harvest_lot", harvestLotId: lot, grams: 12345, pricePerKgSatang: 800000, priceId: null })}, ${lot}, now())`
+    }
+  } finally {
+    await db.end()
+  }
 
   // Unit-level fulfilment (issue 12): an order of a seeded variant, packed FIFO (its unit's page now says the month
   // it was sold, the others that they never were) and handed to Thailand Post; the buyer's parcels are read below.
@@ -195,6 +216,18 @@ describe("privacy sweep of every public response", () => {
   it("shows no private value, no exact plot location and no household id anywhere", () => {
     expectNoPrivateValues([...api, ...pages], photos)
     expectNoPrivateKeys([...api.filter((r) => r.label.includes("/store/provenance/")), ...pages.filter((r) => /linkset|linkType=|gs1resolver/.test(r.label))])
+  })
+
+  it("shows no household's money: only the aggregate grower share line, on product and provenance pages", () => {
+    const all = [...api, ...pages]
+    for (const r of all) {
+      for (const leak of ["98,765", "98765", "9876543", "9,876,543"]) expect(r.body.includes(leak), `${r.label} shows ${leak}`).toBe(false)
+    }
+    // The aggregate line is there (4+ households: baht per unit and the count), in Thai and English.
+    const productTh = pages.filter((r) => /^storefront \/products\/[a-z-]+$/.test(r.label)).map((r) => r.body).join("\n")
+    expect(productTh).toMatch(/฿\d+ ของราคานี้ถึงมือครัวเรือนผู้ปลูก \d+ ครัวเรือน|ของรายได้สุทธิ \(ไม่รวม VAT\) จากสินค้าชิ้นนี้ถึงมือครัวเรือนผู้ปลูก/)
+    const lotPages = pages.filter((r) => /\/01\/\d+\/10\/[^/?]+\?lang=en$/.test(r.label)).map((r) => r.body).join("\n")
+    expect(lotPages).toMatch(/of this price goes back to the \d+ grower households|of the net revenue \(ex VAT\) from this item goes back/)
   })
 
   it("shows each household's consented name, photo and story, in Thai and English, and nothing it did not consent to", () => {

@@ -29,7 +29,14 @@ import {
   PackTracking,
   PackUnpack,
   UnpaidRelease,
+  FarmGatePriceCreate,
+  ShareRuleCreate,
+  RuleEnd,
+  HouseholdPayment,
+  PayoutRunCreate,
+  HouseholdAccess,
 } from "./admin/validators"
+import { requireHouseholdPrivate, requireStoreOwner } from "../lib/auth/household-private"
 import { quantityLimitBody } from "../lib/checkout/quantity-limits"
 import { cartWriteStockRefusal } from "../lib/checkout/stock-refusal"
 import { errorAnswer } from "../lib/errors"
@@ -124,5 +131,21 @@ export default defineMiddlewares({
     // placed orders per client IP (stock held by one client)
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [checkoutThrottle] },
     // --- end of shoppers and accounts ---
+    // --- household money (issue 13; docs/decisions/0035-household-ledger.md, 0036-household-private-data-right.md) ---
+    { matcher: "/admin/farm-gate-prices", methods: ["POST"], middlewares: [validateAndTransformBody(FarmGatePriceCreate)] },
+    { matcher: "/admin/farm-gate-prices/:id/end", methods: ["POST"], middlewares: [validateAndTransformBody(RuleEnd)] },
+    { matcher: "/admin/share-rules", methods: ["POST"], middlewares: [validateAndTransformBody(ShareRuleCreate)] },
+    { matcher: "/admin/share-rules/:id/end", methods: ["POST"], middlewares: [validateAndTransformBody(RuleEnd)] },
+    // household money: only for admin users with "may see household private data" (the statement JSON masks instead)
+    { matcher: "/admin/households/:id/statement.csv", methods: ["GET"], middlewares: [requireHouseholdPrivate] },
+    { matcher: "/admin/households/:id/receipts/:payout_id", methods: ["GET"], middlewares: [requireHouseholdPrivate] },
+    { matcher: "/admin/households/:id/payments", methods: ["POST"], middlewares: [requireHouseholdPrivate, validateAndTransformBody(HouseholdPayment)] },
+    { matcher: "/admin/payout-run", methods: ["GET"], middlewares: [requireHouseholdPrivate] },
+    { matcher: "/admin/payout-run", methods: ["POST"], middlewares: [requireHouseholdPrivate, validateAndTransformBody(PayoutRunCreate)] },
+    { matcher: "/admin/impact", methods: ["GET"], middlewares: [requireHouseholdPrivate] },
+    { matcher: "/admin/orders/:id/household-shares", methods: ["GET", "POST"], middlewares: [requireHouseholdPrivate] },
+    { matcher: "/admin/household-access", methods: ["GET"], middlewares: [requireStoreOwner] },
+    { matcher: "/admin/household-access/:user_id", methods: ["POST"], middlewares: [requireStoreOwner, validateAndTransformBody(HouseholdAccess)] },
+    // --- end of household money ---
   ],
 })

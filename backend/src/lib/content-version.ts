@@ -35,6 +35,8 @@ export const PUBLIC_CONTENT_TABLES = [
   "herb_page",
   "herb_recipe",
   "product_product_variant_traceability_batch",
+  // the grower share line (issue 13) follows the share rules
+  "share_rule",
 ] as const
 
 /**

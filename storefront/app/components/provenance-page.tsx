@@ -77,6 +77,11 @@ function Provenance({ p, scan, locale, t, formatDate, herbHrefs }: { p: PublicPr
       <section className="balance" aria-labelledby="balance-h">
         <h2 id="balance-h">{t("prov.balance")}</h2>
         <p>{t("prov.balanceSummary", { kg: kg(p.totals.kg), households: p.totals.households, plots: p.totals.plots })}</p>
+        {p.growerShare && p.growerShare.kind !== "none" ? (
+          <p className="grower-share" data-testid="grower-share">
+            {locale === "en" ? p.growerShare.message_en : p.growerShare.message_th}
+          </p>
+        ) : null}
         <ul>
           {shares.map(([scheme, percent]) => (
             <li key={scheme}>{t("prov.certifiedShare", { percent, scheme })}</li>

@@ -32,6 +32,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
             plots: batch.plots.filter((p) => p.certifications.length > 0).length,
             herbs: batch.herbs.map((h) => ({ thaiName: h.thaiName, scientificName: h.scientificName, href: herbLinks[h.scientificName] ?? null })),
             href: selected?.gtin ? buildDigitalLinkPath({ gtin: selected.gtin, lot: batch.batch.lot }) : null,
+            // aggregate only, from the public projection (issue 13)
+            growerShare: batch.growerShare && batch.growerShare.kind !== "none" ? { th: batch.growerShare.message_th, en: batch.growerShare.message_en } : null,
           }
         : null,
       origin: config.storefrontUrl,
@@ -144,6 +146,11 @@ export default function ProductPage() {
             {batch ? (
               <>
                 <p>{t("product.provenanceSummary", { lot: batch.lot, households: batch.households, plots: batch.plots })}</p>
+                {batch.growerShare ? (
+                  <p className="grower-share" data-testid="grower-share">
+                    {locale === "en" ? batch.growerShare.en : batch.growerShare.th}
+                  </p>
+                ) : null}
                 {batch.herbs.length ? (
                   <>
                     <h3>{t("product.herbs")}</h3>

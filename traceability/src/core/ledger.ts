@@ -32,7 +32,7 @@ export type LedgerSource =
   | { type: "harvest_lot"; harvestLotId: string; grams: number; pricePerKgSatang: number; priceId: string | null }
   | { type: "unit_sale"; orderId: string; lineItemId: string; unitAllocationId: string; batchId: string; basisPoints: number }
   | { type: "refund"; refundId: string; orderId: string; reversedKey: string }
-  | { type: "payout"; payoutId: string; method: PaymentMethod; receiptNumber: string | null };
+  | { type: "payout"; payoutId: string; method: PaymentMethod; receiptNumber: string | null; paidByName?: string | null };
 
 export interface LedgerEntry {
   idempotencyKey: string;

@@ -273,3 +273,32 @@ describe("publicProjection: recall and edge cases", () => {
     expect(out.harvests[0]?.certifications[0]?.certificateNumber).not.toBe("CHANGED");
   });
 });
+
+describe("publicProjection: grower share line (issue 13)", () => {
+  it("states the aggregate baht per unit and the household count from three households up", () => {
+    const record = makePrivateBatchRecord();
+    const out = publicProjection({ ...record, share: { priceSatang: 15900, basisPoints: 2500 } });
+    const count = out.totals.households;
+    expect(count).toBeGreaterThanOrEqual(3);
+    // 159.00 incl. VAT → 148.60 net → 25 % = 37.15 → "฿37" (rounded down in the sentence)
+    expect(out.growerShare).toEqual({
+      kind: "amount",
+      shareSatangPerUnit: 3715,
+      basisPoints: 2500,
+      households: count,
+      message_th: `฿37 ของราคานี้ถึงมือครัวเรือนผู้ปลูก ${count} ครัวเรือน`,
+      message_en: `฿37 of this price goes back to the ${count} grower households`,
+    });
+  });
+
+  it("states only the rule with fewer than three households, and nothing without a rule", () => {
+    const record = makePrivateBatchRecord();
+    const two = { ...record, inputs: record.inputs.filter((i) => i.harvestLot.householdId === record.inputs[0]!.harvestLot.householdId) };
+    const out = publicProjection({ ...two, share: { priceSatang: 15900, basisPoints: 2500 } });
+    expect(out.totals.households).toBeLessThan(3);
+    expect(out.growerShare).toMatchObject({ kind: "rule_only", basisPoints: 2500 });
+    expect(JSON.stringify(out.growerShare)).not.toMatch(/฿/);
+    expect(publicProjection({ ...record, share: { priceSatang: 15900, basisPoints: null } }).growerShare).toEqual({ kind: "none" });
+    expect(publicProjection(record).growerShare).toEqual({ kind: "none" });
+  });
+});

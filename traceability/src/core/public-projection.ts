@@ -18,6 +18,7 @@ import { type Certification, type CertificationScheme, type CertificationSnapsho
 import { HERB_SOURCE_KINDS, type HerbPageInput, type HerbSourceKind } from "./herb-page";
 import { isValidGtin, toGtin14 } from "./gtin";
 import { type BatchInputLine, shares } from "./mass-balance";
+import { type PublicShareLine, publicShareLine } from "./public-share";
 import { type LabelScanState, type ScanVerdict, scanVerdict } from "./scan-verdict";
 
 // ---------------------------------------------------------------------------------------------
@@ -145,6 +146,11 @@ export interface PrivateBatchRecord {
   households: readonly HouseholdRecord[];
   species: readonly SpeciesRecord[];
   scan?: ScanRecord | null;
+  /**
+   * What the grower share line needs (issue 13): the variant's price (VAT included, satang) and the share
+   * rule in force today for its product. No household money goes in (public-share.ts).
+   */
+  share?: { priceSatang: number | null; basisPoints: number | null } | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,6 +232,11 @@ export interface PublicProvenance {
     certifiedPercent: Record<CertificationScheme, number>;
   };
   scan: ScanVerdict | null;
+  /**
+   * How much of the price goes back to the batch's grower households, in aggregate only (public-share.ts):
+   * baht per unit and the household count from three households up, the rule's percentage below that.
+   */
+  growerShare: PublicShareLine;
 }
 
 export interface ProjectionOptions {
@@ -496,7 +507,15 @@ export function publicProjection(record: PrivateBatchRecord, options: Projection
       },
     },
     scan,
+    growerShare: growerShareOf(record.share ?? null, balance.householdsCount),
   };
+}
+
+function growerShareOf(share: PrivateBatchRecord["share"], householdsCount: number): PublicShareLine {
+  if (!share || share.basisPoints === null || share.priceSatang === null) return { kind: "none" };
+  if (!Number.isSafeInteger(share.priceSatang) || share.priceSatang < 0) return { kind: "none" };
+  if (!Number.isInteger(share.basisPoints) || share.basisPoints < 0 || share.basisPoints > 10_000) return { kind: "none" };
+  return publicShareLine({ priceSatang: share.priceSatang, rule: { basisPoints: share.basisPoints }, householdsCount });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,4 +8,4 @@ export default Module(TRACEABILITY_MODULE, {
 })
 
 export { TraceabilityModuleService }
-export type { AllocationPage, AllocationRow, ConsumeInput, FifoInput, PackLine, PackScanInput, ScanUpdate } from "./service"
+export type { AllocationPage, AllocationRow, ConsumeInput, FifoInput, LedgerFilter, PackLine, PackScanInput, PaymentInput, ScanUpdate } from "./service"

@@ -9,22 +9,32 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import {
-  type AllocationResult,
+  addDays,
   allocateFifo,
+  type AllocationResult,
+  bangkokStartOfDay,
+  bookOnce,
   type CalendarDate,
   checkConsumption,
   checkPackScan,
+  checkPayment,
   type FreeBatchUnits,
   generateSerial,
   gramsToKg,
   kgToGrams,
+  type LedgerEntry,
+  type LedgerEntryKind,
+  LedgerError,
+  type LedgerSource,
   nextLotNumber,
   type PackScanVerdict,
+  paymentKey,
 } from "../index"
 import {
   Batch,
   BatchInput,
   Certification,
+  FarmGatePrice,
   HarvestLot,
   HerbPage,
   HerbRecipe,
@@ -33,6 +43,7 @@ import {
   LabelUnit,
   Plot,
   ScanEvent,
+  ShareRule,
   UnitAllocation,
 } from "./models"
 
@@ -163,6 +174,49 @@ function photoFileName(contentType: string): string {
   return `${crypto.randomBytes(16).toString("hex")}.${contentType === "image/png" ? "png" : "jpg"}`
 }
 
+/** A ledger row as stored (ledger_entry is a plain table, see Migration20261202120000). */
+function entryFromRow(r: Record<string, unknown>): LedgerEntry {
+  return {
+    idempotencyKey: String(r.idempotency_key),
+    householdId: String(r.household_id),
+    kind: String(r.kind) as LedgerEntryKind,
+    satang: Number(r.satang),
+    source: (typeof r.source === "string" ? JSON.parse(r.source) : r.source) as LedgerSource,
+    bookedAt: new Date(r.booked_at as string | Date).toISOString(),
+    bookedBy: r.booked_by === null || r.booked_by === undefined ? null : String(r.booked_by),
+  }
+}
+
+function sourceColumns(e: LedgerEntry): { order_id: string | null; batch_id: string | null; harvest_lot_id: string | null; payout_id: string | null } {
+  const s = e.source
+  return {
+    order_id: s.type === "unit_sale" || s.type === "refund" ? s.orderId : null,
+    batch_id: s.type === "unit_sale" ? s.batchId : null,
+    harvest_lot_id: s.type === "harvest_lot" ? s.harvestLotId : null,
+    payout_id: s.type === "payout" ? s.payoutId : null,
+  }
+}
+
+/** The instant a Bangkok calendar day starts (for timestamptz ranges). */
+function dayStart(date: string): string {
+  return bangkokStartOfDay(date)
+}
+
+export type LedgerFilter = { household_id?: string; order_id?: string; payout_id?: string; harvest_lot_id?: string; keys?: string[] }
+
+export type PaymentInput = {
+  household_id: string
+  amount_satang: number
+  payout_id: string
+  method: "cash" | "bank_transfer" | "promptpay"
+  /** null: the next number of the ledger's receipt sequence (RV-<year>-<n>). */
+  receipt_number: string | null
+  paid_at: string
+  /** The group member who handed the money over (free text, printed on the receipt). */
+  paid_by_name: string | null
+  booked_by: string | null
+}
+
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => "?").join(", ")
 }
@@ -203,6 +257,8 @@ class TraceabilityModuleService extends MedusaService({
   BatchInput,
   LabelUnit,
   ScanEvent,
+  FarmGatePrice,
+  ShareRule,
   UnitAllocation,
 }) {
   /**
@@ -430,6 +486,193 @@ class TraceabilityModuleService extends MedusaService({
     const em = ctx.manager as SqlManager
     const [row] = await em.execute(`select file_name, content_type, data from household_photo where household_id = ?`, [householdId])
     return row ? { file_name: String(row.file_name), content_type: String(row.content_type), data: row.data as Buffer } : null
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Household income ledger (issue 13; decisions 0017, 0035). Plain statements on ledger_entry.
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Serialises bookings per household for this transaction (advisory locks in id order, so two bookings
+   * touching the same households cannot deadlock): a payment's balance check and the check that a key is not
+   * booked with other content see every entry committed before them.
+   */
+  private async lockHouseholds(em: SqlManager, householdIds: Iterable<string>): Promise<void> {
+    for (const id of [...new Set(householdIds)].sort()) {
+      await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`maemok-ledger:${id}`])
+    }
+  }
+
+  private async insertEntries(em: SqlManager, entries: LedgerEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += 200) {
+      const chunk = entries.slice(i, i + 200)
+      await em.execute(
+        `insert into ledger_entry (id, idempotency_key, household_id, kind, satang, source, order_id, batch_id, harvest_lot_id, payout_id, booked_at, booked_by)
+         values ${chunk.map(() => "(?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+        chunk.flatMap((e) => {
+          const c = sourceColumns(e)
+          return [generateEntityId(undefined, "le"), e.idempotencyKey, e.householdId, e.kind, e.satang, JSON.stringify(e.source), c.order_id, c.batch_id, c.harvest_lot_id, c.payout_id, e.bookedAt, e.bookedBy]
+        })
+      )
+    }
+  }
+
+  /**
+   * Books entries once per idempotency key (core `bookOnce`): under the households' locks, reads what is
+   * already booked under the same keys; duplicates are skipped, a key booked with other content is refused
+   * (LedgerError CONFLICTING_ENTRY) and nothing is written. Returns the entries this call inserted (what a
+   * compensation removes) and those that were already there.
+   */
+  @InjectTransactionManager()
+  async bookLedgerEntries(entries: LedgerEntry[], @MedusaContext() ctx: Context = {}): Promise<{ booked: LedgerEntry[]; alreadyBooked: LedgerEntry[] }> {
+    if (entries.length === 0) return { booked: [], alreadyBooked: [] }
+    const em = ctx.transactionManager as SqlManager
+    await this.lockHouseholds(em, entries.map((e) => e.householdId))
+    const keys = entries.map((e) => e.idempotencyKey)
+    const existing = await em.execute(`select * from ledger_entry where idempotency_key in (${placeholders(keys.length)})`, keys)
+    const result = bookOnce(existing.map(entryFromRow), entries)
+    await this.insertEntries(em, result.toBook)
+    return { booked: result.toBook, alreadyBooked: result.alreadyBooked }
+  }
+
+  /**
+   * Records payments to households, all or none: under the households' locks, each payment is checked
+   * against what the household is owed (core `checkPayment`: over-payment refused) and booked as a payment
+   * entry with its receipt number.
+   */
+  @InjectTransactionManager()
+  async recordHouseholdPayments(payments: PaymentInput[], @MedusaContext() ctx: Context = {}): Promise<LedgerEntry[]> {
+    if (payments.length === 0) return []
+    const em = ctx.transactionManager as SqlManager
+    const ids = payments.map((p) => p.household_id)
+    if (new Set(ids).size !== ids.length) throw new LedgerError("CONFLICTING_ENTRY", "มีครัวเรือนซ้ำในรอบจ่ายเดียวกัน", "a household appears twice in one payout")
+    await this.lockHouseholds(em, ids)
+    const balances = await em.execute(
+      `select household_id, sum(satang)::text as balance from ledger_entry where household_id in (${placeholders(ids.length)}) group by household_id`,
+      ids
+    )
+    const owed = new Map(balances.map((r) => [String(r.household_id), Number(r.balance)]))
+    const entries: LedgerEntry[] = []
+    for (const p of payments) {
+      const check = checkPayment(owed.get(p.household_id) ?? 0, p.amount_satang)
+      if (!check.ok) throw new LedgerError(check.code, check.message_th, `${check.message_en} (household ${p.household_id})`)
+      let receipt = p.receipt_number?.trim() || null
+      if (!receipt) {
+        const [n] = await em.execute(`select nextval('ledger_receipt_seq')::text as n`)
+        receipt = `RV-${p.paid_at.slice(0, 4)}-${String(n?.n).padStart(6, "0")}`
+      }
+      entries.push({
+        idempotencyKey: paymentKey(p.payout_id, p.household_id),
+        householdId: p.household_id,
+        kind: "payment",
+        satang: -p.amount_satang,
+        source: { type: "payout", payoutId: p.payout_id, method: p.method, receiptNumber: receipt, paidByName: p.paid_by_name },
+        bookedAt: new Date(p.paid_at).toISOString(),
+        bookedBy: p.booked_by,
+      })
+    }
+    const existing = await em.execute(`select * from ledger_entry where idempotency_key in (${placeholders(entries.length)})`, entries.map((e) => e.idempotencyKey))
+    const result = bookOnce(existing.map(entryFromRow), entries)
+    await this.insertEntries(em, result.toBook)
+    return [...result.toBook, ...result.alreadyBooked]
+  }
+
+  /**
+   * Compensation only: removes entries a failed workflow inserted (by key). The append-only trigger lets a
+   * DELETE through only inside a transaction that declares itself a compensation.
+   */
+  @InjectTransactionManager()
+  async removeLedgerEntriesForCompensation(keys: string[], @MedusaContext() ctx: Context = {}): Promise<void> {
+    if (keys.length === 0) return
+    const em = ctx.transactionManager as SqlManager
+    await em.execute(`select set_config('maemok.ledger_compensation', 'on', true)`)
+    await em.execute(`delete from ledger_entry where idempotency_key in (${placeholders(keys.length)})`, keys)
+    await em.execute(`select set_config('maemok.ledger_compensation', 'off', true)`)
+  }
+
+  /** Ledger entries by household, order, payout, harvest lot or keys, oldest first. */
+  @InjectManager()
+  async listLedger(filter: LedgerFilter, @MedusaContext() ctx: Context = {}): Promise<LedgerEntry[]> {
+    const em = ctx.manager as SqlManager
+    const where: string[] = []
+    const params: unknown[] = []
+    for (const col of ["household_id", "order_id", "payout_id", "harvest_lot_id"] as const) {
+      if (filter[col] !== undefined) {
+        where.push(`${col} = ?`)
+        params.push(filter[col])
+      }
+    }
+    if (filter.keys) {
+      if (filter.keys.length === 0) return []
+      where.push(`idempotency_key in (${placeholders(filter.keys.length)})`)
+      params.push(...filter.keys)
+    }
+    if (where.length === 0) throw new Error("listLedger needs a filter")
+    const rows = await em.execute(`select * from ledger_entry where ${where.join(" and ")} order by booked_at, idempotency_key`, params)
+    return rows.map(entryFromRow)
+  }
+
+  /**
+   * One household's entries in the Bangkok days from..to, and its balance before `from` (summed in the
+   * database, so a statement reads one month of rows whatever the household's history).
+   */
+  @InjectManager()
+  async ledgerWindow(
+    householdId: string,
+    from: string,
+    to: string,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<{ openingSatang: number; entries: LedgerEntry[] }> {
+    const em = ctx.manager as SqlManager
+    const start = dayStart(from)
+    const end = dayStart(addDays(to, 1))
+    const [opening] = await em.execute(`select coalesce(sum(satang), 0)::text as s from ledger_entry where household_id = ? and booked_at < ?`, [householdId, start])
+    const rows = await em.execute(
+      `select * from ledger_entry where household_id = ? and booked_at >= ? and booked_at < ? order by booked_at, idempotency_key`,
+      [householdId, start, end]
+    )
+    return { openingSatang: Number(opening?.s ?? 0), entries: rows.map(entryFromRow) }
+  }
+
+  /** Balance owed per household at the end of Bangkok day `asOf` (households with any entry). */
+  @InjectManager()
+  async ledgerBalances(asOf: string | null, @MedusaContext() ctx: Context = {}): Promise<Map<string, number>> {
+    const em = ctx.manager as SqlManager
+    const rows = asOf
+      ? await em.execute(`select household_id, sum(satang)::text as s from ledger_entry where booked_at < ? group by household_id`, [dayStart(addDays(asOf, 1))])
+      : await em.execute(`select household_id, sum(satang)::text as s from ledger_entry group by household_id`)
+    return new Map(rows.map((r) => [String(r.household_id), Number(r.s)]))
+  }
+
+  /**
+   * Per household, what it earned (purchases + shares + reversals) and was paid in the Bangkok days from..to,
+   * summed in the database: the impact report's input (core `privateImpactReport` only adds these up).
+   */
+  @InjectManager()
+  async ledgerTotals(from: string, to: string, @MedusaContext() ctx: Context = {}): Promise<{ household_id: string; earned: number; paid: number }[]> {
+    const em = ctx.manager as SqlManager
+    const rows = await em.execute(
+      `select household_id,
+         coalesce(sum(satang) filter (where kind <> 'payment'), 0)::text as earned,
+         coalesce(-sum(satang) filter (where kind = 'payment'), 0)::text as paid
+       from ledger_entry where booked_at >= ? and booked_at < ? group by household_id`,
+      [dayStart(from), dayStart(addDays(to, 1))]
+    )
+    return rows.map((r) => ({ household_id: String(r.household_id), earned: Number(r.earned), paid: Number(r.paid) }))
+  }
+
+  /** Earned and paid per Bangkok month ("YYYY-MM") over all households, in the days from..to (impact charts). */
+  @InjectManager()
+  async ledgerMonthTotals(from: string, to: string, @MedusaContext() ctx: Context = {}): Promise<{ month: string; earned: number; paid: number }[]> {
+    const em = ctx.manager as SqlManager
+    const rows = await em.execute(
+      `select to_char(booked_at at time zone 'Asia/Bangkok', 'YYYY-MM') as month,
+         coalesce(sum(satang) filter (where kind <> 'payment'), 0)::text as earned,
+         coalesce(-sum(satang) filter (where kind = 'payment'), 0)::text as paid
+       from ledger_entry where booked_at >= ? and booked_at < ? group by 1 order by 1`,
+      [dayStart(from), dayStart(addDays(to, 1))]
+    )
+    return rows.map((r) => ({ month: String(r.month), earned: Number(r.earned), paid: Number(r.paid) }))
   }
 
   /*

@@ -2,7 +2,7 @@ import { Link, useLocation } from "react-router-dom"
 import { clx } from "@medusajs/ui"
 import { useT } from "../lib/use-t"
 
-const SECTIONS = ["households", "plots", "species", "herb-pages", "harvests", "batches", "scans"] as const
+const SECTIONS = ["households", "plots", "species", "herb-pages", "harvests", "batches", "scans", "money"] as const
 
 /** Section links at the top of every page: on a phone the sidebar is hidden behind a menu. */
 export function TraceNav() {

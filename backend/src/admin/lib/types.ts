@@ -85,6 +85,8 @@ export type Harvest = {
   kg_used: number
   kg_left: number
   certifications: CertificationSnapshot[]
+  /** The farm-gate purchase booked with it (answer of POST only); null without a price that day. */
+  purchase?: { price_id: string; price_per_kg_satang: number; satang: number } | null
   created_by: string | null
   created_at: string
 }

@@ -194,6 +194,68 @@ export const LabelsQuery = z.object({ unit: blankIsAbsent(z.union([serialFilter,
 
 export type Infer<T extends z.ZodType> = z.infer<T>
 
+// --- household money (issue 13) ---
+const satang = (field: string) => z.number().int(`${field} must be whole satang`).positive(`${field} must be more than 0`).max(Number.MAX_SAFE_INTEGER)
+const optionalText = (max = 500) => text(max).nullable().optional()
+
+export const FarmGatePriceCreate = z
+  .object({
+    species_id: text(),
+    price_per_kg_satang: satang("price_per_kg_satang").max(100_000_000),
+    valid_from: date("valid_from"),
+    valid_until: date("valid_until").nullable().optional(),
+    note: optionalText(),
+  })
+  .strict()
+
+export const ShareRuleCreate = z
+  .object({
+    product_id: text().nullable(),
+    basis_points: z.number().int("basis_points must be a whole number").min(0).max(10_000),
+    valid_from: date("valid_from"),
+    valid_until: date("valid_until").nullable().optional(),
+    note: optionalText(),
+  })
+  .strict()
+
+export const RuleEnd = z.object({ last_day: date("last_day") }).strict()
+
+export const PAYMENT_METHOD_VALUES = ["cash", "bank_transfer", "promptpay"] as const
+
+export const HouseholdPayment = z
+  .object({
+    amount_satang: satang("amount_satang"),
+    method: z.enum(PAYMENT_METHOD_VALUES),
+    paid_on: date("paid_on"),
+    receipt_number: optionalText(40),
+    paid_by_name: optionalText(200),
+  })
+  .strict()
+
+export const PayoutRunCreate = z
+  .object({
+    as_of: date("as_of"),
+    method: z.enum(PAYMENT_METHOD_VALUES),
+    paid_on: date("paid_on"),
+    paid_by_name: optionalText(200),
+    /** The households and amounts the member saw on the run's page (each must still be owed at least that). */
+    payments: z.array(z.object({ household_id: text(), amount_satang: satang("amount_satang") }).strict()).min(1).max(1000),
+  })
+  .strict()
+
+export const HouseholdAccess = z.object({ allowed: z.boolean() }).strict()
+
+export const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM") }).strict()
+export const ImpactQuery = z
+  .object({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM").optional(),
+    year: z.coerce.number().int().min(2000).max(2200).optional(),
+    poverty_line: z.coerce.number().min(0).max(10_000_000).optional(),
+  })
+  .strict()
+  .refine((q) => (q.month === undefined) !== (q.year === undefined), { message: "give either month or year" })
+export const AsOfQuery = z.object({ as_of: date("as_of").optional() }).strict()
+
 /** POST /admin/orders/:id/packing/scans: what the camera, the keyboard scanner or the packer's typing gave. */
 export const PackScan = z.object({ code: text(500) }).strict()
 /** POST /admin/orders/:id/packing/fulfil: `fill` allocates FIFO the units nobody scanned. */

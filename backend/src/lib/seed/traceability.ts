@@ -123,7 +123,7 @@ export async function seedTraceability(container: MedusaContainer, log: Log): Pr
       const { result } = await recordHarvestWorkflow(container).run({
         input: { plot_id, species_id, harvested_on: h.harvested_on, kg: h.kg, actor_id: SEED_ACTOR },
       })
-      found = result
+      found = result.lot
       log(`recorded harvest ${h.plot} ${h.species} ${h.harvested_on}`)
     }
     harvestIds.set(h.key, found.id)

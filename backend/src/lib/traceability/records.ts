@@ -1,12 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
+  bangkokToday,
   buildDigitalLink,
   gramsToKg,
   type HouseholdRecord,
   isValidGtin,
   type PrivateBatchRecord,
   publicProjection,
+  shareRuleOn,
   toGtin14,
 } from "@mae-mok/traceability"
 import { readEnv } from "../env"
@@ -21,6 +23,14 @@ export type BatchVariant = {
   barcode: string | null
   gtin14: string | null
   product: { id: string; title: string; title_en: string | null } | null
+  /** The variant's THB price (VAT included), satang; null without one. */
+  price_satang: number | null
+}
+
+function thbSatang(prices: ({ amount: unknown; currency_code: string } | null)[] | undefined): number | null {
+  const thb = (prices ?? []).filter((p) => p && p.currency_code?.toLowerCase() === "thb").map((p) => Math.round(Number(p!.amount) * 100))
+  const valid = thb.filter((n) => Number.isSafeInteger(n) && n > 0)
+  return valid.length ? Math.min(...valid) : null
 }
 
 /** The variant (with product) each batch is linked to, by batch id. */
@@ -40,6 +50,8 @@ export async function variantsOfBatches(container: Container, batchIds: string[]
       "product_variant.product.id",
       "product_variant.product.title",
       "product_variant.product.metadata",
+      "product_variant.prices.amount",
+      "product_variant.prices.currency_code",
     ],
     filters: { id: batchIds },
   })
@@ -56,6 +68,7 @@ export async function variantsOfBatches(container: Container, batchIds: string[]
       product: v.product
         ? { id: v.product.id, title: v.product.title, title_en: (v.product.metadata?.title_en as string | undefined) ?? null }
         : null,
+      price_satang: thbSatang((v as { prices?: ({ amount: unknown; currency_code: string } | null)[] }).prices),
     })
   }
   return result
@@ -86,8 +99,15 @@ export async function loadPrivateBatchRecord(container: Container, batchId: stri
   const speciesIds = [...new Set(lots.map((l) => l.species_id))]
   const species = speciesIds.length ? await service.listHerbSpecies({ id: speciesIds }) : []
   const lotById = new Map(lots.map((l) => [l.id, l]))
+  const rules = await service.listShareRules({})
+  const rule = shareRuleOn(
+    rules.map((r) => ({ id: r.id, productId: r.product_id, basisPoints: r.basis_points, validFrom: r.valid_from, validUntil: r.valid_until })),
+    variant.product.id,
+    bangkokToday()
+  )
 
   return {
+    share: { priceSatang: variant.price_satang, basisPoints: rule?.basisPoints ?? null },
     product: {
       title: { th: variant.product.title, en: variant.product.title_en ?? variant.product.title },
       variantTitle: variant.title ?? "",

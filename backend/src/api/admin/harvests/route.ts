@@ -43,5 +43,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 
 export async function POST(req: MedusaRequest<Infer<typeof HarvestCreate>>, res: MedusaResponse) {
   const { result } = await recordHarvestWorkflow(req.scope).run({ input: { ...req.validatedBody, actor_id: actorId(req) } })
-  res.json({ harvest: harvestResponse(result, await plotCodes(req, [result.plot_id])) })
+  const { lot, purchase } = result
+  // The farm-gate purchase of this lot (kg × the committee's price that day); null when no price is set.
+  res.json({ harvest: { ...harvestResponse(lot, await plotCodes(req, [lot.plot_id])), purchase } })
 }

@@ -1,11 +1,12 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Button, Text, toast } from "@medusajs/ui"
-import { bangkokToday } from "@mae-mok/traceability"
+import { useQuery } from "@tanstack/react-query"
+import { bangkokToday, farmGateAmount, farmGatePriceOn, formatBaht, isCalendarDate } from "@mae-mok/traceability"
 import { useState, type FormEvent } from "react"
 import { Field, FormError, NativeSelect, TextField } from "../../../components/form"
 import { Page, QueryState, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
-import { localizedMessage } from "../../../lib/api"
+import { api, localizedMessage } from "../../../lib/api"
 import { keys, useHarvests, usePlots, useSave, useSpecies } from "../../../lib/queries"
 import type { Harvest } from "../../../lib/types"
 import { useT } from "../../../lib/use-t"
@@ -24,6 +25,20 @@ const HarvestsPage = () => {
   const plot = plots.data?.find((p) => p.id === plotId)
   const grown = (species.data ?? []).filter((s) => plot?.species_ids.includes(s.id))
   const speciesName = (id: string) => species.data?.find((s) => s.id === id)?.thai_name ?? id
+  // The committee's price for this herb on the harvest day, and what the group will owe the household.
+  const prices = useQuery({
+    queryKey: ["maemok", "money", "/admin/farm-gate-prices"],
+    queryFn: () => api<{ farm_gate_prices: { id: string; species_id: string; price_per_kg_satang: number; valid_from: string; valid_until: string | null }[] }>("/admin/farm-gate-prices"),
+  })
+  const price = speciesId && isCalendarDate(date)
+    ? farmGatePriceOn(
+        (prices.data?.farm_gate_prices ?? []).map((p) => ({ id: p.id, speciesId: p.species_id, pricePerKgSatang: p.price_per_kg_satang, validFrom: p.valid_from, validUntil: p.valid_until })),
+        speciesId,
+        date
+      )
+    : null
+  const grams = Math.round(Number(kg) * 1000)
+  const amount = price && Number.isSafeInteger(grams) && grams > 0 ? farmGateAmount(grams, price.pricePerKgSatang) : null
 
   const pickPlot = (id: string) => {
     setPlotId(id)
@@ -39,6 +54,7 @@ const HarvestsPage = () => {
       {
         onSuccess: ({ harvest }) => {
           toast.success(t("harvest.recorded", { kg: harvest.kg_harvested }))
+          if (harvest.purchase) toast.success(t("harvest.purchased", { amount: formatBaht(harvest.purchase.satang) }))
           setKg("")
         },
       }
@@ -99,6 +115,11 @@ const HarvestsPage = () => {
             value={kg}
             onChange={setKg}
           />
+          {speciesId && prices.data && (
+            <Text size="small" data-testid="harvest-price">
+              {price ? t("harvest.price", { price: formatBaht(price.pricePerKgSatang), amount: amount === null ? "—" : formatBaht(amount) }) : t("harvest.noPrice")}
+            </Text>
+          )}
           {record.error && (
             <div className="flex flex-col gap-y-1">
               <Text size="small" weight="plus" className="text-ui-fg-error">
