@@ -1,5 +1,5 @@
 import crypto from "node:crypto"
-import { localeFromPath, localePath, translator, type Locale } from "~/i18n"
+import { localeFromPath, localePath, translator, type Locale } from "../i18n"
 import { CSRF_COOKIE_NAME, csrfToken } from "./csrf.server"
 import { newNonce } from "./security.server"
 import { getSession, SESSION_COOKIE_NAME } from "./session.server"
