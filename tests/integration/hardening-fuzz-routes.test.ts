@@ -532,6 +532,34 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
     await fuzz("GET /admin/batches/:id/labels?unit= (none)", at("GET", fc.array(unknownId, { minLength: 1, maxLength: 3 }).map((us) => `/admin/batches/${ids.batch}/labels?${us.map((u) => `unit=${enc(u)}`).join("&")}`)))
   })
 
+  it("household money, the mail outbox and the backward trace", async () => {
+    const price = { species_id: ids.species, price_per_kg_satang: 4_500, valid_from: "2026-01-01", valid_until: null, note: "fuzz" }
+    await fuzz("POST /admin/farm-gate-prices (invalid)", post("/admin/farm-gate-prices", invalidBodies(price, V.FarmGatePriceCreate)))
+    const rule = { product_id: null, basis_points: 1_000, valid_from: "2026-01-01", valid_until: null, note: "fuzz" }
+    await fuzz("POST /admin/share-rules (invalid)", post("/admin/share-rules", invalidBodies(rule, V.ShareRuleCreate)))
+    for (const tail of ["farm-gate-prices", "share-rules"]) {
+      await fuzz(`POST /admin/${tail}/:id/end (unknown)`, at("POST", oddId.map((id) => `/admin/${tail}/${id}/end`), validBodies({ last_day: "2026-12-31" }, V.RuleEnd)))
+      await fuzz(`POST /admin/${tail}/:id/end (invalid)`, at("POST", oddId.map((id) => `/admin/${tail}/${id}/end`), invalidBodies({ last_day: "2026-12-31" }, V.RuleEnd)))
+    }
+    const payment = { amount_satang: 100, method: "cash", paid_on: "2026-11-30", receipt_number: "R-1", paid_by_name: "เหรัญญิก" }
+    await fuzz("POST /admin/households/:id/payments (invalid)", post(`/admin/households/${ids.household}/payments`, invalidBodies(payment, V.HouseholdPayment)))
+    await fuzz("POST /admin/households/:id/payments (unknown)", at("POST", oddId.map((id) => `/admin/households/${id}/payments`), validBodies(payment, V.HouseholdPayment)))
+    const run = { as_of: "2026-11-30", method: "cash", paid_on: "2026-11-30", paid_by_name: null, payments: [{ household_id: ids.household, amount_satang: 100 }] }
+    await fuzz("POST /admin/payout-run (invalid)", post("/admin/payout-run", invalidBodies(run, V.PayoutRunCreate)))
+    await fuzz("POST /admin/household-access/:user_id (unknown)", at("POST", oddId.map((id) => `/admin/household-access/${id}`), validBodies({ allowed: true }, V.HouseholdAccess)))
+    await fuzz("POST /admin/household-access/:user_id (invalid)", at("POST", oddId.map((id) => `/admin/household-access/${id}`), invalidBodies({ allowed: true }, V.HouseholdAccess)))
+    await fuzz("GET /admin/impact?…", getWithQuery("/admin/impact", ["month", "year", "poverty_line"], V.ImpactQuery))
+    await fuzz("GET /admin/households/:id/statement?…", getWithQuery(`/admin/households/${ids.household}/statement`, ["month"], V.MonthQuery))
+    await fuzz("GET /admin/households/:id/statement.csv?…", getWithQuery(`/admin/households/${ids.household}/statement.csv`, ["month"], V.MonthQuery))
+    await fuzz("GET /admin/households/:id/statement (unknown)", at("GET", oddId.map((id) => `/admin/households/${id}/statement?month=2026-11`)))
+    await fuzz("GET /admin/households/:id/receipts/:payout_id (unknown)", at("GET", oddId.map((id) => `/admin/households/${ids.household}/receipts/${id}`)))
+    await fuzz("GET /admin/orders/:id/household-shares (unknown)", at("GET", oddId.map((id) => `/admin/orders/${id}/household-shares`)))
+    await fuzz("POST /admin/orders/:id/household-shares (unknown)", at("POST", oddId.map((id) => `/admin/orders/${id}/household-shares`), anyBody))
+    await fuzz("GET /admin/orders/:id/trace (unknown)", at("GET", oddId.map((id) => `/admin/orders/${id}/trace`)))
+    await fuzz("GET /admin/label-units/:serial/trace (unknown)", at("GET", oddId.map((id) => `/admin/label-units/${id}/trace`)))
+    await fuzz("GET /admin/mail/outbox/:file (unknown)", at("GET", oddId.map((f) => `/admin/mail/outbox/${f}`)))
+  })
+
   it("order packing and the forward trace", async () => {
     const packing = [
       ["scans", { code: "https://example.com/01/00000000000000/10/X/21/Y" }, V.PackScan],
@@ -648,7 +676,13 @@ const FUZZED_ROUTES = [
   "admin/households", "admin/households/[id]", "admin/households/[id]/photo", "admin/label-units/[serial]/qr.png", "admin/label-units/[serial]/qr.svg",
   "admin/manual-payments/release-unpaid",
   "admin/orders/[id]/packing", "admin/orders/[id]/packing/fulfil", "admin/orders/[id]/packing/scans", "admin/orders/[id]/packing/tracking",
-  "admin/orders/[id]/packing/unpack",
+  "admin/orders/[id]/packing/unpack", "admin/orders/[id]/trace", "admin/label-units/[serial]/trace",
+  "admin/farm-gate-prices", "admin/farm-gate-prices/[id]/end", "admin/share-rules", "admin/share-rules/[id]/end",
+  "admin/households/[id]/payments", "admin/households/[id]/statement", "admin/households/[id]/statement.csv",
+  "admin/households/[id]/receipts/[payout_id]", "admin/payout-run", "admin/household-access", "admin/household-access/[user_id]",
+  "admin/impact", "admin/orders/[id]/household-shares", "admin/mail/outbox/[file]",
+  // take no input: the outbox list, a retry now, the group's daily checks now (tests/e2e/mail.test.ts)
+  "admin/mail/outbox", "admin/mail/retry", "admin/mail/group-checks",
   "admin/plots", "admin/plots/[id]", "admin/promptpay/release-unpaid", "admin/scans/suspicious", "hooks/payment/[provider]",
   "store/carts/[id]/complete", "store/orders/[id]/shipping", "store/provenance/[gtin]", "store/provenance/[gtin]/[lot]", "store/provenance/[gtin]/[lot]/[serial]",
   "store/provenance/[gtin]/[lot]/epcis", "store/provenance/scans", "household-photos/[file]",

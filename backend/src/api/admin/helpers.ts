@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { notFound } from "../../lib/errors"
 import { zodValidator } from "@medusajs/framework"
 import type { z } from "@medusajs/framework/zod"
@@ -34,4 +35,11 @@ const WHAT = {
 export function found<T>(record: T | undefined | null, what: keyof typeof WHAT, id: string): T {
   if (!record) throw notFound({ en: what, th: WHAT[what] }, id)
   return record
+}
+
+/** A 404 (English and Thai) unless the order exists: for routes that read the order's own records by its id. */
+export async function requireOrder(req: MedusaRequest, id: string): Promise<void> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id"], filters: { id } })
+  if (!data[0]) throw notFound({ en: "Order", th: "คำสั่งซื้อ" }, id)
 }
