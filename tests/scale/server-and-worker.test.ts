@@ -87,12 +87,12 @@ describe("server and worker with Redis", () => {
 
     const [notification] = await waitFor("the order confirmation", async () => {
       const rows = await sql(app, (q) => q`
-        select "to", channel, template, resource_id from notification where resource_id = ${order.id}`)
+        select "to", channel, template, resource_id from notification where resource_id = ${order.id} and template = 'order-placed'`)
       return rows.length > 0 ? rows : undefined
     })
     expect(notification).toMatchObject({ to: "somchai@example.com", channel: "email", template: "order-placed" })
 
-    const line = `confirmation for order #${order.display_id} queued by process`
+    const line = `order-placed: mail for order #${order.display_id} handled by process`
     expect(worker.output()).toContain(line)
     expect(server.output()).not.toContain(line)
   })
