@@ -9,22 +9,25 @@ export async function addBenchCatalogue(api: AdminApi, total: number): Promise<n
   const channel = (sales_channels as Json[])[0]
   if (!channel) throw new Error("the seed made no sales channel")
   const { count } = await api.ok("GET", "/admin/products?limit=1&fields=id")
-  for (let n = Number(count) + 1; n <= total; n++) {
-    await api.ok("POST", "/admin/products", {
-      title: `สินค้าทดสอบประสิทธิภาพ ${n}`,
-      handle: `bench-product-${n}`,
-      status: "published",
-      description: "สินค้าสำหรับวัดประสิทธิภาพเท่านั้น",
-      options: [{ title: "ขนาด", values: ["เล็ก", "ใหญ่"] }],
-      variants: ["เล็ก", "ใหญ่"].map((size, i) => ({
-        title: size,
-        sku: `BENCH-${n}-${i + 1}`,
-        options: { ขนาด: size },
-        manage_inventory: false,
-        prices: [{ currency_code: "thb", amount: 100 + 50 * i + n }],
-      })),
-      sales_channels: [{ id: channel.id }],
-    })
+  const product = (n: number) => ({
+    title: `สินค้าทดสอบประสิทธิภาพ ${n}`,
+    handle: `bench-product-${n}`,
+    status: "published",
+    description: "สินค้าสำหรับวัดประสิทธิภาพเท่านั้น",
+    options: [{ title: "ขนาด", values: ["เล็ก", "ใหญ่"] }],
+    variants: ["เล็ก", "ใหญ่"].map((size, i) => ({
+      title: size,
+      sku: `BENCH-${n}-${i + 1}`,
+      options: { ขนาด: size },
+      manage_inventory: false,
+      prices: [{ currency_code: "thb", amount: 100 + 50 * i + n }],
+    })),
+    sales_channels: [{ id: channel.id }],
+  })
+  // Medusa's batch route: 50 products per workflow run (the 500-product catalogue in a few calls, not 488).
+  const wanted = Array.from({ length: Math.max(0, total - Number(count)) }, (_, i) => Number(count) + 1 + i)
+  for (let i = 0; i < wanted.length; i += 50) {
+    await api.ok("POST", "/admin/products/batch", { create: wanted.slice(i, i + 50).map(product) })
   }
   return Number((await api.ok("GET", "/admin/products?limit=1&fields=id")).count)
 }

@@ -14,11 +14,9 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react"
-// The Thai font ships with the app (no font CDN); unicode-range keeps first visits to the subsets a page uses.
-import sarabun400 from "@fontsource/sarabun/400.css?url"
-import sarabun700 from "@fontsource/sarabun/700.css?url"
 import { localeFromParam, switchLocalePath } from "~/i18n"
 import { csrfToken } from "~/lib/csrf.server"
+import { FONT_PRELOADS, FONT_STYLESHEET } from "~/lib/fonts"
 import { useNonce } from "~/lib/nonce"
 import { getSession } from "~/lib/session.server"
 import { isSharedRender, SHARED_CSRF, SHARED_NAV, siteNav } from "~/lib/shared-page.server"
@@ -27,8 +25,9 @@ import styles from "./styles.css?url"
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-  { rel: "stylesheet", href: sarabun400 },
-  { rel: "stylesheet", href: sarabun700 },
+  // The Thai font ships with the app (no font CDN); unicode-range keeps first visits to the subsets a page uses.
+  ...FONT_PRELOADS.map((href) => ({ rel: "preload", href, as: "font", type: "font/woff2", crossOrigin: "anonymous" as const })),
+  { rel: "stylesheet", href: FONT_STYLESHEET },
   { rel: "stylesheet", href: styles },
 ]
 

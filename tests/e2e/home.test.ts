@@ -34,6 +34,39 @@ describe("storefront home page and SEO in Chromium", () => {
     await page.close()
   })
 
+  it("keeps the page still when the font arrives late (home, herb and provenance pages)", async () => {
+    // This suite's phone, and Lighthouse's (412 px: there the header's links fit one line in the fallback font and
+    // wrapped to two in Sarabun, moving the whole page when the font swapped in).
+    for (const width of [360, 412]) await stillWhileFontsLoad({ ...phone, viewport: { width, height: 823 } })
+  })
+
+  async function stillWhileFontsLoad(device: typeof phone) {
+    const context = await suite.browser.newContext(device)
+    // A slow phone network: every font file arrives 1.5 s after the page asked for it.
+    await context.route("**/*.woff2", async (route) => {
+      await new Promise((r) => setTimeout(r, 1500))
+      await route.continue()
+    })
+    await context.addInitScript(() => {
+      const w = window as unknown as { __cls: number }
+      w.__cls = 0
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.__cls += e.value
+      }).observe({ type: "layout-shift", buffered: true })
+    })
+    const page = await context.newPage()
+    await page.goto(`${suite.app.storefrontUrl}/products/mok-prai-herbal-massage-oil`)
+    const lot = await page.locator('a[href^="/01/"]').first().getAttribute("href")
+    expect(lot).toMatch(/^\/01\/\d{14}\/10\//)
+    for (const path of ["/", "/herbs/thao-en-on", lot!]) {
+      await page.goto(suite.app.storefrontUrl + path)
+      await page.waitForTimeout(2500)
+      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls)
+      expect(cls, `layout shift on ${path} at ${device.viewport.width} px`).toBeLessThan(0.05)
+    }
+    await context.close()
+  }
+
   it("puts the product's title, price and buy button on a phone's first screen", async () => {
     const page = await suite.browser.newPage(phone)
     for (const handle of ["mok-prai-herbal-massage-oil", "ceramic-herbal-compress-ball"]) {

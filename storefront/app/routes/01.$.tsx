@@ -1,12 +1,11 @@
 import { DigitalLinkError, buildDigitalLinkPath, formatThaiDate, parseDigitalLink } from "@mae-mok/traceability"
 import type { LoaderFunctionArgs } from "@remix-run/node"
 import { renderToStaticMarkup } from "react-dom/server"
-import sarabun400 from "@fontsource/sarabun/400.css?url"
-import sarabun700 from "@fontsource/sarabun/700.css?url"
 import { ProvenancePage, type ProvenancePageProps } from "~/components/provenance-page"
 import { localePath, translator, type Locale } from "~/i18n"
 import { findVariantByGtin } from "~/lib/catalogue.server"
 import { config } from "~/lib/config.server"
+import { FONT_STYLESHEET } from "~/lib/fonts"
 import { formatDate } from "~/lib/format"
 import {
   LINKSET_TYPE,
@@ -162,7 +161,7 @@ function page(locale: Locale, url: URL, view: ProvenancePageProps["view"]): stri
     <ProvenancePage
       locale={locale}
       t={translator(locale)}
-      stylesheets={[sarabun400, sarabun700, styles]}
+      stylesheets={[FONT_STYLESHEET, styles]}
       shopHref={localePath(locale, "/")}
       switchHref={`${url.pathname}?lang=${other}`}
       formatDate={(date) => (locale === "th" ? formatThaiDate(date) : formatDate(date))}
