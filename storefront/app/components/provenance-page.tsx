@@ -163,7 +163,7 @@ function AreaMapFigure({ villages, locale, t }: { villages: string[]; locale: Lo
         {map.villages.map((v) => (
           <g key={v.name} data-village={v.name} data-here={v.here ? "yes" : "no"}>
             <circle cx={v.x} cy={v.y} r={v.here ? 6 : 4} fill={v.here ? "#b3541e" : "#8a8a7a"} stroke="#fff" strokeWidth="1.5" />
-            <text x={v.x + 9} y={v.y + 4} fontSize="11" fontWeight={v.here ? 700 : 400} fill="#2b2b2b">
+            <text x={v.labelLeft ? v.x - 9 : v.x + 9} y={v.y + 4} textAnchor={v.labelLeft ? "end" : "start"} fontSize="11" fontWeight={v.here ? 700 : 400} fill="#2b2b2b">
               {placeName(locale, v.name)}
             </text>
           </g>

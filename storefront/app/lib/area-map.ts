@@ -26,7 +26,8 @@ export type AreaMap = {
   width: number
   height: number
   outline: string
-  villages: { name: string; x: number; y: number; here: boolean }[]
+  /** labelLeft: the name goes left of the dot (a dot near the right edge would have its name cut off). */
+  villages: { name: string; x: number; y: number; here: boolean; labelLeft: boolean }[]
   /** A 2 km scale bar's length in SVG units. */
   twoKm: number
 }
@@ -48,7 +49,7 @@ export function areaMap(here: readonly string[]): AreaMap {
   const wanted = new Set(here.map((v) => v.trim()))
   const villages = Object.entries(VILLAGES).map(([name, p]) => {
     const [x, y] = project(p)
-    return { name, x, y, here: wanted.has(name) }
+    return { name, x, y, here: wanted.has(name), labelLeft: x > WIDTH * 0.6 }
   })
   // 1° of latitude ≈ 111.3 km.
   return { width: WIDTH, height, outline, villages, twoKm: round((2 / 111.3) * k) }

@@ -111,7 +111,7 @@ describe("publicProjection: content", () => {
       variantTitle: "30 ml",
       gtin: "08850000000010",
     });
-    expect(out.batch).toEqual({ lot: "MO-2611-03", producedOn: "2026-11-12", bestBefore: "2028-11-11", status: "released", units: 240 });
+    expect(out.batch).toEqual({ lot: "MO-2611-03", producedOn: "2026-11-12", bestBefore: "2028-11-11", releasedOn: "2026-11-13", status: "released", units: 240 });
     expect(out.recall).toBeNull();
   });
 
