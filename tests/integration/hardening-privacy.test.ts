@@ -174,6 +174,13 @@ beforeAll(async () => {
   }
   covered.add("/store/knowledge/pdf")
   covered.add("/store/catalogue/pdf")
+  // Share images (decision 0066) are PNGs drawn from the public page's data: fetched so the route answers, but
+  // pixels cannot be searched for text; what they draw is the product page swept below.
+  for (const p of products) {
+    const res = await fetch(`${app.medusaUrl}/store/share-images/products/${p.handle}`, { headers: { "x-publishable-api-key": app.publishableKey }, redirect: "manual" })
+    expect([200, 302], `share image of ${p.handle}`).toContain(res.status)
+  }
+  covered.add("/store/share-images/[kind]/[key]")
   expect(customStoreGetRoutes().filter((r) => !covered.has(r)), "custom store GET routes the sweep does not fetch").toEqual([])
 
   // --- the storefront, in Thai and English ---
