@@ -15,6 +15,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react"
 import { localeFromParam, switchLocalePath } from "~/i18n"
+import { ContactLine } from "~/components/contact-line"
+import { config } from "~/lib/config.server"
 import { csrfToken } from "~/lib/csrf.server"
 import { FONT_PRELOADS, FONT_STYLESHEET } from "~/lib/fonts"
 import { useNonce } from "~/lib/nonce"
@@ -35,7 +37,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Every form of the shop carries this browser's CSRF token (components/shop-form.tsx), the header its cart
   // badge and account link; a page rendered once for many visitors carries stand-ins that page-cache.js
   // replaces by each one's own.
-  if (isSharedRender(context)) return data({ nav: SHARED_NAV, csrf: SHARED_CSRF })
+  // The group's contact is the same for every visitor: shared renders carry it too.
+  if (isSharedRender(context)) return data({ nav: SHARED_NAV, csrf: SHARED_CSRF, contact: config.shopContact })
   const session = await getSession(request)
   const csrf = await csrfToken(request, context)
   const nav = siteNav(localeFromParam(params.lang) ?? "th", {
@@ -43,7 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     loggedIn: Boolean(session.get("token")),
   })
   return data(
-    { nav, csrf: csrf.token },
+    { nav, csrf: csrf.token, contact: config.shopContact },
     csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined
   )
 }
@@ -97,6 +100,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce()
   // Reading pages (herb pages, the knowledge book) say `handle = { scripts: false }`: they work as plain HTML, and
   // a buyer who comes from a scanned label on a slow phone connection downloads no JavaScript for them.
+  const rootData = useRouteLoaderData<typeof loader>("root")
   const scripts = !useMatches().some((m) => (m.handle as { scripts?: boolean } | undefined)?.scripts === false)
   return (
     <html lang={locale}>
@@ -110,7 +114,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteHeader />
         <div id="main">{children}</div>
         <footer className="site-footer">
-          <p>{t("footer.contact")}</p>
+          {rootData?.contact ? <ContactLine contact={rootData.contact} t={t} /> : <p>{t("footer.contact")}</p>}
           <p>{t("footer.privacy")}</p>
         </footer>
         {scripts ? (

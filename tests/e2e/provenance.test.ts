@@ -1,4 +1,7 @@
-import type { Browser } from "playwright-core"
+import os from "node:os"
+import path from "node:path"
+import { formatThaiMonth, type PublicProvenance } from "@mae-mok/traceability"
+import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "../support/app"
 import { launchChromium, transferredBytes } from "./browser"
@@ -58,13 +61,13 @@ describe("scanning a label in Chromium (JavaScript off, 360 px phone)", () => {
     expect(first.bytes).toBeLessThanOrEqual(100 * 1024)
 
     await page.getByRole("heading", { level: 1, name: /น้ำมันนวดสมุนไพรหมอกไพร/ }).waitFor()
-    await page.getByText("สแกนครั้งแรก", { exact: false }).waitFor()
+    await page.getByText("สแกนครั้งแรก ขอบคุณที่อุดหนุน", { exact: false }).waitFor()
     await page.getByText(oil.lot_number, { exact: true }).waitFor()
     await page.getByRole("heading", { name: "สมุนไพรในล็อตนี้" }).waitFor()
     await page.getByText("Cryptolepis dubia").first().waitFor()
     const plots = page.getByRole("region", { name: "แปลงปลูกที่ได้รับรอง" })
-    await plots.getByText(/ใบรับรอง (TH-GAP|PGS) เลขที่/).first().waitFor()
-    await page.getByRole("region", { name: "สมดุลวัตถุดิบ" }).getByText(/จาก \d+ ครัวเรือน บน \d+ แปลง/).waitFor()
+    await plots.getByText(/ใบรับรอง .+ เลขที่ (GAP|PGS)/).first().waitFor()
+    await page.getByRole("region", { name: "สมุนไพรมาจากไหน" }).getByText(/จาก \d+ ครัวเรือน บน \d+ แปลง/).waitFor()
     await expect(page.getByRole("region", { name: "ครัวเรือนผู้ปลูก" }).getByRole("listitem").count()).resolves.toBeGreaterThan(0)
     await expect(page.locator('meta[name="robots"]').getAttribute("content")).resolves.toContain("noindex")
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
@@ -182,5 +185,190 @@ describe("GS1 resolver behaviour over HTTP", () => {
     const product = await get(`/01/${oil.variant!.barcode}`)
     expect(product.status).toBe(307)
     expect(product.headers.get("location")).toMatch(/^\/products\/mok-prai-herbal-massage-oil\?variant=/)
+  })
+})
+
+describe("what a buyer reads after scanning (issue 15), in Chromium on a 390 px phone without JavaScript", () => {
+  const phone = { viewport: { width: 390, height: 844 }, javaScriptEnabled: false } as const
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(os.tmpdir(), `provenance-${name}.png`), fullPage: true })
+
+  /** The lot's public projection, as the store API gives it: what the page must say, worked out independently. */
+  async function projection(b: Batch): Promise<PublicProvenance> {
+    const res = await fetch(`${app.medusaUrl}/store/provenance/${b.variant!.barcode}/${b.lot_number}`, { headers: { "x-publishable-api-key": app.publishableKey } })
+    expect(res.status).toBe(200)
+    return ((await res.json()) as { provenance: PublicProvenance }).provenance
+  }
+
+  it("says what the scan count means and when to worry, in plain words, with a timeline, certificate checks, a village map and the group's contact", async () => {
+    expect(oil.units.length, "a third oil unit, never scanned by the tests above").toBeGreaterThanOrEqual(3)
+    const unit = oil.units.at(-1)!
+    const p = await projection(oil)
+    const context = await browser.newContext({ ...phone, locale: "th-TH" })
+    const page = await context.newPage()
+    expect((await page.goto(unit.url))!.status()).toBe(200)
+
+    // 1. The verdict: what a first scan means, and when to worry.
+    const verdict = page.getByTestId("verdict")
+    await verdict.getByRole("heading", { name: /สแกนครั้งแรก ตรงกับบันทึกของกลุ่ม/ }).waitFor()
+    await verdict.getByText("คุณเป็นคนแรกที่ตรวจฉลากชิ้นนี้", { exact: false }).waitFor()
+    await verdict.getByText("เมื่อไหร่ควรสงสัย:").waitFor()
+    await page.reload()
+    await verdict.getByRole("heading", { name: /เคยสแกนแล้ว 2 ครั้ง ถือว่าปกติ/ }).waitFor()
+    await verdict.getByText(/มีคนสแกนครั้งแรกเมื่อ .+ ถ้าคุณเพิ่งซื้อสินค้าใหม่ที่ยังไม่เปิดหลังวันนั้น/).waitFor()
+    expect(await verdict.getAttribute("class")).toContain("ok")
+
+    // 2. Plain words: no jargon, no plot codes, certification per scheme as "x of y plots" (never past 100 %).
+    const main = await page.locator("main").innerText()
+    expect(main).not.toContain("สมดุลวัตถุดิบ")
+    for (const plot of p.plots) expect(main, `plot code ${plot.code}`).not.toContain(plot.code)
+    const certified = page.getByTestId("certified-plots").getByRole("listitem")
+    const schemes = [...new Set(p.plots.flatMap((pl) => pl.certifications.map((c) => c.scheme)))].sort()
+    expect(schemes.length).toBeGreaterThan(0)
+    await expect(certified.count()).resolves.toBe(schemes.length)
+    for (const [i, scheme] of schemes.entries()) {
+      const n = p.plots.filter((pl) => pl.certifications.some((c) => c.scheme === scheme)).length
+      const line = await certified.nth(i).innerText()
+      expect(line).toContain(`${n} จาก ${p.totals.plots} แปลง`)
+      expect(line).not.toContain("%")
+    }
+    const cards = page.getByTestId("plot-card")
+    await expect(cards.count()).resolves.toBe(p.plots.length)
+    for (const [i, plot] of p.plots.entries()) {
+      const card = await cards.nth(i).innerText()
+      expect(card).toContain(plot.householdAlias)
+      for (const latin of plot.herbs) {
+        const herb = p.herbs.find((h) => h.scientificName === latin)!
+        expect(card, `Thai and Latin names of ${latin}`).toContain(`${herb.thaiName} (${latin})`)
+      }
+    }
+
+    // 3. The timeline: harvest → production → release → sold, months only.
+    const steps = page.getByTestId("timeline").getByRole("listitem")
+    await expect(steps.count()).resolves.toBe(4)
+    const months = p.harvests.map((h) => h.harvestedOn).sort()
+    expect(await steps.nth(0).innerText()).toContain(formatThaiMonth(months[0]!))
+    expect(await steps.nth(1).innerText()).toContain(formatThaiMonth(p.batch.producedOn))
+    expect(p.batch.releasedOn, "a released batch has its release day").not.toBeNull()
+    expect(await steps.nth(2).innerText()).toContain(formatThaiMonth(p.batch.releasedOn!))
+    expect(await steps.nth(3).innerText()).toMatch(/^ขาย\s+(ยังไม่เคยขาย|ไม่มีบันทึกการขายรายชิ้น|[ก-๙.]+ \d{4})$/)
+    for (let i = 0; i < 4; i++) expect(await steps.nth(i).innerText(), "no day of the month").not.toMatch(/\b\d{1,2} [ก-๙]+\.[ก-๙]*\.? \d{4}/)
+
+    // 4. A check link per certificate, with its issuer: GAP at the Department of Agriculture, PGS through the group.
+    for (const [i, plot] of p.plots.entries()) {
+      const links = cards.nth(i).getByTestId("cert-check")
+      await expect(links.count()).resolves.toBe(plot.certifications.length)
+      for (const [j, c] of plot.certifications.entries()) {
+        const link = links.nth(j)
+        // The body's Thai name ("กรมวิชาการเกษตร (Department of Agriculture)" is written Thai-first, English in brackets).
+        expect(await link.innerText()).toContain(c.certifyingBody.replace(/\s*\([^()]+\)\s*$/, ""))
+        expect(await link.getAttribute("href")).toBe(c.scheme === "TH-GAP" ? "https://www.doa.go.th/" : "https://line.me/R/ti/p/%40maemokherbs")
+      }
+    }
+
+    // 6. The map: drawn on the server, villages of this lot's growers marked, nothing from outside.
+    const map = page.getByTestId("area-map")
+    await map.locator("svg").waitFor()
+    const here = await map.locator('[data-here="yes"]').evaluateAll((gs) => gs.map((g) => g.getAttribute("data-village")))
+    expect(new Set(here)).toEqual(new Set(p.households.map((h) => h.place.village)))
+    expect(await map.innerHTML()).not.toMatch(/<image|href=|\d{2}\.\d{3,}/)
+
+    // 7. The group's phone and LINE in the footer.
+    const footer = page.getByTestId("footer-contact")
+    expect(await footer.getByRole("link", { name: "054-000-000" }).getAttribute("href")).toBe("tel:054000000")
+    expect(await footer.getByRole("link", { name: "LINE @maemokherbs" }).getAttribute("href")).toBe("https://line.me/R/ti/p/%40maemokherbs")
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    await shot(page, "th-390")
+    await context.close()
+  })
+
+  it("is all English on /en: variant, herb parts, romanised places, plurals, month names", async () => {
+    const p = await projection(oil)
+    const context = await browser.newContext({ ...phone, locale: "en-GB" })
+    const page = await context.newPage()
+    expect((await page.goto(`${app.storefrontUrl}${lotPath(oil)}?lang=en`))!.status()).toBe(200)
+    const title = await page.getByRole("heading", { level: 1 }).innerText()
+    expect(title).toMatch(/Mok Prai herbal massage oil \d+ ml/)
+    const thai = /[\u0E00-\u0E7F]/
+    for (const id of ["timeline", "certified-plots"]) expect(await page.getByTestId(id).innerText(), id).not.toMatch(thai)
+    expect(await page.locator(".facts").innerText()).not.toMatch(thai)
+    const balance = await page.getByRole("region", { name: "Where the herbs came from" }).locator("p").first().innerText()
+    const noun = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`
+    expect(balance).toContain(`from ${noun(p.totals.households, "household")} on ${noun(p.totals.plots, "plot")}`)
+    const herbs = await page.getByRole("region", { name: "Herbs in this lot" }).innerText()
+    expect(herbs).toMatch(/· stem ·/)
+    expect(herbs).not.toContain("เถา ·")
+    const plots = await page.getByRole("region", { name: "Certified plots" }).innerText()
+    expect(plots).toContain("Ban Mae Mok (Moo 3), Tambon Mae Mok, Amphoe Thoen, Lampang")
+    expect(plots).not.toMatch(/ต\.|อ\.|จ\.|แม่มอก,/)
+    expect(await page.getByTestId("timeline").innerText()).toMatch(/(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/)
+    await page.getByTestId("footer-contact").getByRole("link", { name: "LINE @maemokherbs" }).waitFor()
+    await shot(page, "en-390")
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await shot(page, "en-1280")
+    await context.close()
+  })
+
+  it("takes a 'suspicious label' report without JavaScript, stores it for the group, lists it in the admin and throttles a flood", async () => {
+    const unit = oil.units.at(-1)!
+    const context = await browser.newContext({ ...phone, locale: "th-TH" })
+    const page = await context.newPage()
+    await page.goto(unit.url)
+    const before = (await batch(oil.id)).units.find((u) => u.serial === unit.serial)!.scan_count
+    const form = page.getByTestId("report")
+    // Nothing typed: the form comes back with a plain Thai message, the choice kept.
+    await form.getByLabel("ฉลากหรือขวดดูต่างจากปกติ").check()
+    await form.locator("textarea").evaluate((t) => t.removeAttribute("required"))
+    await form.getByRole("button", { name: "ส่งเรื่องให้กลุ่ม" }).click()
+    await page.getByTestId("report").getByRole("alert").getByText("โปรดเล่าสิ่งที่คุณเห็นสั้น ๆ").waitFor()
+    const message = `ฝาขวดไม่มีซีล ทดสอบ ${Date.now()}`
+    await page.getByTestId("report").getByLabel("ได้รับสินค้าที่ถูกเปิดแล้ว").check()
+    await page.getByTestId("report").getByLabel(/เล่าให้เราฟัง/).fill(message)
+    await page.getByTestId("report").getByLabel(/ซื้อจากที่ไหน/).fill("ตลาดนัดเถิน")
+    await page.getByTestId("report").getByLabel(/เบอร์โทรหรืออีเมล/).fill("089-000-1111")
+    await page.getByTestId("report").getByRole("button", { name: "ส่งเรื่องให้กลุ่ม" }).click()
+    await page.getByTestId("report").getByRole("status").getByText("ได้รับเรื่องแล้ว ขอบคุณที่แจ้ง", { exact: false }).waitFor()
+    // The thanks page is the lot's, so reporting counts no extra scan of the unit.
+    expect(new URL(page.url()).pathname).toBe(lotPath(oil))
+    expect((await batch(oil.id)).units.find((u) => u.serial === unit.serial)!.scan_count).toBe(before)
+    await shot(page, "report-sent-390")
+
+    type Report = { gtin: string; lot: string; serial: string | null; batch_id: string | null; reason: string; message: string; where_bought: string | null; contact: string | null }
+    const { label_reports } = await admin<{ label_reports: Report[] }>("/admin/label-reports")
+    expect(label_reports[0]).toMatchObject({
+      gtin: oil.variant!.barcode,
+      lot: oil.lot_number,
+      serial: unit.serial,
+      batch_id: oil.id,
+      reason: "bought_unsealed",
+      message,
+      where_bought: "ตลาดนัดเถิน",
+      contact: "089-000-1111",
+    })
+    expect((await fetch(`${app.medusaUrl}/admin/label-reports`)).status).toBe(401)
+    // The store route takes reports only from the storefront.
+    const direct = await fetch(`${app.medusaUrl}/store/provenance/reports`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-publishable-api-key": app.publishableKey },
+      body: JSON.stringify({ gtin: oil.variant!.barcode, lot: oil.lot_number, reason: "other", message: "x" }),
+    })
+    expect(direct.status).toBeGreaterThanOrEqual(400)
+    expect(direct.status).toBeLessThan(500)
+
+    // A flood from one network: REPORT_LIMIT_PER_IP (5 an hour) and then a plain "try again later", nothing stored.
+    let answer = 0
+    for (let i = 0; i < 5 && answer !== 429; i++) {
+      // The first from an unknown code's page (where a report matters most), the rest from the lot's page.
+      await page.goto(`${app.storefrontUrl}${lotPath(oil)}${i === 0 ? "/21/ZZZZZZZZZZZZZZZZ" : ""}`)
+      await page.getByTestId("report").getByLabel(/เล่าให้เราฟัง/).fill(`flood ${i}`)
+      const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByTestId("report").getByRole("button", { name: "ส่งเรื่องให้กลุ่ม" }).click()])
+      answer = res.status()
+    }
+    expect(answer).toBe(429)
+    await page.getByTestId("report").getByRole("alert").getByText(/ส่งเรื่องหลายครั้งเกินไป โปรดลองใหม่ในอีก \d+ นาที/).waitFor()
+    const after = (await admin<{ label_reports: Report[] }>("/admin/label-reports")).label_reports
+    expect(after.filter((r) => r.message.startsWith("flood")).length).toBe(4)
+    expect(after.find((r) => r.message === "flood 0")).toMatchObject({ serial: "ZZZZZZZZZZZZZZZZ", batch_id: oil.id, reason: "label_looks_different" })
+    expect(after.find((r) => r.message === "flood 1")).toMatchObject({ serial: null, lot: oil.lot_number })
+    await context.close()
   })
 })

@@ -5,7 +5,7 @@ import type { z } from "@medusajs/framework/zod"
 import fs from "node:fs"
 import path from "node:path"
 import * as V from "../../backend/src/api/admin/validators"
-import { ScanBatch } from "../../backend/src/api/store/provenance/validators"
+import { LabelReportBody, ScanBatch } from "../../backend/src/api/store/provenance/validators"
 import { DEV_STOREFRONT_API_SECRET } from "../../backend/src/lib/env"
 import { backendDir } from "../../backend/launcher/paths"
 import { adminToken, type Json } from "../support/admin-api"
@@ -628,7 +628,7 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
   })
 
   it("refuses every admin route without a login", async () => {
-    const paths = ["/admin/herb-species", "/admin/households", "/admin/plots", "/admin/certifications", "/admin/harvests", "/admin/batches", `/admin/batches/${ids.batch}/release`, "/admin/promptpay/release-unpaid", "/admin/manual-payments/release-unpaid", "/admin/scans/suspicious", `/admin/label-units/${ids.serial}/qr.svg`]
+    const paths = ["/admin/herb-species", "/admin/households", "/admin/plots", "/admin/certifications", "/admin/harvests", "/admin/batches", `/admin/batches/${ids.batch}/release`, "/admin/promptpay/release-unpaid", "/admin/manual-payments/release-unpaid", "/admin/scans/suspicious", "/admin/label-reports", `/admin/label-units/${ids.serial}/qr.svg`]
     await fuzz(
       "admin routes without a login",
       fc
@@ -662,7 +662,11 @@ describe("fuzzed store and hook routes", { timeout: TIMEOUT }, () => {
     const scan = { gtin: ids.gtin, lot: ids.lot, serial: ids.serial, client_ip: "198.51.100.20" }
     await fuzz("POST /store/provenance/scans", post("/store/provenance/scans", invalidBodies({ scans: [scan] }, ScanBatch), "storefront"))
     await fuzz("POST /store/provenance/scans without the storefront's secret", post("/store/provenance/scans", anyBody, "store"))
-    const notOurs = oddId.filter((g) => g !== ids.gtin && g !== "scans" && g !== "content-version")
+    // Buyers' "suspicious label" reports (decision 0061): bodies refused before anything is counted or stored.
+    const report = { gtin: ids.gtin, lot: ids.lot, serial: ids.serial, reason: "other", message: "ฉลากดูแปลก", where_bought: null, contact: null }
+    await fuzz("POST /store/provenance/reports", post("/store/provenance/reports", invalidBodies(report, LabelReportBody), "storefront"))
+    await fuzz("POST /store/provenance/reports without the storefront's secret", post("/store/provenance/reports", anyBody, "store"))
+    const notOurs = oddId.filter((g) => g !== ids.gtin && g !== "scans" && g !== "reports" && g !== "content-version")
     await fuzz("GET /store/provenance/:gtin", at("GET", notOurs.map((g) => `/store/provenance/${g}`), undefined, "store"))
   })
 
@@ -697,9 +701,11 @@ const FUZZED_ROUTES = [
   "admin/mail/outbox", "admin/mail/retry", "admin/mail/group-checks",
   "admin/plots", "admin/plots/[id]", "admin/promptpay/release-unpaid", "admin/scans/suspicious", "hooks/payment/[provider]",
   "store/carts/[id]/complete", "store/orders/[id]/shipping", "store/provenance/[gtin]", "store/provenance/[gtin]/[lot]", "store/provenance/[gtin]/[lot]/[serial]",
-  "store/provenance/[gtin]/[lot]/epcis", "store/provenance/scans", "household-photos/[file]",
+  "store/provenance/[gtin]/[lot]/epcis", "store/provenance/scans", "store/provenance/reports", "household-photos/[file]",
   // takes no input: one statement over the public tables (tests/integration/provenance-scans.test.ts)
   "store/content-version",
+  // takes no input: the newest buyers' label reports (tests/e2e/provenance.test.ts)
+  "admin/label-reports",
 ]
 
 describe("fuzz coverage", () => {

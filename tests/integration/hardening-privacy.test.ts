@@ -29,6 +29,9 @@ type Batch = { lot_number: string; variant: { barcode: string }; units: Unit[] }
 
 /** ฿98,765.43 (+ the household's index): what the group owes each seeded household in this sweep. */
 const PRIVATE_MONEY_SATANG = 9_876_543
+/** A buyer's report: its message and contact are for the group only. */
+const REPORT_MESSAGE = "รายงานส่วนตัว-PRIVATE-REPORT-4417"
+const REPORT_CONTACT = "report-contact-4417@example.com"
 
 let app: TestApp
 let batches: Batch[]
@@ -88,6 +91,17 @@ beforeAll(async () => {
   } finally {
     await db.end()
   }
+
+  // A buyer's "suspicious label" report (issue 15, decision 0061), posted through the storefront's form before the
+  // sweep: its message and contact are the group's to read, never in any public answer.
+  const reported = await fetch(`${app.storefrontUrl}/01/${batches[0]!.variant.barcode}/10/${batches[0]!.lot_number}/21/${batches[0]!.units[0]!.serial}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: app.storefrontUrl },
+    body: new URLSearchParams({ reason: "other", message: REPORT_MESSAGE, where_bought: "ร้านทดสอบความเป็นส่วนตัว", contact: REPORT_CONTACT }),
+  })
+  expect(reported.status, "the report was taken").toBe(303)
+  pages.push({ label: "storefront report answer", status: reported.status, body: `${[...reported.headers].join("\n")}\n${await reported.text()}` })
 
   // Unit-level fulfilment (issue 12): an order of a seeded variant, packed FIFO (its unit's page now says the month
   // it was sold, the others that they never were) and handed to Thailand Post; the buyer's parcels are read below.
@@ -160,6 +174,13 @@ beforeAll(async () => {
   }
   covered.add("/store/knowledge/pdf")
   covered.add("/store/catalogue/pdf")
+  // Share images (decision 0066) are PNGs drawn from the public page's data: fetched so the route answers, but
+  // pixels cannot be searched for text; what they draw is the product page swept below.
+  for (const p of products) {
+    const res = await fetch(`${app.medusaUrl}/store/share-images/products/${p.handle}`, { headers: { "x-publishable-api-key": app.publishableKey }, redirect: "manual" })
+    expect([200, 302], `share image of ${p.handle}`).toContain(res.status)
+  }
+  covered.add("/store/share-images/[kind]/[key]")
   expect(customStoreGetRoutes().filter((r) => !covered.has(r)), "custom store GET routes the sweep does not fetch").toEqual([])
 
   // --- the storefront, in Thai and English ---
@@ -216,6 +237,12 @@ describe("privacy sweep of every public response", () => {
   it("shows no private value, no exact plot location and no household id anywhere", () => {
     expectNoPrivateValues([...api, ...pages], photos)
     expectNoPrivateKeys([...api.filter((r) => r.label.includes("/store/provenance/")), ...pages.filter((r) => /linkset|linkType=|gs1resolver/.test(r.label))])
+  })
+
+  it("shows no buyer's report (message, contact, where bought) in any public answer", () => {
+    for (const { label, body } of [...api, ...pages]) {
+      for (const value of [REPORT_MESSAGE, REPORT_CONTACT, "ร้านทดสอบความเป็นส่วนตัว"]) expect(body.includes(value), `${label} shows "${value}"`).toBe(false)
+    }
   })
 
   it("shows no household's money: only the aggregate grower share line, on product and provenance pages", () => {

@@ -45,12 +45,14 @@ describe("throttle settings", () => {
       loginPerAccount: { limit: 10, windowMs: 15 * 60_000 },
       loginPerIp: { limit: 30, windowMs: 15 * 60_000 },
       checkoutPerIp: { limit: 10, windowMs: 60 * 60_000 },
+      reportPerIp: { limit: 5, windowMs: 60 * 60_000 },
     })
     const set = readThrottleSettings({ LOGIN_LIMIT_PER_ACCOUNT: "5", LOGIN_LIMIT_PER_IP: "50", LOGIN_LIMIT_WINDOW_MINUTES: "30", CHECKOUT_LIMIT_PER_IP: "3", CHECKOUT_LIMIT_WINDOW_MINUTES: "10" })
     expect(set).toEqual({
       loginPerAccount: { limit: 5, windowMs: 30 * 60_000 },
       loginPerIp: { limit: 50, windowMs: 30 * 60_000 },
       checkoutPerIp: { limit: 3, windowMs: 10 * 60_000 },
+      reportPerIp: { limit: 5, windowMs: 60 * 60_000 },
     })
   })
 

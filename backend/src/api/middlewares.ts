@@ -48,7 +48,7 @@ import { orderAccess } from "../lib/orders/order-access"
 import { checkoutThrottle } from "../lib/throttle/checkout-throttle"
 import { refuseNulInUrl } from "../lib/http/refuse-nul-in-url"
 import { requireStorefront, scanGuessLimit } from "../lib/traceability/guess-limit"
-import { ScanBatch } from "./store/provenance/validators"
+import { LabelReportBody, ScanBatch } from "./store/provenance/validators"
 
 const medusaErrorHandler = errorHandler()
 
@@ -121,6 +121,8 @@ export default defineMiddlewares({
     { matcher: "/store/provenance/:gtin/:lot/:serial", methods: ["GET"], middlewares: [scanGuessLimit] },
     // scans gathered by the storefront, one call per batch (docs/decisions/0011-page-caching-and-scan-batching.md)
     { matcher: "/store/provenance/scans", methods: ["POST"], middlewares: [requireStorefront, validateAndTransformBody(ScanBatch)] },
+    // buyers' "suspicious label" reports, sent by the storefront; throttled per IP (docs/decisions/0061-label-reports.md)
+    { matcher: "/store/provenance/reports", methods: ["POST"], middlewares: [requireStorefront, validateAndTransformBody(LabelReportBody)] },
     // --- shoppers and accounts (issue 10: items 6, 7; docs/decisions/0024-throttling.md, 0025-order-access.md) ---
     // password guessing: per IP and per account, customers and admin users alike; the password policy
     { matcher: "/auth/:actor_type/:auth_provider", methods: ["POST"], middlewares: [loginThrottle] },

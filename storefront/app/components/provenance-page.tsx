@@ -1,10 +1,21 @@
-import type { PublicPlace, PublicProvenance, ScanVerdict } from "@mae-mok/traceability"
-import type { Locale, Translate } from "~/i18n"
+import type { PublicCertification, PublicProvenance, ScanVerdict } from "@mae-mok/traceability"
+import type { Locale, MessageKey, Translate } from "~/i18n"
+import { ContactLine, type ShopContact } from "~/components/contact-line"
+import { areaMap } from "~/lib/area-map"
+import { counted } from "~/lib/format"
+import { bilingual, placeLine, placeName } from "~/lib/place-names"
 
 /**
  * The page a buyer sees after scanning a label. A complete HTML document rendered on the server without any
- * script: it must read well on a cheap phone over rural 3G, with JavaScript off.
+ * script: it must read well on a cheap phone over rural 3G, with JavaScript off. Written for a buyer, not for
+ * the group: plain words, no plot codes, no internal terms.
  */
+
+/** The "report a suspicious label" form's state on this page. */
+export type ReportState =
+  | { kind: "form"; action: string; values?: Record<string, string>; error?: string }
+  | { kind: "sent" }
+
 export type ProvenancePageProps = {
   locale: Locale
   t: Translate
@@ -12,8 +23,22 @@ export type ProvenancePageProps = {
   shopHref: string
   switchHref: string
   formatDate: (date: string) => string
+  formatMonth: (date: string) => string
+  contact: ShopContact
+  /** Per scheme: where a buyer checks a certificate with its issuer ("{number}" is replaced), or null. */
+  certificateCheck: Record<string, string | null>
+  report?: ReportState | null
   view:
-    | { kind: "provenance"; provenance: PublicProvenance; scan: ScanVerdict | null; linksetHref: string; epcisHref: string; herbHrefs?: Record<string, string> }
+    | {
+        kind: "provenance"
+        provenance: PublicProvenance
+        /** The variant's title in the page's language (the catalogue's English one on /en). */
+        variantTitle?: string
+        scan: ScanVerdict | null
+        linksetHref: string
+        epcisHref: string
+        herbHrefs?: Record<string, string>
+      }
     | { kind: "unknown_serial"; scan: ScanVerdict | null; message: string; lotHref: string; lot: string }
     | { kind: "unknown_lot" }
     | { kind: "bad_link" }
@@ -23,28 +48,226 @@ export type ProvenancePageProps = {
 
 const kg = (n: number) => (Math.round(n * 100) / 100).toLocaleString("en-US")
 
-function placeLine(locale: Locale, p: PublicPlace): string {
-  const parts =
-    locale === "th"
-      ? [p.moo && `หมู่ ${p.moo}`, p.village, p.tambon && `ต.${p.tambon}`, p.amphoe && `อ.${p.amphoe}`, p.province && `จ.${p.province}`]
-      : [[p.moo && `Moo ${p.moo}`, p.village].filter(Boolean).join(" "), p.tambon && `Tambon ${p.tambon}`, p.amphoe, p.province]
-  return parts.filter(Boolean).join(locale === "th" ? " " : ", ")
+type VerdictTone = "ok" | "warn" | "stop"
+
+/** What the scan means for the buyer: a headline, what the count means, and when to worry. */
+function verdictWords(scan: ScanVerdict, recalled: boolean, t: Translate, formatDate: (d: string) => string): { tone: VerdictTone; title: string; meaning: string; worry: string | null } {
+  if (recalled) return { tone: "stop", title: t("prov.v.recalledTitle"), meaning: t("prov.v.recalledMeaning"), worry: null }
+  if (scan.kind === "lot_mismatch") return { tone: "warn", title: t("prov.v.mismatchTitle"), meaning: t("prov.v.mismatchMeaning"), worry: t("prov.v.reportBelow") }
+  if (scan.notSold) return { tone: "warn", title: t("prov.v.notSoldTitle"), meaning: t("prov.v.notSoldMeaning"), worry: t("prov.v.reportBelow") }
+  if (scan.suspicious) return { tone: "warn", title: t("prov.v.manyTitle"), meaning: t("prov.v.manyMeaning", { networks: scan.networkCount }), worry: t("prov.v.reportBelow") }
+  if (scan.kind === "first_scan") return { tone: "ok", title: t("prov.v.firstTitle"), meaning: t("prov.v.firstMeaning"), worry: t("prov.v.firstWorry") }
+  return {
+    tone: "ok",
+    title: t("prov.v.repeatTitle", { n: scan.scanCount }),
+    meaning: t("prov.v.repeatMeaning"),
+    worry: scan.firstScanOn ? t("prov.v.repeatWorryDate", { date: formatDate(scan.firstScanOn) }) : t("prov.v.repeatWorry"),
+  }
 }
 
-function Verdict({ scan, locale, t }: { scan: ScanVerdict; locale: Locale; t: Translate }) {
-  const bad = scan.kind === "unknown_serial" || scan.kind === "lot_mismatch" || scan.suspicious
+function Verdict({ scan, recalled, locale, t, formatDate }: { scan: ScanVerdict; recalled: boolean; locale: Locale; t: Translate; formatDate: (d: string) => string }) {
+  const words = verdictWords(scan, recalled, t, formatDate)
   return (
-    <section className={bad ? "verdict warn" : "verdict ok"} aria-labelledby="verdict-h" role={bad ? "alert" : undefined}>
-      <h2 id="verdict-h">{t("prov.verdict")}</h2>
+    <section className={`verdict ${words.tone === "ok" ? "ok" : "warn"}`} aria-labelledby="verdict-h" role={words.tone === "ok" ? undefined : "alert"} data-testid="verdict">
+      <h2 id="verdict-h">
+        {t("prov.verdict")}: {words.title}
+      </h2>
       <p>{locale === "th" ? scan.message_th : scan.message_en}</p>
+      <p className="verdict-meaning">{words.meaning}</p>
+      {words.worry ? (
+        <p className="verdict-worry">
+          <strong>{t("prov.v.whenWorry")}</strong> {words.worry}
+        </p>
+      ) : null}
     </section>
   )
 }
 
-function Provenance({ p, scan, locale, t, formatDate, herbHrefs }: { p: PublicProvenance; scan: ScanVerdict | null; locale: Locale; t: Translate; formatDate: (d: string) => string; herbHrefs: Record<string, string> }) {
+/** Harvest → production → release → sold, month by month; the sale says when, never to whom. */
+function Timeline({ p, scan, t, formatMonth }: { p: PublicProvenance; scan: ScanVerdict | null; t: Translate; formatMonth: (d: string) => string }) {
+  const harvested = p.harvests.map((h) => h.harvestedOn).sort()
+  const first = harvested[0] ? formatMonth(harvested[0]) : null
+  const last = harvested.at(-1) ? formatMonth(harvested.at(-1)!) : null
+  const steps: { key: string; label: string; when: string | null }[] = [
+    { key: "harvest", label: t("prov.tl.harvest"), when: first && last ? (first === last ? first : `${first} – ${last}`) : null },
+    { key: "production", label: t("prov.tl.production"), when: formatMonth(p.batch.producedOn) },
+    { key: "release", label: t("prov.tl.release"), when: p.batch.releasedOn ? formatMonth(p.batch.releasedOn) : null },
+    {
+      key: "sold",
+      label: t("prov.tl.sold"),
+      when: scan?.soldMonth ? formatMonth(scan.soldMonth) : scan?.notSold ? t("prov.tl.notSold") : scan ? t("prov.tl.soldUnknown") : t("prov.tl.soldScan"),
+    },
+  ]
+  return (
+    <section aria-labelledby="timeline-h">
+      <h2 id="timeline-h">{t("prov.tl.title")}</h2>
+      <ol className="timeline" data-testid="timeline">
+        {steps.map((s) => (
+          <li key={s.key} data-step={s.key}>
+            <strong>{s.label}</strong> <span>{s.when ?? t("prov.tl.noDate")}</span>
+          </li>
+        ))}
+      </ol>
+      <p className="muted">{t("prov.tl.privacy")}</p>
+    </section>
+  )
+}
+
+const SCHEME_NAME: Record<string, MessageKey> = { "TH-GAP": "prov.scheme.TH-GAP", PGS: "prov.scheme.PGS", ORGANIC: "prov.scheme.ORGANIC" }
+
+/** "4 of 5 plots" per scheme: a plot with two certificates counts once under each, so nothing adds up past 100 %. */
+function certifiedPlots(p: PublicProvenance): { scheme: string; plots: number; bodies: string[] }[] {
+  const out = new Map<string, { plots: number; bodies: Set<string> }>()
+  for (const plot of p.plots) {
+    for (const scheme of new Set(plot.certifications.map((c) => c.scheme))) {
+      const entry = out.get(scheme) ?? { plots: 0, bodies: new Set<string>() }
+      entry.plots += 1
+      plot.certifications.filter((c) => c.scheme === scheme).forEach((c) => entry.bodies.add(c.certifyingBody))
+      out.set(scheme, entry)
+    }
+  }
+  return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([scheme, e]) => ({ scheme, plots: e.plots, bodies: [...e.bodies] }))
+}
+
+function CertificateLine({ c, locale, t, formatDate, check, contact }: { c: PublicCertification; locale: Locale; t: Translate; formatDate: (d: string) => string; check: string | null; contact: ShopContact }) {
+  const scheme = SCHEME_NAME[c.scheme] ? t(SCHEME_NAME[c.scheme]!) : c.scheme
+  const body = bilingual(locale, c.certifyingBody)
+  return (
+    <li>
+      {t("prov.certValid", { scheme, number: c.certificateNumber, body, from: formatDate(c.validFrom), until: formatDate(c.validUntil) })}{" "}
+      {check ? (
+        <a href={check.replace("{number}", encodeURIComponent(c.certificateNumber))} rel="noopener" data-testid="cert-check">
+          {t("prov.certCheck", { body, host: new URL(check.replace("{number}", "x")).host })}
+        </a>
+      ) : (
+        // An issuer without an online register (a PGS network): the group shows the peer-review record on request.
+        <a href={contact.lineHref} rel="noopener" data-testid="cert-check">
+          {t("prov.certAsk", { body })}
+        </a>
+      )}
+    </li>
+  )
+}
+
+function AreaMapFigure({ villages, locale, t }: { villages: string[]; locale: Locale; t: Translate }) {
+  const map = areaMap(villages)
+  return (
+    <figure className="area-map" data-testid="area-map">
+      <svg viewBox={`0 0 ${map.width} ${map.height}`} width="100%" role="img" aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">
+        <title id="map-title">{t("prov.map.alt")}</title>
+        <rect x="0" y="0" width={map.width} height={map.height} fill="#f4f1e8" />
+        <path d={map.outline} fill="#e3ecd6" stroke="#4f6b3a" strokeWidth="1.5" strokeDasharray="4 3" />
+        <text x={map.width / 2} y={map.height / 2 + 4} textAnchor="middle" fontSize="12" fill="#4f6b3a" opacity="0.6">
+          {t("prov.map.tambon", { name: placeName(locale, "แม่มอก") })}
+        </text>
+        {map.villages.map((v) => (
+          <g key={v.name} data-village={v.name} data-here={v.here ? "yes" : "no"}>
+            <circle cx={v.x} cy={v.y} r={v.here ? 6 : 4} fill={v.here ? "#b3541e" : "#8a8a7a"} stroke="#fff" strokeWidth="1.5" />
+            <text x={v.labelLeft ? v.x - 9 : v.x + 9} y={v.y + 4} textAnchor={v.labelLeft ? "end" : "start"} fontSize="11" fontWeight={v.here ? 700 : 400} fill="#2b2b2b">
+              {placeName(locale, v.name)}
+            </text>
+          </g>
+        ))}
+        <g transform={`translate(${map.width - 24} 16)`}>
+          <path d="M0 14 L5 0 L10 14 L5 10 Z" fill="#2b2b2b" />
+          <text x="5" y="26" textAnchor="middle" fontSize="10">
+            N
+          </text>
+        </g>
+        <g transform={`translate(12 ${map.height - 12})`}>
+          <line x1="0" y1="0" x2={map.twoKm} y2="0" stroke="#2b2b2b" strokeWidth="2" />
+          <text x={map.twoKm / 2} y="-4" textAnchor="middle" fontSize="10">
+            {t("prov.map.scale")}
+          </text>
+        </g>
+      </svg>
+      <figcaption className="muted">{t("prov.map.caption")}</figcaption>
+    </figure>
+  )
+}
+
+const REASONS = ["unknown_code", "many_scans", "label_looks_different", "bought_unsealed", "other"] as const
+
+function ReportForm({ report, t }: { report: ReportState; t: Translate }) {
+  if (report.kind === "sent") {
+    return (
+      <section id="report" aria-labelledby="report-h" className="report" data-testid="report">
+        <h2 id="report-h">{t("prov.report.title")}</h2>
+        <p role="status">{t("prov.report.thanks")}</p>
+      </section>
+    )
+  }
+  const v = report.values ?? {}
+  return (
+    <section id="report" aria-labelledby="report-h" className="report" data-testid="report">
+      <h2 id="report-h">{t("prov.report.title")}</h2>
+      <p>{t("prov.report.intro")}</p>
+      {report.error ? (
+        <p className="form-error" role="alert">
+          {report.error}
+        </p>
+      ) : null}
+      <form method="post" action={`${report.action}#report`}>
+        <fieldset>
+          <legend>{t("prov.report.reason")}</legend>
+          {REASONS.map((r) => (
+            <label key={r} className="choice">
+              <input type="radio" name="reason" value={r} defaultChecked={(v.reason ?? "label_looks_different") === r} /> {t(`prov.report.reason.${r}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t("prov.report.message")}
+          <textarea name="message" rows={4} maxLength={1000} required defaultValue={v.message ?? ""} />
+        </label>
+        <label>
+          {t("prov.report.whereBought")}
+          <input name="where_bought" maxLength={200} defaultValue={v.where_bought ?? ""} />
+        </label>
+        <label>
+          {t("prov.report.contact")}
+          <input name="contact" maxLength={200} autoComplete="tel" defaultValue={v.contact ?? ""} />
+        </label>
+        <p className="muted">{t("prov.report.privacy")}</p>
+        <button type="submit">{t("prov.report.send")}</button>
+      </form>
+    </section>
+  )
+}
+
+function Provenance({
+  p,
+  variantTitle,
+  scan,
+  locale,
+  t,
+  formatDate,
+  formatMonth,
+  herbHrefs,
+  contact,
+  certificateCheck,
+}: {
+  p: PublicProvenance
+  variantTitle: string
+  scan: ScanVerdict | null
+  locale: Locale
+  t: Translate
+  formatDate: (d: string) => string
+  formatMonth: (d: string) => string
+  herbHrefs: Record<string, string>
+  contact: ShopContact
+  certificateCheck: Record<string, string | null>
+}) {
   const harvestDates = (plotCode: string) =>
     [...new Set(p.harvests.filter((h) => h.plotCode === plotCode).map((h) => h.harvestedOn))].sort().map(formatDate).join(", ")
-  const shares = Object.entries(p.totals.certifiedPercent).filter(([, percent]) => percent > 0)
+  const herbByLatin = new Map(p.herbs.map((h) => [h.scientificName, h]))
+  // Plots are named by their household ("Plot 2 of …"), never by the group's register code.
+  const plotNumber = new Map<string, { n: number; of: number }>()
+  for (const plot of p.plots) {
+    const same = p.plots.filter((o) => o.householdAlias === plot.householdAlias)
+    plotNumber.set(plot.code, { n: same.indexOf(plot) + 1, of: same.length })
+  }
+  const villages = [...new Set([...p.households.map((h) => h.place.village), ...p.plots.map((pl) => pl.place.village)].filter((v): v is string => Boolean(v)))]
   return (
     <>
       {p.recall ? (
@@ -52,13 +275,16 @@ function Provenance({ p, scan, locale, t, formatDate, herbHrefs }: { p: PublicPr
           <h2 id="recall-h">{t("prov.recallTitle")}</h2>
           {p.recall.reason ? <p>{t("prov.recallReason", { reason: p.recall.reason })}</p> : null}
           {p.recall.recalledAt ? <p>{t("prov.recallDate", { date: formatDate(p.recall.recalledAt.slice(0, 10)) })}</p> : null}
-          <p>{t("prov.recallContact")}</p>
+          <p>{t("prov.recallDo")}</p>
+          <p>
+            {t("prov.recallContact")} <a href={contact.phoneHref}>{contact.phone}</a> · <a href={contact.lineHref}>LINE {contact.lineId}</a>
+          </p>
         </section>
       ) : null}
       <h1>
-        {locale === "en" ? p.product.title.en || p.product.title.th : p.product.title.th} <span className="muted">{p.product.variantTitle}</span>
+        {locale === "en" ? p.product.title.en || p.product.title.th : p.product.title.th} <span className="muted">{variantTitle}</span>
       </h1>
-      {scan ? <Verdict scan={scan} locale={locale} t={t} /> : null}
+      {scan ? <Verdict scan={scan} recalled={p.recall !== null} locale={locale} t={t} formatDate={formatDate} /> : null}
       <dl className="facts">
         <dt>{t("prov.lot")}</dt>
         <dd>{p.batch.lot}</dd>
@@ -74,17 +300,32 @@ function Provenance({ p, scan, locale, t, formatDate, herbHrefs }: { p: PublicPr
         <dd>{t(`prov.status.${p.batch.status}` as const)}</dd>
       </dl>
 
+      <Timeline p={p} scan={scan} t={t} formatMonth={formatMonth} />
+
       <section className="balance" aria-labelledby="balance-h">
         <h2 id="balance-h">{t("prov.balance")}</h2>
-        <p>{t("prov.balanceSummary", { kg: kg(p.totals.kg), households: p.totals.households, plots: p.totals.plots })}</p>
+        <p>
+          {t("prov.balanceSummary", {
+            kg: kg(p.totals.kg),
+            households: counted(t, "count.household", p.totals.households),
+            plots: counted(t, "count.plot", p.totals.plots),
+          })}
+        </p>
         {p.growerShare && p.growerShare.kind !== "none" ? (
           <p className="grower-share" data-testid="grower-share">
             {locale === "en" ? p.growerShare.message_en : p.growerShare.message_th}
           </p>
         ) : null}
-        <ul>
-          {shares.map(([scheme, percent]) => (
-            <li key={scheme}>{t("prov.certifiedShare", { percent, scheme })}</li>
+        <ul data-testid="certified-plots">
+          {certifiedPlots(p).map((c) => (
+            <li key={c.scheme}>
+              {t("prov.certifiedPlots", {
+                n: c.plots,
+                of: counted(t, "count.plot", p.totals.plots),
+                scheme: SCHEME_NAME[c.scheme] ? t(SCHEME_NAME[c.scheme]!) : c.scheme,
+                bodies: c.bodies.map((b) => bilingual(locale, b)).join(", "),
+              })}
+            </li>
           ))}
         </ul>
       </section>
@@ -94,42 +335,51 @@ function Provenance({ p, scan, locale, t, formatDate, herbHrefs }: { p: PublicPr
         <ul className="plain">
           {p.herbs.map((h) => (
             <li key={h.scientificName}>
-              <strong>{herbHrefs[h.scientificName] ? <a href={herbHrefs[h.scientificName]}>{h.thaiName}</a> : h.thaiName}</strong> (<i lang="la">{h.scientificName}</i>) · {h.partUsed} · {t("prov.herbLine", { kg: kg(h.kg), percent: h.percent })}
+              <strong>{herbHrefs[h.scientificName] ? <a href={herbHrefs[h.scientificName]}>{h.thaiName}</a> : h.thaiName}</strong> (<i lang="la">{h.scientificName}</i>) · {bilingual(locale, h.partUsed)} · {t("prov.herbLine", { kg: kg(h.kg), percent: h.percent })}
             </li>
           ))}
         </ul>
       </section>
 
+      <section aria-labelledby="map-h">
+        <h2 id="map-h">{t("prov.map.title")}</h2>
+        <AreaMapFigure villages={villages} locale={locale} t={t} />
+      </section>
+
       <section aria-labelledby="plots-h">
         <h2 id="plots-h">{t("prov.plots")}</h2>
         <ul className="plain cards">
-          {p.plots.map((plot) => (
-            <li key={plot.code} id={`plot-${plot.code}`}>
-              <h3>{t("prov.plotOf", { code: plot.code, household: plot.householdAlias })}</h3>
-              <p className="muted">{placeLine(locale, plot.place)}</p>
-              <p>
-                <i lang="la">{plot.herbs.join(", ")}</i> · {t("prov.herbLine", { kg: kg(plot.kg), percent: plot.percent })}
-              </p>
-              {harvestDates(plot.code) ? <p>{t("prov.harvestedOn", { dates: harvestDates(plot.code) })}</p> : null}
-              {plot.certifications.length ? (
-                <ul>
-                  {plot.certifications.map((c) => (
-                    <li key={`${c.scheme}:${c.certificateNumber}`}>
-                      {t("prov.certValid", {
-                        scheme: c.scheme,
-                        number: c.certificateNumber,
-                        body: c.certifyingBody,
-                        from: formatDate(c.validFrom),
-                        until: formatDate(c.validUntil),
-                      })}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p>{t("prov.noCert")}</p>
-              )}
-            </li>
-          ))}
+          {p.plots.map((plot) => {
+            const number = plotNumber.get(plot.code)!
+            return (
+              // The id stays the anchor of the linkset's certificate links; it is never shown.
+              <li key={plot.code} id={`plot-${plot.code}`} data-testid="plot-card">
+                <h3>{number.of > 1 ? t("prov.plotNOf", { n: number.n, household: plot.householdAlias }) : t("prov.plotOf", { household: plot.householdAlias })}</h3>
+                <p className="muted">{placeLine(locale, plot.place)}</p>
+                <p>
+                  {plot.herbs
+                    .map((latin) => herbByLatin.get(latin))
+                    .map((h, i) => (
+                      <span key={plot.herbs[i]}>
+                        {i > 0 ? ", " : ""}
+                        {h ? `${h.thaiName} ` : ""}(<i lang="la">{plot.herbs[i]}</i>)
+                      </span>
+                    ))}{" "}
+                  · {t("prov.herbLine", { kg: kg(plot.kg), percent: plot.percent })}
+                </p>
+                {harvestDates(plot.code) ? <p>{t("prov.harvestedOn", { dates: harvestDates(plot.code) })}</p> : null}
+                {plot.certifications.length ? (
+                  <ul>
+                    {plot.certifications.map((c) => (
+                      <CertificateLine key={`${c.scheme}:${c.certificateNumber}`} c={c} locale={locale} t={t} formatDate={formatDate} check={certificateCheck[c.scheme] ?? null} contact={contact} />
+                    ))}
+                  </ul>
+                ) : (
+                  <p>{t("prov.noCert")}</p>
+                )}
+              </li>
+            )
+          })}
         </ul>
       </section>
 
@@ -156,7 +406,7 @@ function Provenance({ p, scan, locale, t, formatDate, herbHrefs }: { p: PublicPr
   )
 }
 
-export function ProvenancePage({ locale, t, stylesheets, shopHref, switchHref, formatDate, view }: ProvenancePageProps) {
+export function ProvenancePage({ locale, t, stylesheets, shopHref, switchHref, formatDate, formatMonth, contact, certificateCheck, report, view }: ProvenancePageProps) {
   const title =
     view.kind === "provenance"
       ? `${locale === "en" ? view.provenance.product.title.en || view.provenance.product.title.th : view.provenance.product.title.th} – ${t("prov.lot")} ${view.provenance.batch.lot}`
@@ -197,7 +447,19 @@ export function ProvenancePage({ locale, t, stylesheets, shopHref, switchHref, f
           <p className="muted">{t("prov.title")}</p>
           {view.kind === "provenance" ? (
             <>
-              <Provenance p={view.provenance} scan={view.scan} locale={locale} t={t} formatDate={formatDate} herbHrefs={view.herbHrefs ?? {}} />
+              <Provenance
+                p={view.provenance}
+                variantTitle={view.variantTitle ?? view.provenance.product.variantTitle}
+                scan={view.scan}
+                locale={locale}
+                t={t}
+                formatDate={formatDate}
+                formatMonth={formatMonth}
+                herbHrefs={view.herbHrefs ?? {}}
+                contact={contact}
+                certificateCheck={certificateCheck}
+              />
+              {report ? <ReportForm report={report} t={t} /> : null}
               <section aria-labelledby="machine-h" className="muted">
                 <h2 id="machine-h">{t("prov.machine")}</h2>
                 <ul className="plain">
@@ -211,18 +473,24 @@ export function ProvenancePage({ locale, t, stylesheets, shopHref, switchHref, f
               </section>
             </>
           ) : view.kind === "unknown_serial" ? (
-            <section className="verdict warn" role="alert" aria-labelledby="unknown-h">
-              <h1 id="unknown-h">{t("prov.unknownTitle")}</h1>
-              <p>{view.message}</p>
-              <p>
-                <a href={view.lotHref}>{t("prov.seeLot", { lot: view.lot })}</a>
-              </p>
-            </section>
+            <>
+              <section className="verdict warn" role="alert" aria-labelledby="unknown-h">
+                <h1 id="unknown-h">{t("prov.unknownTitle")}</h1>
+                <p>{view.message}</p>
+                <p>
+                  <a href={view.lotHref}>{t("prov.seeLot", { lot: view.lot })}</a>
+                </p>
+              </section>
+              {report ? <ReportForm report={report} t={t} /> : null}
+            </>
           ) : view.kind === "unknown_lot" ? (
-            <section className="verdict warn" role="alert" aria-labelledby="unknown-h">
-              <h1 id="unknown-h">{t("prov.unknownLotTitle")}</h1>
-              <p>{t("prov.unknownLotText")}</p>
-            </section>
+            <>
+              <section className="verdict warn" role="alert" aria-labelledby="unknown-h">
+                <h1 id="unknown-h">{t("prov.unknownLotTitle")}</h1>
+                <p>{t("prov.unknownLotText")}</p>
+              </section>
+              {report ? <ReportForm report={report} t={t} /> : null}
+            </>
           ) : view.kind === "bad_link" ? (
             // Plain words only: which part broke GS1 syntax is for machines (the linkset JSON says it).
             <section className="verdict warn" aria-labelledby="unknown-h">
@@ -242,8 +510,8 @@ export function ProvenancePage({ locale, t, stylesheets, shopHref, switchHref, f
           </p>
         </main>
         <footer className="site-footer">
+          <ContactLine contact={contact} t={t} />
           <p>{t("footer.privacy")}</p>
-          <p>{t("footer.contact")}</p>
         </footer>
       </body>
     </html>

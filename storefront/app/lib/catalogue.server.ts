@@ -189,3 +189,12 @@ export async function findVariantByGtin(gtin: string): Promise<{ handle: string;
   }
   return null
 }
+
+/** The title, in the page's language, of the variant whose barcode is this GTIN-14 (null when none has it). */
+export async function variantTitleByGtin(locale: Locale, gtin: string): Promise<string | null> {
+  for (const p of await listProducts(locale)) {
+    const v = p.variants.find((x) => x.gtin === gtin)
+    if (v) return v.title
+  }
+  return null
+}

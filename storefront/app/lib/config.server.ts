@@ -21,6 +21,43 @@ export const DEV_SESSION_SECRET = "mae-mok-dev-session-secret-change-me"
 // checks a whole deployment before it starts anything.
 export const DEV_API_SECRET = "dev-only-storefront-api-secret"
 
+/**
+ * The group's contact for the footer and the provenance page: the same settings, with the same defaults, as
+ * the backend's e-catalogue (backend/src/lib/env.ts shopContact), so one change of SHOP_CONTACT_* moves both.
+ */
+function shopContact() {
+  const lineId = (process.env.SHOP_LINE_ID || "@maemokherbs").trim()
+  if (!/^@?[a-z0-9._-]{1,40}$/i.test(lineId)) throw new Error(`SHOP_LINE_ID must be a LINE ID such as @maemokherbs, got "${lineId}"`)
+  const phone = (process.env.SHOP_CONTACT_PHONE || "054-000-000").trim()
+  return {
+    phone,
+    /** tel: link of the phone number (digits and a leading +). */
+    phoneHref: `tel:${phone.replace(/[^\d+]/g, "")}`,
+    email: (process.env.SHOP_CONTACT_EMAIL || "hello@maemok.local").trim(),
+    lineId,
+    lineHref: `https://line.me/R/ti/p/${encodeURIComponent(lineId)}`,
+  }
+}
+
+/**
+ * Where a buyer checks a certificate with its issuer, per scheme: a URL in which "{number}" (if present) is
+ * replaced by the certificate number (docs/decisions/0062-certificate-check-links.md). The page only links;
+ * the shop never calls the issuer.
+ */
+function certificateCheck() {
+  const url = (name: string, fallback: string) => {
+    const value = (process.env[name] || fallback).trim()
+    if (value === "") return null
+    if (!/^https:\/\/[^\s]+$/.test(value)) throw new Error(`${name} must be an https URL (with {number} where the certificate number goes), got "${value}"`)
+    return value
+  }
+  return {
+    "TH-GAP": url("CERT_CHECK_URL_TH_GAP", "https://www.doa.go.th/"),
+    PGS: url("CERT_CHECK_URL_PGS", ""),
+    ORGANIC: url("CERT_CHECK_URL_ORGANIC", ""),
+  }
+}
+
 // The backend's rule (backend/src/lib/env.ts): APP_ENV decides, NODE_ENV only when APP_ENV is unset, because
 // the launcher runs the built apps with NODE_ENV=production on laptops too.
 const production = (process.env.APP_ENV || process.env.NODE_ENV) === "production"
@@ -47,6 +84,8 @@ export const config = {
   catalogueFreshMs: Number(process.env.STOREFRONT_CACHE_FRESH_MS ?? 1000),
   /** … and never resting on a stamp or an entry older than this. */
   catalogueMaxAgeMs: Number(process.env.STOREFRONT_CACHE_MAX_AGE_MS ?? 2000),
+  shopContact: shopContact(),
+  certificateCheck: certificateCheck(),
 }
 
 /** What is wrong with a production secret, or null. */

@@ -25,3 +25,17 @@ export function formatDate(date: string): string {
 export function waitText(t: Translate, seconds: number): string {
   return seconds < 60 ? t("wait.seconds", { n: seconds }) : t("wait.minutes", { n: Math.ceil(seconds / 60) })
 }
+
+/** A count with its noun in the page's language: "1 household", "3 households" (keys `${base}.one` / `${base}.other`). */
+export function counted(t: Translate, base: "count.household" | "count.plot" | "count.item" | "count.scan", n: number): string {
+  return t(n === 1 ? `${base}.one` : `${base}.other`, { n })
+}
+
+const MONTHS_EN_LONG = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+/** A month ("2026-12" or a date in it) in English: "December 2026". Thai months use the core's formatThaiMonth. */
+export function formatMonth(date: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(date)
+  if (!m) return date
+  return `${MONTHS_EN_LONG[Number(m[2]) - 1] ?? m[2]} ${m[1]}`
+}

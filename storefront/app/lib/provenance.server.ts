@@ -133,3 +133,40 @@ export async function currentBatch(gtin: string): Promise<PublicProvenance | nul
   const result = await lots.get(`${gtin}`, () => call(`/${segment(gtin)}`), (r) => r.status === 200)
   return result.status === 200 ? result.provenance : null
 }
+
+export type LabelReport = {
+  gtin: string
+  lot: string
+  serial: string | null
+  reason: string
+  message: string
+  where_bought: string | null
+  contact: string | null
+}
+
+export type ReportResult =
+  | { status: 201 }
+  | { status: 400; message: string; message_th: string }
+  | { status: 429; retryAfterSeconds: number }
+  | { status: 502 }
+
+/**
+ * Sends a buyer's "suspicious label" report to the backend, which throttles it per buyer IP (forwarded with
+ * this server's secret, as scans are) and stores it for the group.
+ */
+export async function sendLabelReport(report: LabelReport, clientIp: string | null): Promise<ReportResult> {
+  const res = await request("/reports", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(clientIp ? { "x-forwarded-for": clientIp } : {}) },
+    body: JSON.stringify(report),
+  })
+  if (!res) return { status: 502 }
+  const body = (await res.json().catch(() => null)) as Record<string, unknown> | null
+  if (res.status === 201) return { status: 201 }
+  if (res.status === 400) {
+    return { status: 400, message: String(body?.message ?? "invalid report"), message_th: String(body?.message_th ?? body?.message ?? "ข้อมูลไม่ถูกต้อง") }
+  }
+  if (res.status === 429) return { status: 429, retryAfterSeconds: typeof body?.retry_after_seconds === "number" ? body.retry_after_seconds : 3600 }
+  console.error(`provenance: backend answered ${res.status} for a label report`)
+  return { status: 502 }
+}

@@ -47,7 +47,8 @@ export function contentSecurityPolicy(settings: SecuritySettings, kind: PolicyKi
       "style-src": ["'self'"],
       "font-src": ["'self'"],
       "img-src": ["'self'", settings.medusaOrigin],
-      "form-action": ["'none'"],
+      // The "report a suspicious label" form posts to the page itself (decision 0061).
+      "form-action": ["'self'"],
       ...closing,
     })
   }

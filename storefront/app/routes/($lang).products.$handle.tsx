@@ -6,7 +6,7 @@ import { ShopForm } from "~/components/shop-form"
 import { getProduct } from "~/lib/catalogue.server"
 import { herbHrefs } from "~/lib/herbs.server"
 import { config } from "~/lib/config.server"
-import { formatBaht } from "~/lib/format"
+import { counted, formatBaht } from "~/lib/format"
 import { loaderCacheControl, pageCacheHeaders } from "~/lib/http-cache.server"
 import { requireLocale } from "~/lib/i18n.server"
 import { currentBatch } from "~/lib/provenance.server"
@@ -148,7 +148,7 @@ export default function ProductPage() {
             <h2 id="provenance-heading">{t("product.provenance")}</h2>
             {batch ? (
               <>
-                <p>{t("product.provenanceSummary", { lot: batch.lot, households: batch.households, plots: batch.plots })}</p>
+                <p>{t("product.provenanceSummary", { lot: batch.lot, households: counted(t, "count.household", batch.households), plots: counted(t, "count.plot", batch.plots) })}</p>
                 {batch.growerShare ? (
                   <p className="grower-share" data-testid="grower-share">
                     {locale === "en" ? batch.growerShare.en : batch.growerShare.th}

@@ -1,12 +1,12 @@
-import { DigitalLinkError, buildDigitalLinkPath, formatThaiDate, parseDigitalLink } from "@mae-mok/traceability"
-import type { LoaderFunctionArgs } from "@remix-run/node"
+import { DigitalLinkError, buildDigitalLinkPath, formatThaiDate, formatThaiMonth, parseDigitalLink } from "@mae-mok/traceability"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { renderToStaticMarkup } from "react-dom/server"
-import { ProvenancePage, type ProvenancePageProps } from "~/components/provenance-page"
+import { ProvenancePage, type ProvenancePageProps, type ReportState } from "~/components/provenance-page"
 import { localePath, translator, type Locale } from "~/i18n"
-import { findVariantByGtin } from "~/lib/catalogue.server"
+import { findVariantByGtin, variantTitleByGtin } from "~/lib/catalogue.server"
 import { config } from "~/lib/config.server"
 import { FONT_STYLESHEET } from "~/lib/fonts"
-import { formatDate } from "~/lib/format"
+import { formatDate, formatMonth, waitText } from "~/lib/format"
 import {
   LINKSET_TYPE,
   buildLinkset,
@@ -16,7 +16,7 @@ import {
   resolverHeaders,
 } from "~/lib/gs1-resolver.server"
 import { herbHrefs } from "~/lib/herbs.server"
-import { batchProvenance, epcisDocument, recordScan, type ProvenanceResult } from "~/lib/provenance.server"
+import { batchProvenance, epcisDocument, recordScan, sendLabelReport, type ProvenanceResult } from "~/lib/provenance.server"
 import styles from "~/styles.css?url"
 
 /**
@@ -50,6 +50,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const { gtin, lot, serial } = link
   const kind = requestedLinkType(request, url)
+  // The "report a suspicious label" form posts to this same URL; after a report the buyer lands on the lot's page.
+  const report: ReportState = url.searchParams.get("reported") === "1" ? { kind: "sent" } : { kind: "form", action: formAction(url) }
 
   if (kind === "traceability") {
     const epcis = await epcisDocument(gtin, lot)
@@ -84,10 +86,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         locale,
         404,
         { kind: "unknown_serial", scan: result.scan, message, lot, lotHref: buildDigitalLinkPath({ gtin, lot }) + (locale === "en" ? "?lang=en" : "") },
-        { code: result.code, message: result.message }
+        { code: result.code, message: result.message },
+        report
       )
     }
-    return problem(request, url, locale, 404, { kind: "unknown_lot" }, { code: result.code, message: result.message })
+    return problem(request, url, locale, 404, { kind: "unknown_lot" }, { code: result.code, message: result.message }, report)
   }
   if (result.status === 502) {
     return problem(request, url, locale, 503, { kind: "unavailable" }, { code: "UNAVAILABLE", message: "provenance is unavailable right now" })
@@ -105,14 +108,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       headers: resolverHeaders({ serial: serial !== null, contentType: LINKSET_TYPE }),
     })
   }
-  const html = page(locale, url, {
-    kind: "provenance",
-    provenance,
-    scan: isScan ? provenance.scan : null,
-    linksetHref,
-    epcisHref: `${lotUri}?linkType=gs1:traceability`,
-    herbHrefs: await herbHrefs(locale),
-  })
+  const [hrefs, variantTitle] = await Promise.all([herbHrefs(locale), locale === "en" ? variantTitleByGtin(locale, gtin) : null])
+  const html = page(
+    locale,
+    url,
+    {
+      kind: "provenance",
+      provenance,
+      variantTitle: variantTitle ?? provenance.product.variantTitle,
+      scan: isScan ? provenance.scan : null,
+      linksetHref,
+      epcisHref: `${lotUri}?linkType=gs1:traceability`,
+      herbHrefs: hrefs,
+    },
+    report
+  )
   return new Response(html, {
     status,
     headers: resolverHeaders({ serial: serial !== null, contentType: "text/html; charset=utf-8", linksetUrl: linksetHref }),
@@ -139,7 +149,8 @@ function problem(
   locale: Locale,
   status: number,
   view: ProvenancePageProps["view"],
-  json: Record<string, unknown>
+  json: Record<string, unknown>,
+  report: ReportState | null = null
 ): Response {
   const serial = /\/21\//.test(url.pathname)
   if (requestedLinkType(request, url) === "all") {
@@ -149,13 +160,13 @@ function problem(
       headers: resolverHeaders({ serial, contentType: "application/json; charset=utf-8" }),
     })
   }
-  return new Response(page(locale, url, view), {
+  return new Response(page(locale, url, view, report), {
     status,
     headers: resolverHeaders({ serial, contentType: "text/html; charset=utf-8" }),
   })
 }
 
-function page(locale: Locale, url: URL, view: ProvenancePageProps["view"]): string {
+function page(locale: Locale, url: URL, view: ProvenancePageProps["view"], report: ReportState | null = null): string {
   const other: Locale = locale === "th" ? "en" : "th"
   const markup = renderToStaticMarkup(
     <ProvenancePage
@@ -165,8 +176,85 @@ function page(locale: Locale, url: URL, view: ProvenancePageProps["view"]): stri
       shopHref={localePath(locale, "/")}
       switchHref={`${url.pathname}?lang=${other}`}
       formatDate={(date) => (locale === "th" ? formatThaiDate(date) : formatDate(date))}
+      formatMonth={(date) => (locale === "th" ? formatThaiMonth(`${date.slice(0, 7)}-01`) : formatMonth(date))}
+      contact={config.shopContact}
+      certificateCheck={config.certificateCheck}
+      report={report}
       view={view}
     />
   )
   return `<!DOCTYPE html>${markup}`
+}
+
+/** The report form's target: this very path, keeping only the page's language. */
+function formAction(url: URL): string {
+  const lang = url.searchParams.get("lang")
+  return url.pathname + (lang === "en" || lang === "th" ? `?lang=${lang}` : "")
+}
+
+const REPORT_REASONS = new Set(["unknown_code", "many_scans", "label_looks_different", "bought_unsealed", "other"])
+
+/**
+ * POST of the "report a suspicious label" form (works without JavaScript, like the whole page): the backend
+ * throttles it per buyer IP and stores it for the group. A sent report redirects (303) to the LOT's page, never
+ * the unit's, so the thank-you page is not counted as another scan; a refused one shows the form again, filled.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const url = new URL(request.url)
+  const locale = pageLocale(request, url)
+  const t = translator(locale)
+  let link: ReturnType<typeof parseDigitalLink>
+  try {
+    link = parseDigitalLink(url.pathname)
+    if (link.pathPrefix) throw new DigitalLinkError("path", "the path must start with /01/")
+  } catch (err) {
+    if (!(err instanceof DigitalLinkError)) throw err
+    return problem(request, url, locale, 400, { kind: "bad_link" }, { code: "INVALID_DIGITAL_LINK", part: err.part, message: err.message })
+  }
+  const form = await request.formData()
+  const field = (name: string, max: number) => {
+    const v = form.get(name)
+    return typeof v === "string" ? v.trim().slice(0, max) : ""
+  }
+  const values = { reason: field("reason", 40), message: field("message", 1000), where_bought: field("where_bought", 200), contact: field("contact", 200) }
+  const again = async (status: number, error: string) => {
+    const report: ReportState = { kind: "form", action: formAction(url), values, error }
+    // The lot's page (no scan is counted for a POST), or the plain unknown-code page.
+    const lotResult = await batchProvenance(link.gtin, link.lot)
+    const lotUri = buildDigitalLinkPath({ gtin: link.gtin, lot: link.lot })
+    const view: ProvenancePageProps["view"] =
+      lotResult.status === 200
+        ? { kind: "provenance", provenance: lotResult.provenance, scan: null, linksetHref: `${lotUri}?linkType=all`, epcisHref: `${lotUri}?linkType=gs1:traceability` }
+        : { kind: "unknown_lot" }
+    return new Response(page(locale, url, view, report), {
+      status,
+      headers: resolverHeaders({ serial: true, contentType: "text/html; charset=utf-8" }),
+    })
+  }
+  if (!REPORT_REASONS.has(values.reason)) return again(400, t("prov.report.needReason"))
+  if (!values.message) return again(400, t("prov.report.needMessage"))
+  const result = await sendLabelReport(
+    {
+      gtin: link.gtin,
+      lot: link.lot,
+      serial: link.serial,
+      reason: values.reason,
+      message: values.message,
+      where_bought: values.where_bought || null,
+      contact: values.contact || null,
+    },
+    clientIp(request, context)
+  )
+  if (result.status === 201) {
+    const headers = resolverHeaders({ serial: true })
+    headers.set("Location", `${buildDigitalLinkPath({ gtin: link.gtin, lot: link.lot })}?reported=1${locale === "en" ? "&lang=en" : ""}#report`)
+    return new Response(null, { status: 303, headers })
+  }
+  if (result.status === 429) {
+    const response = await again(429, t("prov.report.tooMany", { wait: waitText(t, result.retryAfterSeconds) }))
+    response.headers.set("Retry-After", String(result.retryAfterSeconds))
+    return response
+  }
+  if (result.status === 400) return again(400, locale === "th" ? result.message_th : result.message)
+  return again(503, t("prov.report.unavailable"))
 }

@@ -7,6 +7,7 @@ import {
   bangkokToday,
   compareCalendarDates,
   daysBetween,
+  formatEnglishDate,
   formatThaiDate,
   instantToEpochMs,
   isCalendarDate,
@@ -89,6 +90,13 @@ describe("Bangkok clock", () => {
 
   it("uses the injected clock for today", () => {
     expect(bangkokToday("2026-02-28T18:00:00Z")).toBe("2026-03-01");
+  });
+});
+
+describe("formatEnglishDate", () => {
+  it("writes dates as the English pages do", () => {
+    expect(formatEnglishDate("2026-11-03")).toBe("3 Nov 2026");
+    expect(formatEnglishDate("2027-01-31")).toBe("31 Jan 2027");
   });
 });
 

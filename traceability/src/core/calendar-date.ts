@@ -158,3 +158,12 @@ export function formatThaiDate(date: CalendarDate): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return `${d} ${THAI_MONTHS_SHORT[m - 1]} ${y + 543}`;
 }
+
+const ENGLISH_MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** English display form, as the English pages write dates: "2026-11-03" → "3 Nov 2026". */
+export function formatEnglishDate(date: CalendarDate): string {
+  assertCalendarDate(date);
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return `${d} ${ENGLISH_MONTHS_SHORT[m - 1]} ${y}`;
+}

@@ -111,7 +111,7 @@ describe("publicProjection: content", () => {
       variantTitle: "30 ml",
       gtin: "08850000000010",
     });
-    expect(out.batch).toEqual({ lot: "MO-2611-03", producedOn: "2026-11-12", bestBefore: "2028-11-11", status: "released", units: 240 });
+    expect(out.batch).toEqual({ lot: "MO-2611-03", producedOn: "2026-11-12", bestBefore: "2028-11-11", releasedOn: "2026-11-13", status: "released", units: 240 });
     expect(out.recall).toBeNull();
   });
 
@@ -195,7 +195,7 @@ describe("publicProjection: content", () => {
       firstScanOn: "2026-11-20",
       suspicious: false,
       message_th: "สแกนแล้ว 3 ครั้ง จาก 2 เครื่อง/เครือข่ายที่ต่างกัน ตั้งแต่วันที่ 20 พ.ย. 2569 — ปกติสำหรับสินค้าหนึ่งชิ้น",
-      message_en: "Scanned 3 times from 2 different devices or networks since 2026-11-20 — normal for one item.",
+      message_en: "Scanned 3 times from 2 different devices or networks since 20 Nov 2026 — normal for one item.",
     });
     const record = makePrivateBatchRecord();
     record.scan = { state: null };

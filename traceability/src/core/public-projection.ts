@@ -13,7 +13,7 @@
  * address, plot geometry or coordinates, internal codes and member counts of households.
  */
 
-import { type CalendarDate, instantToEpochMs, isCalendarDate, isInstant } from "./calendar-date";
+import { bangkokCalendarDate, type CalendarDate, instantToEpochMs, isCalendarDate, isInstant } from "./calendar-date";
 import { type Certification, type CertificationScheme, type CertificationSnapshot, isCertificationScheme, validCertificationsOn } from "./certification";
 import { HERB_SOURCE_KINDS, type HerbPageInput, type HerbSourceKind } from "./herb-page";
 import { isValidGtin, toGtin14 } from "./gtin";
@@ -46,6 +46,8 @@ export interface BatchRecord {
   recallReason?: string | null;
   /** ISO instant. */
   recalledAt?: string | null;
+  /** ISO instant the batch was released for sale (public: a batch date). */
+  releasedAt?: string | null;
 }
 
 /** Village-level place: public. */
@@ -216,7 +218,8 @@ export interface PublicHarvest {
 
 export interface PublicProvenance {
   product: { title: { th: string; en: string }; variantTitle: string; gtin: string | null };
-  batch: { lot: string; producedOn: CalendarDate; bestBefore: CalendarDate | null; status: BatchStatus; units: number | null };
+  /** releasedOn: the Bangkok day the batch was released for sale, or null (still a draft, or not on record). */
+  batch: { lot: string; producedOn: CalendarDate; bestBefore: CalendarDate | null; releasedOn: CalendarDate | null; status: BatchStatus; units: number | null };
   /** Present only when the batch is recalled. */
   recall: { recalledAt: string | null; reason: string | null } | null;
   herbs: PublicHerb[];
@@ -487,6 +490,7 @@ export function publicProjection(record: PrivateBatchRecord, options: Projection
       lot,
       producedOn: batch.producedOn,
       bestBefore: isCalendarDate(batch.bestBefore) ? batch.bestBefore : null,
+      releasedOn: isInstant(batch.releasedAt) ? bangkokCalendarDate(batch.releasedAt) : null,
       status: batch.status,
       units: finiteNumber(batch.units),
     },

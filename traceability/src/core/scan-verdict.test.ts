@@ -20,10 +20,10 @@ describe("scanVerdict", () => {
     // 18:00Z on 3 Nov is 01:00 on 4 Nov in Bangkok.
     const v = scanVerdict({ scanCount: 3, networkCount: 1, firstScanAt: "2026-11-03T18:00:00Z", lot: "MO-2611-03" });
     expect(v).toMatchObject({ kind: "repeat_scan", scanCount: 3, networkCount: 1, firstScanOn: "2026-11-04", suspicious: false });
-    expect(v.message_en).toBe("Scanned 3 times from 1 device or network since 2026-11-04 — normal for one item.");
+    expect(v.message_en).toBe("Scanned 3 times from 1 device or network since 4 Nov 2026 — normal for one item.");
     expect(v.message_th).toBe("สแกนแล้ว 3 ครั้ง จาก 1 เครื่อง/เครือข่าย ตั้งแต่วันที่ 4 พ.ย. 2569 — ปกติสำหรับสินค้าหนึ่งชิ้น");
     const two = scanVerdict({ scanCount: 4, networkCount: 2, firstScanAt: since, lot: "L" });
-    expect(two.message_en).toMatch(/^Scanned 4 times from 2 different devices or networks since 2026-11-03 — normal/);
+    expect(two.message_en).toMatch(/^Scanned 4 times from 2 different devices or networks since 3 Nov 2026 — normal/);
     expect(two.message_th).toMatch(/^สแกนแล้ว 4 ครั้ง จาก 2 เครื่อง\/เครือข่ายที่ต่างกัน .*ปกติ/);
   });
 
@@ -42,7 +42,7 @@ describe("scanVerdict", () => {
     expect(at.suspicious).toBe(false);
     expect(above.suspicious).toBe(true);
     expect(above.message_en).toBe(
-      `Scanned 30 times from ${DEFAULT_SUSPICIOUS_NETWORKS + 1} different devices or networks since 2026-11-03. A genuine label is usually opened from only a few places: if you have just bought this item, its label may have been copied. Please contact us.`
+      `Scanned 30 times from ${DEFAULT_SUSPICIOUS_NETWORKS + 1} different devices or networks since 3 Nov 2026. A genuine label is usually opened from only a few places: if you have just bought this item, its label may have been copied. Please contact us.`
     );
     expect(above.message_th).toMatch(new RegExp(`^สแกนแล้ว 30 ครั้ง จาก ${DEFAULT_SUSPICIOUS_NETWORKS + 1} เครื่อง/เครือข่ายที่ต่างกัน .*ฉลากอาจถูกคัดลอก`));
     expect(scanVerdict({ scanCount: 3, networkCount: 3, firstScanAt: since, lot: "L" }, { suspiciousAfterNetworks: 2 }).suspicious).toBe(true);

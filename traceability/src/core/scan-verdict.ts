@@ -7,7 +7,7 @@
  * (the bottle may be real). docs/decisions/0018-scan-verdict-counts-networks.md
  */
 
-import { bangkokCalendarDate, type CalendarDate, formatThaiDate, formatThaiMonth, isCalendarDate, isInstant } from "./calendar-date";
+import { bangkokCalendarDate, type CalendarDate, formatEnglishDate, formatThaiDate, formatThaiMonth, isCalendarDate, isInstant } from "./calendar-date";
 
 /**
  * A serial opened from more networks than this is flagged. A genuine bottle is opened by its buyer at home
@@ -147,7 +147,7 @@ function counted(state: LabelScanState | null, options: ScanVerdictOptions): Sca
   const suspicious = networkCount > threshold;
   // Without a first-scan date (inconsistent record) the counts alone are still worth telling.
   const sinceTh = firstScanOn ? ` ตั้งแต่วันที่ ${formatThaiDate(firstScanOn)}` : "";
-  const sinceEn = firstScanOn ? ` since ${firstScanOn}` : "";
+  const sinceEn = firstScanOn ? ` since ${formatEnglishDate(firstScanOn)}` : "";
   const whereEn = networkCount === 1 ? "1 device or network" : `${networkCount} different devices or networks`;
   const whereTh = networkCount === 1 ? "1 เครื่อง/เครือข่าย" : `${networkCount} เครื่อง/เครือข่ายที่ต่างกัน`;
   return {

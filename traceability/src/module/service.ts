@@ -45,6 +45,7 @@ import {
   ScanEvent,
   ShareRule,
   UnitAllocation,
+  LabelReport,
 } from "./models"
 
 /** The part of MikroORM's EntityManager used for the few statements that need explicit locks. */
@@ -260,6 +261,7 @@ class TraceabilityModuleService extends MedusaService({
   FarmGatePrice,
   ShareRule,
   UnitAllocation,
+  LabelReport,
 }) {
   /**
    * Creates a draft batch, takes its herb from the harvest lots and issues its first label units, in

@@ -157,7 +157,7 @@ export type SeedPlot = {
 }
 
 const DOA = "กรมวิชาการเกษตร (Department of Agriculture)"
-const PGS_BODY = "เครือข่าย PGS เกษตรอินทรีย์ลำปาง"
+const PGS_BODY = "เครือข่าย PGS เกษตรอินทรีย์ลำปาง (Lampang Organic PGS Network)"
 
 function square(lat: number, lng: number) {
   const d = 0.0004

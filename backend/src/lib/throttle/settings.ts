@@ -11,6 +11,8 @@ export type ThrottleSettings = {
   loginPerIp: ThrottleRule
   /** Cart completions that place an order, per client IP. */
   checkoutPerIp: ThrottleRule
+  /** "Suspicious label" reports from the provenance page, per client IP. */
+  reportPerIp: ThrottleRule
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -28,5 +30,6 @@ export function readThrottleSettings(env: NodeJS.ProcessEnv = process.env): Thro
     loginPerAccount: { limit: positiveInteger(env, "LOGIN_LIMIT_PER_ACCOUNT", 10), windowMs: loginWindowMs },
     loginPerIp: { limit: positiveInteger(env, "LOGIN_LIMIT_PER_IP", 30), windowMs: loginWindowMs },
     checkoutPerIp: { limit: positiveInteger(env, "CHECKOUT_LIMIT_PER_IP", 10), windowMs: checkoutWindowMs },
+    reportPerIp: { limit: positiveInteger(env, "REPORT_LIMIT_PER_IP", 5), windowMs: positiveInteger(env, "REPORT_LIMIT_WINDOW_MINUTES", 60) * 60_000 },
   }
 }

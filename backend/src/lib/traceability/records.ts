@@ -121,6 +121,7 @@ export async function loadPrivateBatchRecord(container: Container, batchId: stri
       units: batch.units_planned,
       recallReason: batch.status === "recalled" ? batch.status_reason : null,
       recalledAt: batch.recalled_at ? new Date(batch.recalled_at).toISOString() : null,
+      releasedAt: batch.released_at ? new Date(batch.released_at).toISOString() : null,
     },
     inputs: batch.inputs.map((input) => {
       const hl = lotById.get(input.harvest_lot_id)!
