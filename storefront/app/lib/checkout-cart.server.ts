@@ -6,9 +6,8 @@ import { customerHeaders, fetchStatus, forwardedClient, refusalCode, sdk, StoreR
 import { idSegment } from "./medusa-ids.server"
 import type { ShopSession } from "./session.server"
 
-// Checkout steps on Medusa's cart. Money and stock changes happen in Medusa's workflows (cart completion).
-
-export { firstOpenStep, parseStep, stepReachable, STEPS, type Step } from "./checkout-steps"
+// The checkout's calls to Medusa's cart. Money and stock changes happen in Medusa's workflows (cart completion).
+// The checkout page's loader and action (which step, which intent) are in checkout.server.ts.
 
 export async function updateCart(session: ShopSession, cartId: string, body: HttpTypes.StoreUpdateCart) {
   const { cart } = await sdk.store.cart.update(idSegment("cart", cartId), body, { fields: CART_FIELDS }, customerHeaders(session))
