@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core"
 import { describe, expect, it } from "vitest"
 import { browserSuite, phone } from "./suite"
-import { addOilToCart, chooseShippingAndPayment, chooseThaiAddress, fillContact, placeOrder } from "./shop-flows"
+import { addOilToCart, chooseShippingAndPayment, chooseThaiAddress, fillContact, placeOrder, openSection } from "./shop-flows"
 
 const suite = browserSuite()
 const email = "kaew.customer@example.com"
@@ -40,7 +40,7 @@ describe("customer accounts in Chromium", () => {
     await addOilToCart(page, suite.app.storefrontUrl)
     await page.getByRole("link", { name: "ไปชำระเงิน" }).click()
     // The e-mail comes from the account, so checkout opens at the address, offering the saved one.
-    await page.getByRole("heading", { level: 2, name: "ที่อยู่จัดส่ง" }).waitFor()
+    await openSection(page, "ที่อยู่จัดส่ง").waitFor()
     await page.getByRole("button", { name: "ใช้ที่อยู่ที่บันทึกไว้" }).click()
     await chooseShippingAndPayment(page)
     await page.getByText(email).waitFor()

@@ -6,6 +6,7 @@ import { sql, storeClient } from "../support/payment-cart"
 import { launchChromium } from "./browser"
 import { fakeStripeJs } from "./fake-stripe-js"
 import { checkoutToPaymentStep, next } from "./payment-checkout"
+import { openSection } from "./shop-flows"
 import { phone } from "./suite"
 
 // Issue 10, items 10 and 15: each way an order can fail to be placed has its own message, in Thai (and
@@ -51,7 +52,7 @@ async function cartLines(page: Page): Promise<string[]> {
 async function choosePayment(page: Page, name: string) {
   await page.getByRole("radio", { name }).check()
   await next(page)
-  await page.getByRole("heading", { level: 2, name: "ตรวจสอบคำสั่งซื้อ" }).waitFor()
+  await openSection(page, "ตรวจสอบคำสั่งซื้อ").waitFor()
 }
 
 describe("checkout outcomes in Chromium, each with its own message", () => {

@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core"
+import { openSection } from "./shop-flows"
 
 // The checkout steps before payment, as a shopper does them in Chromium (with JavaScript).
 
@@ -26,5 +27,5 @@ export async function checkoutToPaymentStep(page: Page, storefrontUrl: string) {
   await next(page)
   await page.getByRole("radio", { name: /ไปรษณีย์ไทย EMS/ }).check()
   await next(page)
-  await page.getByRole("heading", { level: 2, name: "วิธีชำระเงิน" }).waitFor()
+  await openSection(page, "วิธีชำระเงิน").waitFor()
 }

@@ -6,6 +6,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../supp
 import { storeClient } from "../support/payment-cart"
 import { launchChromium } from "./browser"
 import { checkoutToPaymentStep, next } from "./payment-checkout"
+import { openSection } from "./shop-flows"
 
 // The payment step and the order page in Chromium with no Stripe key configured: bank transfer and the
 // native PromptPay QR, on a 360 px phone, and never a request to Stripe.
@@ -39,7 +40,7 @@ describe("payment step in Chromium without Stripe", () => {
     await expect(page.getByRole("radio", { name: /เก็บเงินปลายทาง/ }).isVisible()).resolves.toBe(true)
     await page.getByRole("radio", { name: /พร้อมเพย์ \(สแกน QR\)/ }).check()
     await next(page)
-    await page.getByRole("heading", { level: 2, name: "ตรวจสอบคำสั่งซื้อ" }).waitFor()
+    await openSection(page, "ตรวจสอบคำสั่งซื้อ").waitFor()
     await expect(page.getByText("พร้อมเพย์ (สแกน QR)").isVisible()).resolves.toBe(true)
     await page.getByRole("button", { name: "ยืนยันคำสั่งซื้อ" }).click()
     await page.getByRole("heading", { level: 1, name: "ขอบคุณสำหรับคำสั่งซื้อ" }).waitFor()

@@ -6,6 +6,7 @@ import { sql } from "../support/payment-cart"
 import { launchChromium } from "./browser"
 import { fakeStripeJs } from "./fake-stripe-js"
 import { checkoutToPaymentStep, next } from "./payment-checkout"
+import { openSection } from "./shop-flows"
 
 // With the Stripe keys configured (Stripe's API faked at the network edge): the payment step offers the
 // card and PromptPay-through-Stripe, and the review step loads Stripe.js from js.stripe.com for the
@@ -45,7 +46,7 @@ describe("Stripe on the payment step in Chromium", () => {
     await expect(page.getByRole("radio", { name: "พร้อมเพย์ผ่าน Stripe" }).isVisible()).resolves.toBe(true)
     await page.getByRole("radio", { name: "บัตรเครดิต / เดบิต" }).check()
     await next(page)
-    await page.getByRole("heading", { level: 2, name: "ตรวจสอบคำสั่งซื้อ" }).waitFor()
+    await openSection(page, "ตรวจสอบคำสั่งซื้อ").waitFor()
 
     // The cart has a Stripe PaymentIntent for its exact total in satang.
     const intents = [...stripe.intents.values()]

@@ -16,8 +16,12 @@ export async function addOilToCart(page: Page, baseUrl: string, size = "30 ม�
 
 const continueButton = (page: Page) => page.getByRole("button", { name: "ดำเนินการต่อ" })
 
+/** The checkout's open section (one page: every section's heading is always there, one is the current step). */
+export const openSection = (page: Page, name: string) =>
+  page.locator('section[aria-current="step"]', { has: page.getByRole("heading", { level: 2, name }) })
+
 export async function enterEmail(page: Page, email: string) {
-  await page.getByRole("heading", { level: 2, name: "อีเมล" }).waitFor()
+  await openSection(page, "อีเมล").waitFor()
   await page.getByLabel("อีเมล").fill(email)
   await continueButton(page).click()
 }
@@ -41,13 +45,13 @@ export async function chooseThaiAddress(page: Page) {
 }
 
 export async function chooseShippingAndPayment(page: Page) {
-  await page.getByRole("heading", { level: 2, name: "วิธีจัดส่ง" }).waitFor()
+  await openSection(page, "วิธีจัดส่ง").waitFor()
   await page.getByRole("radio", { name: /ไปรษณีย์ไทย EMS/ }).check()
   await continueButton(page).click()
-  await page.getByRole("heading", { level: 2, name: "วิธีชำระเงิน" }).waitFor()
+  await openSection(page, "วิธีชำระเงิน").waitFor()
   await page.getByRole("radio", { name: /โอนเงินเข้าบัญชี/ }).check()
   await continueButton(page).click()
-  await page.getByRole("heading", { level: 2, name: "ตรวจสอบคำสั่งซื้อ" }).waitFor()
+  await openSection(page, "ตรวจสอบคำสั่งซื้อ").waitFor()
 }
 
 /** Places the order from the review step; returns the order number shown to the shopper. */

@@ -8,6 +8,7 @@ import {
   enterEmail,
   fillContact,
   placeOrder,
+  openSection,
 } from "./shop-flows"
 
 const suite = browserSuite()
@@ -40,7 +41,7 @@ describe("shopping in Chromium", () => {
     await enterEmail(page, "not-an-email")
     await page.getByText("รูปแบบอีเมลไม่ถูกต้อง").waitFor()
     await enterEmail(page, "somjai@example.com")
-    await page.getByRole("heading", { level: 2, name: "ที่อยู่จัดส่ง" }).waitFor()
+    await openSection(page, "ที่อยู่จัดส่ง").waitFor()
     await fillContact(page)
     await chooseThaiAddress(page)
     await page.getByRole("button", { name: "ดำเนินการต่อ" }).click()
@@ -91,7 +92,7 @@ describe("shopping in Chromium", () => {
 
     await page.getByRole("link", { name: "ไปชำระเงิน" }).click()
     await enterEmail(page, "nojs@example.com")
-    await page.getByRole("heading", { level: 2, name: "ที่อยู่จัดส่ง" }).waitFor()
+    await openSection(page, "ที่อยู่จัดส่ง").waitFor()
     await fillContact(page)
     // Without scripts the amphoe and tambon are typed; the server checks the whole chain.
     await page.getByLabel("จังหวัด").selectOption("ลำปาง")

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import type { MessageKey } from "~/i18n"
 import { FormField } from "~/components/form-field"
 import type { AddressFieldErrors, AddressValues } from "~/lib/address"
@@ -38,6 +38,12 @@ async function fetchPlaces(province: string, district?: string): Promise<PlaceOp
   return ((await res.json()) as { places: PlaceOption[] }).places
 }
 
+/** The place with this Thai or English name (a shopper may type either). */
+function findPlace(list: PlaceOption[], name: string): PlaceOption | undefined {
+  const wanted = name.toLowerCase()
+  return list.find((p) => p.th === name || p.en.toLowerCase() === wanted)
+}
+
 /**
  * Name, phone and a Thai address: province → amphoe → tambon with the postcode filled in. Without JavaScript the
  * amphoe/tambon are plain inputs (or selects when the server already knows the province), checked on the server.
@@ -53,7 +59,51 @@ export function AddressFields({ values, errors, countries, provinces, districts:
   const [districts, setDistricts] = useState(initialDistricts)
   const [subs, setSubs] = useState(initialSubs)
   const [loading, setLoading] = useState(false)
-  useEffect(() => setEnhanced(true), [])
+  const root = useRef<HTMLDivElement>(null)
+
+  // A slow phone: the shopper may have chosen and typed before the scripts ran. Hydration leaves their input in
+  // the page, but this component's state still holds the server's values, and its next render would put those
+  // back. So the first thing it does is adopt what is in the fields, load the lists that go with it, and only
+  // then turn amphoe and tambon into lists, with the typed names chosen (Thai or English). A name that is not in
+  // the list stays a text box as typed; the server checks it when the form is sent.
+  useEffect(() => {
+    let live = true
+    const field = (name: keyof AddressValues) => root.current?.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)?.value.trim() ?? ""
+    const typed = { country: field("country_code"), province: field("province"), district: field("district"), sub: field("sub_district"), postal: field("postal_code") }
+    if (typed.country) setCountry(typed.country)
+    setProvince(typed.province)
+    setDistrict(typed.district)
+    setSubDistrict(typed.sub)
+    setPostalCode(typed.postal)
+    void (async () => {
+      if ((typed.country || "th") !== "th" || !typed.province) {
+        if (live) setEnhanced(true)
+        return
+      }
+      const sameProvince = typed.province === (values.province ?? "") && initialDistricts.length > 0
+      const districtList = sameProvince ? initialDistricts : await fetchPlaces(typed.province)
+      const districtFound = typed.district ? findPlace(districtList, typed.district) : undefined
+      const sameDistrict = sameProvince && districtFound?.th === (values.district ?? "") && initialSubs.length > 0
+      const subList = districtFound ? (sameDistrict ? initialSubs : await fetchPlaces(typed.province, districtFound.th)) : []
+      const subFound = typed.sub ? findPlace(subList, typed.sub) : undefined
+      if (!live) return
+      // Typed names not in the lists: keep the text boxes (and what is in them).
+      if ((typed.district && !districtFound) || (typed.sub && !subFound)) return
+      setDistricts(districtList)
+      setSubs(subList)
+      if (districtFound) setDistrict(districtFound.th)
+      if (subFound) {
+        setSubDistrict(subFound.th)
+        if (!typed.postal && subFound.postalCode) setPostalCode(subFound.postalCode)
+      }
+      setEnhanced(true)
+    })()
+    return () => {
+      live = false
+    }
+    // Once, right after hydration: later changes go through the handlers below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
   const thai = country === "th"
   const label = (p: PlaceOption) => (locale === "en" && p.en ? `${p.th} (${p.en})` : p.th)
@@ -95,7 +145,7 @@ export function AddressFields({ values, errors, countries, provinces, districts:
   })
 
   return (
-    <div className="form-grid two">
+    <div className="form-grid two" ref={root}>
       <TextField name="first_name" label={t("field.firstName")} value={values.first_name} error={errors.first_name} autoComplete="given-name" />
       <TextField name="last_name" label={t("field.lastName")} value={values.last_name} error={errors.last_name} autoComplete="family-name" />
       <TextField name="phone" label={t("field.phone")} value={values.phone} error={errors.phone} autoComplete="tel" inputMode="tel" />

@@ -1,3 +1,4 @@
+import { z } from "zod"
 import type { AddressFieldErrors, AddressValues } from "./address"
 import type { Locale } from "~/i18n"
 import { thaiRegion } from "./catalogue.server"
@@ -6,15 +7,24 @@ import { districtsOf, provinces, subDistrictsOf, validateThaiAddress } from "./t
 // One mapping between the checkout/account address form and Medusa's address fields:
 // amphoe → city, tambon → address_2, province → province.
 
-const FIELDS: (keyof AddressValues)[] = [
-  "first_name", "last_name", "phone", "address_1", "country_code", "province", "district", "sub_district", "postal_code",
-]
+/** A posted text field: trimmed, "" when missing (or not text); whether it may be empty is validateAddress's job. */
+export const formText = z.string().trim().catch("")
+
+/** The address form's fields as posted (checkout and account); country defaults to Thailand. */
+export const addressFields = z.object({
+  first_name: formText,
+  last_name: formText,
+  phone: formText,
+  address_1: formText,
+  country_code: formText.transform((c) => (c || "th").toLowerCase()),
+  province: formText,
+  district: formText,
+  sub_district: formText,
+  postal_code: formText,
+}) satisfies z.ZodType<AddressValues>
 
 export function addressFromForm(form: FormData): AddressValues {
-  const values = {} as AddressValues
-  for (const f of FIELDS) values[f] = String(form.get(f) ?? "").trim()
-  values.country_code = (values.country_code || "th").toLowerCase()
-  return values
+  return addressFields.parse(Object.fromEntries(form))
 }
 
 export async function validateAddress(values: AddressValues, allowedCountries: string[]): Promise<AddressFieldErrors> {

@@ -1,89 +1,198 @@
 import type { HttpTypes } from "@medusajs/types"
-import type { CheckoutProblem } from "./checkout"
-import type { MessageKey } from "~/i18n"
-import { CART_FIELDS, cartRefusal } from "./cart.server"
-import { customerHeaders, fetchStatus, forwardedClient, refusalCode, sdk, StoreRefusal, storePost } from "./medusa.server"
-import { idSegment } from "./medusa-ids.server"
-import type { ShopSession } from "./session.server"
+import { data, redirect, type AppLoadContext } from "@remix-run/node"
+import { z } from "zod"
+import { localePath, type Locale, type MessageKey } from "~/i18n"
+import { addressFields, addressFormLists, formatAddress, formText, fromMedusaAddress, shippingCountries, toMedusaAddress, validateAddress } from "./address.server"
+import type { AddressValues } from "./address"
+import { cartView, remember, retrieveCart } from "./cart.server"
+import type { CheckoutAnswer } from "./checkout"
+import { placeOrder, setPaymentProvider, setShippingMethod, shippingOptions, updateCart } from "./checkout-cart.server"
+import { firstOpenStep, parseStep, stepReachable, type Step } from "./checkout-steps"
+import { verifiedForm } from "./csrf.server"
+import { currentCustomer } from "./customer.server"
+import { clientIpOf, fetchStatus } from "./medusa.server"
+import { chosenValue, clientConfig, methodLabel, paymentMethods } from "./payment-methods.server"
+import { commitSession, getSession, type ShopSession } from "./session.server"
+import { stripeCheckout } from "./stripe.server"
 
-// Checkout steps on Medusa's cart. Money and stock changes happen in Medusa's workflows (cart completion).
+// The checkout page's server half: what the one page shows (loader) and what each of its forms does (action).
+// The page is one list of sections (e-mail, address, shipping, payment, review); one is open with its form, the
+// ones before it are closed to a line with an edit link (?step=…), the ones after wait. Each form posts its own
+// intent, so the page works without JavaScript; after a saved section the page opens the first one still open.
 
-export { firstOpenStep, parseStep, stepReachable, STEPS, type Step } from "./checkout-steps"
+const checkoutPath = (locale: Locale) => localePath(locale, "/checkout")
 
-export async function updateCart(session: ShopSession, cartId: string, body: HttpTypes.StoreUpdateCart) {
-  const { cart } = await sdk.store.cart.update(idSegment("cart", cartId), body, { fields: CART_FIELDS }, customerHeaders(session))
-  return cart
-}
+/** Everything the checkout page shows; each section's form data only while that section is open. */
+export async function checkoutView(request: Request, locale: Locale) {
+  const session = await getSession(request)
+  const cart = await retrieveCart(session)
+  if (!cart || !cart.items?.length) throw redirect(localePath(locale, "/cart"))
+  const requested = parseStep(new URL(request.url).searchParams.get("step"))
+  if (requested && !stepReachable(cart, requested)) throw redirect(checkoutPath(locale))
+  const open = firstOpenStep(cart)
+  const step = requested ?? open
+  const customer = await currentCustomer(session)
+  const address = fromMedusaAddress(cart.shipping_address)
+  const chosenPayment = chosenValue(cart)
 
-export type ShippingOptionView = { id: string; name: string; amount: number }
-
-export async function shippingOptions(session: ShopSession, cartId: string): Promise<ShippingOptionView[]> {
-  const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cartId }, customerHeaders(session))
-  return shipping_options
-    .map((o) => ({ id: o.id, name: o.name, amount: typeof o.amount === "number" ? o.amount : Number(o.calculated_price?.calculated_amount ?? 0) }))
-    .sort((a, b) => a.amount - b.amount)
-}
-
-export async function setShippingMethod(session: ShopSession, cartId: string, optionId: string) {
-  const { cart } = await sdk.store.cart.addShippingMethod(idSegment("cart", cartId), { option_id: optionId }, { fields: CART_FIELDS }, customerHeaders(session))
-  return cart
-}
-
-export async function setPaymentProvider(session: ShopSession, cart: HttpTypes.StoreCart, providerId: string) {
-  // The SDK puts the cart's payment collection id (from Medusa) into the path.
-  if (cart.payment_collection) idSegment("paymentCollection", cart.payment_collection.id)
-  await sdk.store.payment.initiatePaymentSession(cart, { provider_id: providerId }, {}, customerHeaders(session))
-}
-
-export type { CheckoutProblem }
-
-export type PlaceOrderResult =
-  | { ok: true; order: HttpTypes.StoreOrder }
-  | { ok: false; problem: CheckoutProblem; detail: string }
-  | { ok: false; throttled: true; retryAfterSeconds: number }
-
-const PAYMENT_PROBLEMS: Record<string, MessageKey> = {
-  payment_declined: "checkout.problem.declined",
-  payment_requires_more: "checkout.problem.requiresMore",
-  payment_not_completed: "checkout.problem.notPaid",
-  payment_canceled: "checkout.problem.paymentCanceled",
-}
-
-type Completion =
-  | { type: "order"; order: HttpTypes.StoreOrder }
-  | { type: "cart"; error?: { code?: string; type?: string; message?: string } }
-
-/**
- * Completes the cart (Medusa's cart completion, overridden in the backend: decision 0009) and maps each answer
- * to its own message: the payment needs another step or was declined (Medusa's { type: "cart" } answer and the
- * backend's payment_* codes), another order took the stock (out_of_stock, with the short lines), the cart is over
- * the quantity limits. Other refusals are the generic error; 5xx and network errors are thrown. The backend
- * throttles placed orders per buyer IP (decision 0024), so the buyer's IP goes with the storefront's secret, and
- * a 429 comes back as `throttled` with its wait.
- */
-export async function placeOrder(session: ShopSession, cartId: string, clientIp: string | undefined): Promise<PlaceOrderResult> {
-  let result: Completion
-  try {
-    result = await storePost<Completion>(session, `/store/carts/${idSegment("cart", cartId)}/complete`, {}, forwardedClient(clientIp))
-  } catch (err) {
-    if (err instanceof StoreRefusal && err.status === 429) return { ok: false, throttled: true, retryAfterSeconds: err.retryAfterSeconds ?? 60 }
-    const refusal = cartRefusal(err)
-    if (!refusal) throw err
-    const code = refusalCode(err) ?? ""
-    const detail = `${fetchStatus(err)} ${code} ${(err as Error).message}`
-    if (PAYMENT_PROBLEMS[code]) return { ok: false, problem: { error: PAYMENT_PROBLEMS[code] }, detail }
-    if (code === "out_of_stock") {
-      const lines = ((err as StoreRefusal).body.lines ?? []) as { id?: unknown; available?: unknown }[]
-      const shortLines = lines.flatMap((l) => (typeof l.id === "string" ? [{ id: l.id, available: Number(l.available) || 0 }] : []))
-      return { ok: false, problem: { error: "checkout.problem.stock", shortLines }, detail }
-    }
-    return { ok: false, problem: refusal, detail }
+  const view = {
+    step,
+    open,
+    cart: await cartView(cart, locale),
+    email: cart.email ?? customer?.email ?? "",
+    address,
+    addressLine: await formatAddress(cart.shipping_address, locale),
+    shippingName: cart.shipping_methods?.[0]?.name ?? null,
+    paymentLabel: methodLabel(chosenPayment),
+    payment: clientConfig(),
+    addressForm:
+      step === "address"
+        ? {
+            ...(await addressFormLists(locale, address)),
+            savedAddresses: await Promise.all((customer?.addresses ?? []).map(async (a) => ({ id: a.id, line: await formatAddress(a, locale) }))),
+          }
+        : null,
+    shippingForm: step === "shipping" ? { options: await shippingOptions(session, cart.id), chosen: cart.shipping_methods?.[0]?.shipping_option_id ?? null } : null,
+    paymentForm: step === "payment" ? { methods: await paymentMethods(cart), chosen: chosenPayment } : null,
+    // payments (issue 5): the Stripe Payment Element in the review section
+    stripe: step === "review" ? stripeCheckout(cart) : null,
   }
-  if (result.type === "order") return { ok: true, order: result.order }
-  // Medusa's own answer when the payment provider did not authorize: needs more (3-D Secure, QR) or declined.
-  const error = result.error ?? {}
-  const key =
-    PAYMENT_PROBLEMS[error.code ?? ""] ??
-    (error.type === "payment_requires_more_error" ? "checkout.problem.requiresMore" : "checkout.problem.declined")
-  return { ok: false, problem: { error: key }, detail: `200 cart ${error.code ?? error.type ?? ""} ${error.message ?? ""}` }
+  remember(session, cart)
+  return { view, setCookie: await commitSession(session) }
+}
+
+export type CheckoutView = Awaited<ReturnType<typeof checkoutView>>["view"]
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/** One schema per form on the page, told apart by its `intent`; a message here is the field's MessageKey. */
+export const checkoutIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("email"), email: formText.pipe(z.string().min(1, "error.required").regex(EMAIL, "error.email")) }),
+  addressFields.extend({ intent: z.literal("address") }),
+  z.object({ intent: z.literal("saved-address"), address_id: formText }),
+  z.object({ intent: z.literal("shipping"), option_id: formText }),
+  z.object({ intent: z.literal("payment"), provider_id: formText }),
+  z.object({ intent: z.literal("place") }),
+])
+export type CheckoutIntent = z.infer<typeof checkoutIntent>
+
+type Done = { next: "checkout" } | { next: "order"; orderId: string }
+type Outcome = Done | { answer: CheckoutAnswer; status: number; headers?: Record<string, string> }
+type Context = { session: ShopSession; cart: HttpTypes.StoreCart; locale: Locale; clientIp: string | undefined }
+
+const refuse = (answer: CheckoutAnswer, status = 400): Outcome => ({ answer, status })
+
+async function saveAddress(values: AddressValues, c: Context): Promise<Outcome> {
+  const fieldErrors = await validateAddress(values, await shippingCountries())
+  if (Object.keys(fieldErrors).length) return refuse({ step: "address", fieldErrors, values })
+  const address = toMedusaAddress(values)
+  await updateCart(c.session, c.cart.id, { shipping_address: address, billing_address: address })
+  return { next: "checkout" }
+}
+
+/** Each intent's handler, found by the intent's name. */
+function run(input: CheckoutIntent, c: Context): Promise<Outcome> {
+  switch (input.intent) {
+    case "email":
+      return saveEmail(input.email, c)
+    case "address": {
+      const { intent: _intent, ...values } = input
+      return saveAddress(values, c)
+    }
+    case "saved-address":
+      return useSavedAddress(input.address_id, c)
+    case "shipping":
+      return chooseShipping(input.option_id, c)
+    case "payment":
+      return choosePayment(input.provider_id, c)
+    case "place":
+      return place(c)
+  }
+}
+
+async function saveEmail(email: string, c: Context): Promise<Outcome> {
+  // The order's language (its e-mails are written in it): the page's language when the e-mail is given.
+  await updateCart(c.session, c.cart.id, { email, metadata: { ...(c.cart.metadata ?? {}), locale: c.locale } })
+  return { next: "checkout" }
+}
+
+async function useSavedAddress(address_id: string, c: Context): Promise<Outcome> {
+  const saved = (await currentCustomer(c.session))?.addresses?.find((a) => a.id === address_id)
+  if (!saved) return refuse({ step: "address", error: "error.required" })
+  return saveAddress(addressFields.parse(fromMedusaAddress(saved)), c)
+}
+
+async function chooseShipping(option_id: string, c: Context): Promise<Outcome> {
+  const options = await shippingOptions(c.session, c.cart.id)
+  if (!options.some((o) => o.id === option_id)) return refuse({ step: "shipping", fieldErrors: { option_id: "error.shipping" } })
+  await setShippingMethod(c.session, c.cart.id, option_id)
+  return { next: "checkout" }
+}
+
+async function choosePayment(provider_id: string, c: Context): Promise<Outcome> {
+  const method = (await paymentMethods(c.cart)).find((m) => m.value === provider_id)
+  if (!method) return refuse({ step: "payment", fieldErrors: { provider_id: "error.payment" } })
+  // Bank transfer and cash on delivery share Medusa's manual provider: the buyer's choice goes on the cart (then
+  // the order), where the order e-mail and the group's admin read it.
+  if (c.cart.metadata?.payment_choice !== method.choice) {
+    await updateCart(c.session, c.cart.id, { metadata: { ...(c.cart.metadata ?? {}), payment_choice: method.choice } })
+  }
+  await setPaymentProvider(c.session, c.cart, method.providerId)
+  return { next: "checkout" }
+}
+
+async function place(c: Context): Promise<Outcome> {
+  if (firstOpenStep(c.cart) !== "review") return { next: "checkout" }
+  const result = await placeOrder(c.session, c.cart.id, c.clientIp)
+  if (!result.ok && "throttled" in result) {
+    const answer: CheckoutAnswer = { step: "review", error: "error.tooManyCheckouts", retryAfterSeconds: result.retryAfterSeconds }
+    return { answer, status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } }
+  }
+  if (!result.ok) {
+    console.warn("checkout: cart completion refused:", result.detail)
+    return refuse({ step: "review", problem: result.problem }, 409)
+  }
+  c.session.set("lastOrderId", result.order.id)
+  c.session.unset("cartId")
+  c.session.set("cartCount", 0)
+  return { next: "order", orderId: result.order.id }
+}
+
+/** The section a refused post belongs to, from its fields' messages (the address's fields are the address section). */
+function invalidAnswer(issues: z.core.$ZodIssue[], posted: Record<string, FormDataEntryValue>): CheckoutAnswer {
+  const intent = String(posted.intent ?? "")
+  const step: Step = intent === "saved-address" ? "address" : intent === "place" ? "review" : (parseStep(intent) ?? "review")
+  const fieldErrors: Partial<Record<string, MessageKey>> = {}
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? "")
+    // Only this module's own messages are MessageKeys; anything else (an unknown intent) is the generic error.
+    if (field && field !== "intent" && issue.message.startsWith("error.")) fieldErrors[field] ??= issue.message as MessageKey
+  }
+  if (!Object.keys(fieldErrors).length) return { step, error: "error.generic" }
+  return { step, fieldErrors, values: { email: typeof posted.email === "string" ? posted.email.trim() : undefined } }
+}
+
+/** Runs the posted form's intent: a redirect to the page (or the placed order), or the refusal to show. */
+export async function checkoutAction(request: Request, context: AppLoadContext, locale: Locale) {
+  const form = await verifiedForm(request, context)
+  const session = await getSession(request)
+  const cart = await retrieveCart(session)
+  if (!cart || !cart.items?.length) return redirect(localePath(locale, "/cart"))
+  const posted = Object.fromEntries(form)
+  const parsed = checkoutIntent.safeParse(posted)
+  if (!parsed.success) return data<CheckoutAnswer>(invalidAnswer(parsed.error.issues, posted), { status: 400 })
+  const input = parsed.data
+
+  let outcome: Outcome
+  try {
+    outcome = await run(input, { session, cart, locale, clientIp: clientIpOf(context) })
+  } catch (err) {
+    const status = fetchStatus(err)
+    if (!status || status < 400 || status >= 500) throw err
+    console.warn(`checkout: Medusa refused ${input.intent}:`, (err as Error).message)
+    outcome = refuse({ step: parseStep(input.intent) ?? "review", error: "error.generic" })
+  }
+  if ("answer" in outcome) return data<CheckoutAnswer>(outcome.answer, { status: outcome.status, headers: outcome.headers })
+  const to = outcome.next === "order" ? localePath(locale, `/order/${outcome.orderId}/confirmed`) : checkoutPath(locale)
+  return redirect(to, { headers: { "Set-Cookie": await commitSession(session) } })
 }

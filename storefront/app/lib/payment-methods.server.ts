@@ -50,6 +50,12 @@ export function chosenValue(cart: HttpTypes.StoreCart): string | null {
   return provider
 }
 
+/** The label of a chosen method (chosenValue), for the checkout's closed payment section: no call to Medusa. */
+export function methodLabel(value: string | null): MessageKey | null {
+  const all = [...Object.values(METHODS), ...Object.values(STRIPE_METHODS)].flat()
+  return all.find((m) => m.value === value)?.label ?? null
+}
+
 /** What the browser may know about payments (never secrets). */
 export function clientConfig() {
   return { stripePublishableKey: config.stripePublishableKey || null }

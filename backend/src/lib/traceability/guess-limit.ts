@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
 import { checkGuessLimit, DEFAULT_GUESS_LIMIT, type GuessLimitCheck, newGuessLimitState, recordGuessMiss } from "@mae-mok/traceability"
-import { type AppError, tooManyRequests } from "../errors"
+import { AppError, tooManyRequests } from "../errors"
 import { clientIp, fromStorefront } from "../http/storefront-auth"
 import { scanIpHash } from "./scans"
 
@@ -58,12 +59,13 @@ export function refusalWithin(limit: GuessLimitCheck | undefined, refusal: AppEr
  * Middleware of POST /store/provenance/scans: the batch names each scan's client IP, which only the storefront
  * may do (a publishable key is public; anyone else could count scans and dodge the guess limit at will).
  */
-export function requireStorefront(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export function requireStorefront(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   if (fromStorefront(req.headers)) return next()
-  res.status(403).json({
-    type: "not_allowed",
+  // 403 with the type Medusa calls not_allowed (its own NOT_ALLOWED would answer 400).
+  const refusal = {
     code: "STOREFRONT_ONLY",
     message: "Only the shop's storefront may record scans in batches (x-storefront-secret missing or wrong); scan a unit with GET /store/provenance/:gtin/:lot/:serial.",
     message_th: "เฉพาะหน้าร้านของร้านค้าเท่านั้นที่บันทึกการสแกนแบบกลุ่มได้",
-  })
+  }
+  next(new AppError(MedusaError.Types.NOT_ALLOWED, refusal, { status: 403 }))
 }

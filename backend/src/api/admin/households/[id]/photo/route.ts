@@ -1,5 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
 import { PhotoError, stripPhotoMetadata } from "@mae-mok/traceability"
+import { AppError, invalid } from "../../../../../lib/errors"
 import { traceability } from "../../../../../lib/traceability/service"
 import { actorId, found } from "../../../helpers"
 import { householdResponse } from "../../household-response"
@@ -12,14 +14,12 @@ async function load(req: MedusaRequest) {
   return found(h, "Household", req.params.id)
 }
 
-function tooLarge(res: MedusaResponse) {
+/** 413 (no Medusa type has it): thrown to the API's error handler; the connection closes, as the rest was not read. */
+function tooLarge(res: MedusaResponse): AppError {
   res.setHeader("Connection", "close")
-  res.status(413).json({
-    type: "invalid_data",
-    code: "PHOTO_TOO_LARGE",
-    message: `The photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB; send a smaller one.`,
-    message_th: `รูปภาพใหญ่เกิน ${MAX_PHOTO_BYTES / 1024 / 1024} MB กรุณาเลือกรูปที่เล็กลง`,
-  })
+  const mb = MAX_PHOTO_BYTES / 1024 / 1024
+  const refusal = { code: "PHOTO_TOO_LARGE", message: `The photo is larger than ${mb} MB; send a smaller one.`, message_th: `รูปภาพใหญ่เกิน ${mb} MB กรุณาเลือกรูปที่เล็กลง` }
+  return new AppError(MedusaError.Types.INVALID_DATA, refusal, { status: 413 })
 }
 
 /** The request body, or null once it passes MAX_PHOTO_BYTES (the rest is not read). */
@@ -40,7 +40,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const h = await load(req)
   const photo = await traceability(req.scope).findHouseholdPhoto(h.id)
   res.setHeader("Cache-Control", "private, no-store")
-  if (!photo) return void res.status(404).json({ type: "not_found", code: "NO_PHOTO", message: `Household ${h.code} has no photo`, message_th: "ครัวเรือนนี้ยังไม่มีรูปภาพ" })
+  if (!photo) throw new AppError(MedusaError.Types.NOT_FOUND, { code: "NO_PHOTO", message: `Household ${h.code} has no photo`, message_th: "ครัวเรือนนี้ยังไม่มีรูปภาพ" })
   res.setHeader("Content-Type", photo.content_type)
   res.status(200).end(photo.data)
 }
@@ -53,26 +53,21 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const h = await load(req)
   if (!req.is(["image/jpeg", "image/png"])) {
-    return void res.status(415).json({
-      type: "invalid_data",
+    const refusal = {
       code: "UNSUPPORTED_MEDIA_TYPE",
       message: `Send the photo itself as the body, with Content-Type image/jpeg or image/png, not ${req.headers["content-type"] || "without a Content-Type"}.`,
       message_th: "กรุณาส่งรูปภาพแบบ JPEG หรือ PNG",
-    })
+    }
+    throw new AppError(MedusaError.Types.INVALID_DATA, refusal, { status: 415 })
   }
   const bytes = await body(req)
-  if (!bytes) return tooLarge(res)
+  if (!bytes) throw tooLarge(res)
   let photo: ReturnType<typeof stripPhotoMetadata>
   try {
     photo = stripPhotoMetadata(bytes)
   } catch (err) {
     if (!(err instanceof PhotoError)) throw err
-    return void res.status(400).json({
-      type: "invalid_data",
-      code: "NOT_A_PHOTO",
-      message: `The body is not a JPEG or PNG photo (${err.message}).`,
-      message_th: "ไฟล์นี้ไม่ใช่รูปภาพ JPEG หรือ PNG",
-    })
+    throw invalid({ code: "NOT_A_PHOTO", message: `The body is not a JPEG or PNG photo (${err.message}).`, message_th: "ไฟล์นี้ไม่ใช่รูปภาพ JPEG หรือ PNG" })
   }
   const service = traceability(req.scope)
   await service.setHouseholdPhoto(h.id, { content_type: photo.type, data: Buffer.from(photo.bytes) }, actorId(req))
