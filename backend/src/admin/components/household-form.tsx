@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react"
 import { useUserLabel } from "../lib/queries"
 import type { Household } from "../lib/types"
 import { useT } from "../lib/use-t"
-import { Field, SubmitRow, useFields, wholeInput } from "./form"
+import { Field, Form, SubmitRow, useFields, wholeInput } from "./form"
 
 type Values = Record<
   | "code"
@@ -101,7 +101,7 @@ export function HouseholdForm(props: {
   }
   const recorded = props.household?.consent.recorded_at
   return (
-    <form onSubmit={submit} className="flex flex-col gap-y-4">
+    <Form onSubmit={submit} className="flex flex-col gap-y-4">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {text("code", t("household.code"), { required: true, placeholder: "MM-H-017" })}
         {text("alias", t("household.alias"), { required: true })}
@@ -167,7 +167,7 @@ export function HouseholdForm(props: {
       </fieldset>
 
       <SubmitRow error={props.error} busy={props.busy} label={t("common.save")} />
-    </form>
+    </Form>
   )
 }
 

@@ -3,7 +3,7 @@ import { Button, Text, toast } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { bangkokToday, farmGateAmount, farmGatePriceOn, formatBaht, isCalendarDate } from "@mae-mok/traceability"
 import { useState, type FormEvent } from "react"
-import { Field, FormError, NativeSelect, TextField } from "../../../components/form"
+import { Field, Form, FormError, NativeSelect, TextField } from "../../../components/form"
 import { Page, QueryState, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
 import { api, localizedMessage } from "../../../lib/api"
@@ -64,7 +64,7 @@ const HarvestsPage = () => {
     <Page>
       <TraceNav />
       <Section title={t("harvest.title")} level="h1">
-        <form onSubmit={submit} className="flex max-w-md flex-col gap-y-4" aria-label={t("harvest.title")}>
+        <Form onSubmit={submit} className="flex max-w-md flex-col gap-y-4" aria-label={t("harvest.title")}>
           <Field id="harvest-plot" label={t("harvest.plot")}>
             <NativeSelect id="harvest-plot" required value={plotId} onChange={(e) => pickPlot(e.target.value)}>
               <option value="">{t("common.choose")}</option>
@@ -131,7 +131,7 @@ const HarvestsPage = () => {
           <Button type="submit" size="large" isLoading={record.isPending} className="w-full">
             {t("harvest.submit")}
           </Button>
-        </form>
+        </Form>
       </Section>
       <Section title={t("harvest.recent")}>
         <QueryState query={harvests} loading={t("common.loading")} empty={t("common.none")}>

@@ -1,10 +1,10 @@
-import { Button, Input, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
+import { Button, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
 import { useInfiniteQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { AuditLine } from "../../../../components/audit-line"
 import { BatchStatusBadge } from "../../../../components/badges"
-import { Field, FormError } from "../../../../components/form"
+import { Field, Form, FormError, Input } from "../../../../components/form"
 import { Loading, Page, Section } from "../../../../components/section"
 import { TraceNav } from "../../../../components/trace-nav"
 import { api, localizedMessage } from "../../../../lib/api"
@@ -97,7 +97,7 @@ function Labels(props: { batch: Batch }) {
     <Section title={t("batch.issueTitle")} subtitle={t("batch.unitsIssued", { count: b.units.length })}>
       <div className="flex flex-col gap-y-3">
         {b.status !== "recalled" && (
-          <form
+          <Form
             className="flex flex-wrap items-end gap-3"
             onSubmit={(e) => {
               e.preventDefault()
@@ -129,7 +129,7 @@ function Labels(props: { batch: Batch }) {
             <Button type="submit" variant="secondary" isLoading={issue.isPending}>
               {t("batch.issue")}
             </Button>
-          </form>
+          </Form>
         )}
         <FormError message={issue.error ? localizedMessage(issue.error, language) : null} />
         {b.units.length > 0 && (

@@ -1,8 +1,8 @@
-import { Input, Text, toast } from "@medusajs/ui"
+import { Text, toast } from "@medusajs/ui"
 import { bangkokToday, checkConsumption, shares, type BatchInputLine } from "@mae-mok/traceability"
 import { useMemo, useState, type FormEvent } from "react"
 import { useNavigate } from "react-router-dom"
-import { Field, NativeSelect, SubmitRow, useFields, wholeInput } from "../../../../components/form"
+import { Field, Form, Input, NativeSelect, SubmitRow, useFields, wholeInput } from "../../../../components/form"
 import { Loading, Page, Section } from "../../../../components/section"
 import { TraceNav } from "../../../../components/trace-nav"
 import { keys, useHarvests, usePlots, useSave, useSpecies, useVariants } from "../../../../lib/queries"
@@ -74,7 +74,7 @@ const NewBatchPage = () => {
     <Page>
       <TraceNav />
       <Section title={t("batch.newTitle")} level="h1">
-        <form onSubmit={submit} className="flex flex-col gap-y-4">
+        <Form onSubmit={submit} className="flex flex-col gap-y-4">
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <Field id="batch-variant" label={t("batch.variant")}>
               <NativeSelect id="batch-variant" required value={variantId} onChange={(e) => setVariantId(e.target.value)}>
@@ -166,7 +166,7 @@ const NewBatchPage = () => {
             label={t("batch.create")}
             disabled={!check.ok || lines.length === 0}
           />
-        </form>
+        </Form>
       </Section>
     </Page>
   )
