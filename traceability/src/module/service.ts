@@ -42,6 +42,7 @@ import {
   Household,
   LabelUnit,
   Plot,
+  PrivateDataReveal,
   ScanEvent,
   ShareRule,
   UnitAllocation,
@@ -260,6 +261,7 @@ class TraceabilityModuleService extends MedusaService({
   FarmGatePrice,
   ShareRule,
   UnitAllocation,
+  PrivateDataReveal,
 }) {
   /**
    * Creates a draft batch, takes its herb from the harvest lots and issues its first label units, in

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { BATCH_STATUSES, CERTIFICATION_SCHEMES, isCalendarDate } from "@mae-mok/traceability"
 import { parseCursor } from "../../lib/fulfilment/trace-cursor"
+import { HOUSEHOLD_PRIVATE_FIELDS } from "../../lib/auth/household-private"
 
 // Request bodies of the admin traceability API (docs/api/admin-traceability.md). Strict: an unknown
 // field is refused rather than silently dropped.
@@ -244,6 +245,9 @@ export const PayoutRunCreate = z
   .strict()
 
 export const HouseholdAccess = z.object({ allowed: z.boolean() }).strict()
+export const HouseholdReveal = z
+  .object({ field: z.enum(HOUSEHOLD_PRIVATE_FIELDS, { error: `field must be one of ${HOUSEHOLD_PRIVATE_FIELDS.join(", ")}` }) })
+  .strict()
 
 export const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM") }).strict()
 export const ImpactQuery = z
