@@ -7,14 +7,15 @@ import { Field, Form, FormError, NativeSelect, TextField } from "../../../compon
 import { Page, QueryState, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
 import { api, localizedMessage } from "../../../lib/api"
-import { keys, useHarvests, usePlots, useSave, useSpecies } from "../../../lib/queries"
+import { keys, useHarvests, usePlotLabel, usePlots, useSave, useSpecies } from "../../../lib/queries"
 import type { Harvest } from "../../../lib/types"
 import { useT } from "../../../lib/use-t"
 
 /** The harvest form is made for a phone in the field: one column, native pickers, big buttons. */
 const HarvestsPage = () => {
-  const { t, language } = useT()
+  const { t, language, date: formatDate } = useT()
   const plots = usePlots()
+  const plotLabel = usePlotLabel()
   const species = useSpecies()
   const harvests = useHarvests()
   const record = useSave<unknown, { harvest: Harvest }>("/admin/harvests", [keys.harvests])
@@ -70,7 +71,7 @@ const HarvestsPage = () => {
               <option value="">{t("common.choose")}</option>
               {(plots.data ?? []).map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.code}
+                  {plotLabel(p)}
                 </option>
               ))}
             </NativeSelect>
@@ -140,7 +141,7 @@ const HarvestsPage = () => {
               {rows.map((h) => (
                 <li key={h.id} className="flex flex-col py-2">
                   <Text size="small" weight="plus">
-                    {h.harvested_on} · {h.plot_code} · {speciesName(h.species_id)}
+                    {formatDate(h.harvested_on)} · {h.plot_code} · {speciesName(h.species_id)}
                   </Text>
                   <Text size="xsmall" className="text-ui-fg-subtle">
                     {t("harvest.harvested", { kg: h.kg_harvested })} · {t("harvest.left", { kg: h.kg_left })} ·{" "}

@@ -4,7 +4,8 @@ import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { AuditLine } from "../../../../components/audit-line"
 import { BatchStatusBadge } from "../../../../components/badges"
-import { Field, Form, FormError, Input } from "../../../../components/form"
+import { DEFAULT_LABEL_LAYOUT, LABEL_LAYOUTS, type LabelLayoutId } from "@mae-mok/traceability"
+import { Field, Form, FormError, Input, NativeSelect } from "../../../../components/form"
 import { Loading, Page, Section } from "../../../../components/section"
 import { TraceNav } from "../../../../components/trace-nav"
 import { api, localizedMessage } from "../../../../lib/api"
@@ -14,7 +15,7 @@ import { useT } from "../../../../lib/use-t"
 
 const BatchPage = () => {
   const { id = "" } = useParams()
-  const { t, dateTime } = useT()
+  const { t, dateTime, date } = useT()
   const batch = useBatch(id)
   if (batch.isLoading) return <Loading text={t("common.loading")} />
   if (batch.error || !batch.data) return <Text>{t("common.loadFailed", { message: batch.error?.message ?? id })}</Text>
@@ -39,13 +40,13 @@ const BatchPage = () => {
           <dt className="text-ui-fg-subtle">{t("batch.variant")}</dt>
           <dd>{b.variant ? `${b.variant.product.title} · ${b.variant.title}` : "—"}</dd>
           <dt className="text-ui-fg-subtle">{t("batch.producedOn")}</dt>
-          <dd>{b.produced_on}</dd>
+          <dd>{date(b.produced_on)}</dd>
           <dt className="text-ui-fg-subtle">{t("batch.bestBefore")}</dt>
-          <dd>{b.best_before ?? "—"}</dd>
+          <dd>{date(b.best_before)}</dd>
           <dt className="text-ui-fg-subtle">{t("batch.unitsPlanned")}</dt>
           <dd>{b.units_planned}</dd>
           <dt className="text-ui-fg-subtle">{t("batch.inputs")}</dt>
-          <dd>{b.inputs.map((i) => `${i.plot_code} ${i.harvested_on}: ${i.kg} ${t("common.kg")}`).join(" · ")}</dd>
+          <dd>{b.inputs.map((i) => `${i.plot_code} ${date(i.harvested_on)}: ${i.kg} ${t("common.kg")}`).join(" · ")}</dd>
           {publicUrl && b.status !== "draft" && (
             <>
               <dt className="text-ui-fg-subtle">{t("batch.publicPage")}</dt>
@@ -92,6 +93,7 @@ function Labels(props: { batch: Batch }) {
   const { t, language } = useT()
   const b = props.batch
   const [count, setCount] = useState("")
+  const [layout, setLayout] = useState<LabelLayoutId>(DEFAULT_LABEL_LAYOUT)
   const issue = useSave<unknown, { units: LabelUnit[] }>(`/admin/batches/${b.id}/units`, [keys.batches])
   return (
     <Section title={t("batch.issueTitle")} subtitle={t("batch.unitsIssued", { count: b.units.length })}>
@@ -134,12 +136,28 @@ function Labels(props: { batch: Batch }) {
         <FormError message={issue.error ? localizedMessage(issue.error, language) : null} />
         {b.units.length > 0 && (
           <>
-            {/* The API renders the A4 sheet (3 × 8 labels a page) for the browser's print dialog. */}
-            <Button variant="primary" className="self-start" asChild>
-              <a href={`/admin/batches/${b.id}/labels`} target="_blank" rel="noreferrer">
-                {t("batch.printSheet")}
-              </a>
-            </Button>
+            {/* The API renders the sheet for the chosen paper, with a print button and a PDF download, in a new tab. */}
+            <div className="flex flex-wrap items-end gap-3">
+              <Field id="label-layout" label={t("batch.labelPaper")}>
+                <NativeSelect id="label-layout" value={layout} onChange={(e) => setLayout(e.target.value as LabelLayoutId)}>
+                  {LABEL_LAYOUTS.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {language.startsWith("th") ? l.name_th : l.name_en}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </Field>
+              <Button variant="primary" asChild>
+                <a href={`/admin/batches/${b.id}/labels?layout=${layout}`} target="_blank" rel="noopener">
+                  {t("batch.printSheet")}
+                </a>
+              </Button>
+              <Button variant="secondary" asChild>
+                <a href={`/admin/batches/${b.id}/labels?layout=${layout}&format=pdf`} download>
+                  {t("batch.downloadPdf")}
+                </a>
+              </Button>
+            </div>
             <details>
               <summary className="txt-compact-small cursor-pointer">
                 {t("batch.units")} ({b.units.length})

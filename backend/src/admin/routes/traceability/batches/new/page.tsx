@@ -23,7 +23,7 @@ function inputLines(lots: Harvest[], kgByLot: Record<string, string>): BatchInpu
 }
 
 const NewBatchPage = () => {
-  const { t, language } = useT()
+  const { t, language, date } = useT()
   const navigate = useNavigate()
   const variants = useVariants()
   const lots = useHarvests({ available: true })
@@ -109,7 +109,7 @@ const NewBatchPage = () => {
                     <li key={lot.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2" data-lot={lot.id}>
                       <div className="min-w-0 flex-1">
                         <Text size="small" weight="plus">
-                          {lot.harvested_on} · {lot.plot_code} · {speciesName(lot.species_id)}
+                          {date(lot.harvested_on)} · {lot.plot_code} · {speciesName(lot.species_id)}
                         </Text>
                         <Text
                           size="xsmall"

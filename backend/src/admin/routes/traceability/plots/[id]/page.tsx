@@ -15,7 +15,7 @@ const STATUSES: CertificationStatus[] = ["active", "suspended", "revoked"]
 
 const PlotPage = () => {
   const { id = "" } = useParams()
-  const { t } = useT()
+  const { t, date } = useT()
   const plot = usePlot(id)
   const households = useHouseholds()
   const species = useSpecies()
@@ -66,7 +66,7 @@ const PlotPage = () => {
                   <CertBadge cert={c} />
                 </div>
                 <Text size="xsmall" className="text-ui-fg-subtle">
-                  {c.certifying_body} · {t("cert.validRange", { from: c.valid_from, until: c.valid_until })}
+                  {c.certifying_body} · {t("cert.validRange", { from: date(c.valid_from), until: date(c.valid_until) })}
                 </Text>
                 <AuditLine record={c} />
               </li>
