@@ -168,6 +168,10 @@ describe("admin traceability workspace in Chromium", () => {
     await shot("privacy-390")
     await page.setViewportSize({ width: 1280, height: 900 })
     await shot("privacy-1280")
+    // Back to the new plot, where the next test adds its certificates.
+    await open("/traceability/plots")
+    await page.getByRole("link", { name: plotCode }).click()
+    await page.waitForURL(/\/traceability\/plots\/plot_/)
   })
 
   it("flags an expired certificate and refuses a harvest on it, in Thai", async () => {
@@ -224,6 +228,10 @@ describe("admin traceability workspace in Chromium", () => {
     await variant.selectOption({ index: 1 })
     await page.getByLabel("จำนวนที่จะผลิต (ชิ้น)").fill("10")
 
+    // Lots are grouped by herb and plot (with the household alias and village), with what is left.
+    const group = page.getByTestId("lot-group").filter({ hasText: plotCode })
+    expect(await group.getByTestId("group-title").textContent()).toBe(`เถาเอ็นอ่อน · ${plotCode} · บ้านทดสอบริมห้วย · บ้านแม่มอก`)
+    expect(await group.getByTestId("group-left").textContent()).toBe("คงเหลือรวม 12.5 กก. (1 ล็อต)")
     const lot = page.getByTestId("batch-lots").locator("li").filter({ hasText: plotCode })
     expect(await lot.getByTestId("lot-left").textContent()).toBe("คงเหลือ 12.5 กก.")
     await lot.getByRole("spinbutton").fill("20")
@@ -238,16 +246,22 @@ describe("admin traceability workspace in Chromium", () => {
     batchId = page.url().split("/").pop()!
     await eventually(() => page.getByText("ร่าง", { exact: true }).isVisible()).toBe(true)
 
-    await page.getByRole("button", { name: "ปล่อยจำหน่าย" }).click()
+    // One path: release → labels → print, the current step marked.
+    const current = () => page.getByTestId("batch-steps").locator('[aria-current="step"]').textContent()
+    await eventually(current).toBe("1. ปล่อยจำหน่าย")
+    await page.getByRole("button", { name: "ปล่อยจำหน่าย", exact: true }).click()
     await eventually(() => page.getByText("ปล่อยจำหน่ายแล้ว", { exact: true }).first().isVisible()).toBe(true)
 
+    await eventually(current).toBe("2. ออกฉลาก 10 ชิ้น")
     const count = page.getByLabel("จำนวนฉลาก")
+    expect(await count.inputValue()).toBe("10") // the planned quantity, pre-filled
     expect(await isRed(count)).toBe(false)
     await count.fill("10")
     await page.getByRole("button", { name: "ออกฉลาก", exact: true }).click()
     await eventually(() => page.getByText("ออกฉลากแล้ว 10 ชิ้น").isVisible()).toBe(true)
     expect(await count.inputValue()).toBe("")
     expect(await isRed(count)).toBe(false)
+    await eventually(current).toBe("3. พิมพ์ฉลาก")
     expect(await page.getByText("ควรใช้ก่อน", { exact: true }).isVisible()).toBe(true)
   })
 

@@ -165,6 +165,13 @@ export const en: Messages = {
     purchased: "Purchase of {{amount}} booked for the household",
   },
   batch: {
+    filterHerb: "Herb",
+    allHerbs: "All herbs",
+    groupLeft: "{{kg}} kg left in all ({{lots}} lots)",
+    steps: "Steps",
+    stepRelease: "Release",
+    stepIssue: "Issue {{count}} labels",
+    stepPrint: "Print the labels",
     listTitle: "Production batches",
     newTitle: "Create a batch",
     newButton: "New batch",

@@ -163,6 +163,13 @@ export const th = {
     purchased: "บันทึกยอดรับซื้อ {{amount}} ให้ครัวเรือนแล้ว",
   },
   batch: {
+    filterHerb: "เลือกสมุนไพร",
+    allHerbs: "ทุกชนิด",
+    groupLeft: "คงเหลือรวม {{kg}} กก. ({{lots}} ล็อต)",
+    steps: "ขั้นตอน",
+    stepRelease: "ปล่อยจำหน่าย",
+    stepIssue: "ออกฉลาก {{count}} ชิ้น",
+    stepPrint: "พิมพ์ฉลาก",
     listTitle: "ล็อตการผลิต",
     newTitle: "สร้างล็อตการผลิต",
     newButton: "สร้างล็อตใหม่",

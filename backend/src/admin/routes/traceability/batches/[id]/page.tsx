@@ -35,6 +35,7 @@ const BatchPage = () => {
           {t("batch.onHoldBanner", { reason: b.status_reason ?? "" })}
         </div>
       )}
+      <NextStep batch={b} />
       <Section title={`${t("batch.lot")} ${b.lot_number}`} level="h1" actions={<BatchStatusBadge status={b.status} />}>
         <dl className="txt-compact-small grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt className="text-ui-fg-subtle">{t("batch.variant")}</dt>
@@ -70,6 +71,38 @@ const BatchPage = () => {
   )
 }
 
+/**
+ * Release → labels → print as one path: the three steps with the current one marked, so a member does not have
+ * to find each button on their own.
+ */
+function NextStep(props: { batch: Batch }) {
+  const { t } = useT()
+  const b = props.batch
+  if (b.status === "recalled" || b.status === "on_hold") return null
+  const steps = [
+    { key: "release", done: b.status !== "draft", label: t("batch.stepRelease") },
+    { key: "issue", done: b.units.length >= b.units_planned && b.units.length > 0, label: t("batch.stepIssue", { count: b.units_planned }) },
+    { key: "print", done: false, label: t("batch.stepPrint") },
+  ]
+  const current = steps.findIndex((s) => !s.done)
+  return (
+    <ol className="flex flex-wrap gap-2" aria-label={t("batch.steps")} data-testid="batch-steps">
+      {steps.map((s, i) => (
+        <li
+          key={s.key}
+          aria-current={i === current ? "step" : undefined}
+          className={
+            "txt-compact-small rounded-full px-3 py-1.5 " +
+            (i === current ? "bg-ui-tag-green-bg text-ui-tag-green-text font-medium" : s.done ? "text-ui-fg-subtle line-through" : "text-ui-fg-muted")
+          }
+        >
+          {i + 1}. {s.label}
+        </li>
+      ))}
+    </ol>
+  )
+}
+
 function ReleaseButton(props: { batch: Batch }) {
   const { t, language } = useT()
   const release = useSave<unknown, { batch: Batch }>(`/admin/batches/${props.batch.id}/release`, [keys.batches])
@@ -92,7 +125,9 @@ function ReleaseButton(props: { batch: Batch }) {
 function Labels(props: { batch: Batch }) {
   const { t, language } = useT()
   const b = props.batch
-  const [count, setCount] = useState("")
+  // The guided flow: the labels still to issue for the planned quantity are pre-filled.
+  const toIssue = Math.max(b.units_planned - b.units.length, 0)
+  const [count, setCount] = useState(toIssue > 0 ? String(toIssue) : "")
   const [layout, setLayout] = useState<LabelLayoutId>(DEFAULT_LABEL_LAYOUT)
   const issue = useSave<unknown, { units: LabelUnit[] }>(`/admin/batches/${b.id}/units`, [keys.batches])
   return (
@@ -108,7 +143,8 @@ function Labels(props: { batch: Batch }) {
                 {
                   onSuccess: ({ units }) => {
                     toast.success(t("batch.issued", { count: units.length }))
-                    setCount("")
+                    const left = Math.max(toIssue - units.length, 0)
+                    setCount(left > 0 ? String(left) : "")
                   },
                 }
               )

@@ -53,7 +53,10 @@ function sheetCss(l: LabelLayout): string {
     .page { background: #fff; margin-bottom: 8px; box-shadow: 0 1px 3px #0003; }
     .label { outline: 0.2mm dashed #bbb; outline-offset: -0.1mm; }
   }
-  @media print { .toolbar { display: none; } }`
+  @media print { .toolbar { display: none; } }${
+    // A phone shows a whole A4 sheet shrunk to its width (printing is unaffected: screen only).
+    l.paper.width > 100 ? "\n  @media screen and (max-width: 820px) { .page { zoom: 0.45; } }" : ""
+  }`
 }
 
 // GET /admin/batches/:id/labels — the label sheet for the chosen paper (A4 sticker sheets or a roll), with a
