@@ -531,6 +531,8 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
     await fuzz("POST /admin/batches/:id/units (invalid)", post(`/admin/batches/${ids.batch}/units`, invalidBodies({ count: 5 }, V.IssueUnits)))
     await fuzz("POST /admin/batches/:id/units (unknown)", at("POST", oddId.map((id) => `/admin/batches/${id}/units`), validBodies({ count: 5 }, V.IssueUnits)))
     await fuzz("GET /admin/batches/:id/* (unknown)", at("GET", fc.tuple(oddId, fc.constantFrom("", "/labels", "/orders", "/scans")).map(([id, tail]) => `/admin/batches/${id}${tail}`)))
+    // (layout only: a valid format=pdf would print a PDF per run; the PDF is tested in traceability-admin.test.ts)
+    await fuzz("GET /admin/batches/:id/labels?layout=…", getWithQuery(`/admin/batches/${ids.batch}/labels`, ["layout"], V.LabelsQuery))
     await fuzz("GET /admin/batches/:id/labels?unit= (none)", at("GET", fc.array(unknownId, { minLength: 1, maxLength: 3 }).map((us) => `/admin/batches/${ids.batch}/labels?${us.map((u) => `unit=${enc(u)}`).join("&")}`)))
   })
 
@@ -550,6 +552,8 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
     await fuzz("POST /admin/payout-run (invalid)", post("/admin/payout-run", invalidBodies(run, V.PayoutRunCreate)))
     await fuzz("POST /admin/household-access/:user_id (unknown)", at("POST", oddId.map((id) => `/admin/household-access/${id}`), validBodies({ allowed: true }, V.HouseholdAccess)))
     await fuzz("POST /admin/household-access/:user_id (invalid)", at("POST", oddId.map((id) => `/admin/household-access/${id}`), invalidBodies({ allowed: true }, V.HouseholdAccess)))
+    await fuzz("POST /admin/households/:id/reveal (invalid)", post(`/admin/households/${ids.household}/reveal`, invalidBodies({ field: "phone" }, V.HouseholdReveal)))
+    await fuzz("POST /admin/households/:id/reveal (unknown)", at("POST", oddId.map((id) => `/admin/households/${id}/reveal`), validBodies({ field: "phone" }, V.HouseholdReveal)))
     await fuzz("GET /admin/impact?…", getWithQuery("/admin/impact", ["month", "year", "poverty_line"], V.ImpactQuery))
     await fuzz("GET /admin/households/:id/statement?…", getWithQuery(`/admin/households/${ids.household}/statement`, ["month"], V.MonthQuery))
     await fuzz("GET /admin/households/:id/statement.csv?…", getWithQuery(`/admin/households/${ids.household}/statement.csv`, ["month"], V.MonthQuery))
@@ -696,6 +700,9 @@ const FUZZED_ROUTES = [
   "admin/farm-gate-prices", "admin/farm-gate-prices/[id]/end", "admin/share-rules", "admin/share-rules/[id]/end",
   "admin/households/[id]/payments", "admin/households/[id]/statement", "admin/households/[id]/statement.csv",
   "admin/households/[id]/receipts/[payout_id]", "admin/payout-run", "admin/household-access", "admin/household-access/[user_id]",
+  "admin/households/[id]/reveal",
+  // takes no input: the reveal log for the store owner (tests/integration/traceability-admin.test.ts)
+  "admin/household-reveals",
   "admin/impact", "admin/orders/[id]/household-shares", "admin/mail/outbox/[file]",
   // take no input: the outbox list, a retry now, the group's daily checks now (tests/e2e/mail.test.ts)
   "admin/mail/outbox", "admin/mail/retry", "admin/mail/group-checks",

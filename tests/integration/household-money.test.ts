@@ -5,7 +5,7 @@ import path from "node:path"
 import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bangkokToday, formatBaht } from "@mae-mok/traceability"
-import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
+import { adminApi, adminToken, inviteAdmin, type AdminApi, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
 
 // Household money (issue 13): the price list, the farm-gate purchase booked with a harvest, payments that
@@ -46,23 +46,8 @@ async function ledgerRows(householdId: string) {
 }
 
 /** A second admin user (invited, registered, accepted) and its API. */
-async function secondAdmin(email: string): Promise<{ api: AdminApi; id: string }> {
-  const invite = (await api.ok("POST", "/admin/invites", { email })).invite
-  const password = "another-admin-password-5678"
-  const reg = await fetch(`${app.medusaUrl}/auth/user/emailpass/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  })
-  const { token: regToken } = (await reg.json()) as { token: string }
-  const accept = await fetch(`${app.medusaUrl}/admin/invites/accept?token=${invite.token}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${regToken}` },
-    body: JSON.stringify({ email, first_name: "สมาชิก", last_name: "กลุ่ม" }),
-  })
-  expect(accept.status).toBe(200)
-  const user = ((await accept.json()) as { user: Json }).user
-  return { api: adminApi(app.medusaUrl, await adminToken(app.medusaUrl, email, password)), id: user.id }
+function secondAdmin(email: string): Promise<{ api: AdminApi; id: string }> {
+  return inviteAdmin(app.medusaUrl, api, email)
 }
 
 function pdfText(pdf: Buffer): string {

@@ -2,7 +2,9 @@ import jsQR from "jsqr"
 import { PNG } from "pngjs"
 import postgres from "postgres"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
+import { execFileSync } from "node:child_process"
+import crypto from "node:crypto"
+import { adminApi, adminToken, inviteAdmin, type AdminApi, type Json } from "../support/admin-api"
 import { ADMIN_EMAIL, startTestApp, type TestApp } from "../support/app"
 
 // The admin traceability API (docs/api/admin-traceability.md) against the real Medusa app.
@@ -41,6 +43,7 @@ let otherSpeciesId: string
 let plotId: string
 let expiredPlotId: string
 let oilVariantId: string
+let householdId: string
 
 describe("admin traceability API", () => {
   it("refuses calls without a login", async () => {
@@ -112,7 +115,10 @@ describe("admin traceability API", () => {
     const h = created.body.household
     expect(h.consent).toMatchObject({ given_name: true, photo: false, story: false, recorded_by: await actorId() })
     expect(Date.parse(h.consent.recorded_at)).toBeGreaterThan(Date.now() - 60_000)
-    expect(h.private.phone).toBe("0811112222")
+    // Private values never travel masked or not: every admin answer masks them (empty ones are null).
+    expect(h.private).toMatchObject({ phone: "•••", national_id: "•••", income_thb_per_year: "•••", family_name: null, poverty_tier: null })
+    expect(JSON.stringify(created.body)).not.toContain("0811112222")
+    householdId = h.id
     expect(h.public_preview).toMatchObject({ alias: "สวนทดสอบ", given_name: "ทองใบ", story: null, photo_url: null })
 
     const withdrawn = await admin("POST", `/admin/households/${h.id}`, { consent: { given_name: false, photo: false, story: true } })
@@ -144,6 +150,63 @@ describe("admin traceability API", () => {
     expect(inUse.status).toBe(400)
   })
 
+
+  it("reveals one private field at a time to users with the right, logging who, when, which household and field", async () => {
+    const read = await admin("GET", `/admin/households/${householdId}`)
+    expect(read.body.household.may_reveal).toBe(true) // the store owner always has the right
+    expect(read.body.household.private.phone).toBe("•••")
+
+    const phone = await admin("POST", `/admin/households/${householdId}/reveal`, { field: "phone" })
+    expect(phone.status).toBe(200)
+    expect(phone.body).toMatchObject({ field: "phone", value: "0811112222" })
+    const income = await admin("POST", `/admin/households/${householdId}/reveal`, { field: "income_thb_per_year" })
+    expect(income.body.value).toBe(30000)
+    const logged = await sql`select household_id, field, user_id, revealed_at from private_data_reveal where household_id = ${householdId} order by revealed_at`
+    expect(logged.map((r) => r.field)).toEqual(["phone", "income_thb_per_year"])
+    expect(logged.every((r) => r.user_id === logged[0]!.user_id)).toBe(true)
+    expect(logged[0]!.user_id).toBe(await actorId())
+
+    // Bad asks: a clear 4xx and nothing logged.
+    const bad = await admin("POST", `/admin/households/${householdId}/reveal`, { field: "alias" })
+    expect(bad.status).toBe(400)
+    expect(bad.body.message).toMatch(/national_id.*'field'.*alias/)
+    expect((await admin("POST", "/admin/households/hh_nope/reveal", { field: "phone" })).status).toBe(404)
+    expect((await admin("POST", `/admin/households/${householdId}/reveal`, { field: "phone", extra: 1 })).status).toBe(400)
+    expect(await sql`select 1 from private_data_reveal where household_id = ${householdId}`).toHaveLength(2)
+
+    // An update that leaves the masked fields out keeps them.
+    await admin("POST", `/admin/households/${householdId}`, { story: "เรื่องเล่าทดสอบ (แก้)" })
+    const [stored] = await sql`select phone, national_id from household where id = ${householdId}`
+    expect(stored).toEqual({ phone: "0811112222", national_id: "3520100417558" })
+
+    // Another member without the right: masked answer, no reveal, no log; with the right: one reveal, logged.
+    const member = await inviteAdmin(app.medusaUrl, api, "member-reveal@maemok.test")
+    const masked = await member.api.call("GET", `/admin/households/${householdId}`)
+    expect(masked.body.household.may_reveal).toBe(false)
+    expect(masked.body.household.private.national_id).toBe("•••")
+    const refused = await member.api.call("POST", `/admin/households/${householdId}/reveal`, { field: "national_id" })
+    expect(refused.status).toBe(403)
+    expect(refused.body.message_th).toContain("ดูข้อมูลส่วนตัวของครัวเรือน")
+    await api.ok("POST", `/admin/household-access/${member.id}`, { allowed: true })
+    const shown = await member.api.call("POST", `/admin/households/${householdId}/reveal`, { field: "national_id" })
+    expect(shown.body.value).toBe("3520100417558")
+    await api.ok("POST", `/admin/household-access/${member.id}`, { allowed: false })
+    expect((await member.api.call("POST", `/admin/households/${householdId}/reveal`, { field: "national_id" })).status).toBe(403)
+
+    // The log is the store owner's to read, newest first, with the member's e-mail and the household's code.
+    expect((await member.api.call("GET", "/admin/household-reveals")).status).toBe(403)
+    const log = await admin("GET", "/admin/household-reveals")
+    expect(log.status).toBe(200)
+    const mine = log.body.reveals.filter((r: Json) => r.household.id === householdId)
+    expect(mine.map((r: Json) => [r.field, r.user.email])).toEqual([
+      ["national_id", "member-reveal@maemok.test"],
+      ["income_thb_per_year", ADMIN_EMAIL],
+      ["phone", ADMIN_EMAIL],
+    ])
+    expect(mine[0].household.code).toBe("MM-H-090")
+    expect(Date.parse(mine[0].revealed_at)).toBeGreaterThan(Date.now() - 60_000)
+    expect(JSON.stringify(log.body)).not.toContain("3520100417558")
+  })
   it("manages certifications and says whether each is valid today", async () => {
     const valid = await admin("POST", "/admin/certifications", {
       plot_id: plotId, scheme: "TH-GAP", certificate_number: "GAP TEST-1", certifying_body: "กรมวิชาการเกษตร", valid_from: "2025-01-01", valid_until: "2030-12-31",
@@ -296,13 +359,49 @@ describe("admin traceability API", () => {
     expect(res.status).toBe(200)
     expect(res.headers.get("content-type")).toMatch(/text\/html/)
     const html = await res.text()
-    expect(html).toContain("size: A4")
+    expect(html).toContain("size: 210mm 297mm") // A4, 3 × 8 by default
     expect(html).toContain(batch.variant.product.title)
     expect(html).toContain(batch.lot_number)
     expect(html).toContain("ควรใช้ก่อน")
     expect(html.match(/<svg/g)).toHaveLength(batch.units.length)
     const one = await (await raw(`/admin/batches/${batch.id}/labels?unit=${batch.units[0].serial}`)).text()
     expect(one.match(/<svg/g)).toHaveLength(1)
+
+    // A print button for phones and tablets: its one script runs under the sheet's policy by its hash.
+    const script = /<script>([^<]*)<\/script>/.exec(html)![1]!
+    expect(script).toContain("window.print()")
+    const hash = crypto.createHash("sha256").update(script).digest("base64")
+    expect(res.headers.get("content-security-policy")).toContain(`script-src 'sha256-${hash}'`)
+    expect(html).toMatch(/<button id="print"[^>]*>พิมพ์<\/button>/)
+  })
+
+  it("lays labels out for A4 sticker sheets and a roll, and downloads the same sheet as a PDF", async () => {
+    const { body } = await admin("GET", "/admin/batches?status=released")
+    const batch = body.batches.find((b: Json) => b.lot_number.startsWith("CB"))
+    const n = batch.units.length as number
+    const pages = (html: string) => html.match(/<section class="page">/g)?.length ?? 0
+    const a4 = await (await raw(`/admin/batches/${batch.id}/labels?layout=a4-4x10`)).text()
+    expect(a4).toContain("size: 210mm 297mm")
+    expect(a4).toContain("grid-template-columns: repeat(4, 52.5mm)")
+    expect(pages(a4)).toBe(Math.ceil(n / 40))
+    const roll = await (await raw(`/admin/batches/${batch.id}/labels?layout=roll-50x30`)).text()
+    expect(roll).toContain("size: 50mm 30mm")
+    expect(pages(roll)).toBe(n)
+    expect((await raw(`/admin/batches/${batch.id}/labels?layout=a4-9x9`)).status).toBe(400)
+    expect((await raw(`/admin/batches/${batch.id}/labels?format=docx`)).status).toBe(400)
+
+    const pdf = await raw(`/admin/batches/${batch.id}/labels?layout=a4-3x8&format=pdf&unit=${batch.units[0].serial}`)
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get("content-type")).toMatch(/application\/pdf/)
+    expect(pdf.headers.get("content-disposition")).toContain(`labels-${batch.lot_number}-a4-3x8.pdf`)
+    const bytes = Buffer.from(await pdf.arrayBuffer())
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: bytes, encoding: "utf8" })
+    expect(text).toContain("ควรใช้ก่อน")
+    expect(text).toContain(batch.lot_number)
+    expect(text).not.toContain("ดาวน์โหลด PDF") // the toolbar is for the screen only
+    const info = execFileSync("pdfinfo", ["-"], { input: bytes, encoding: "utf8" })
+    expect(info).toMatch(/Pages:\s+1\b/)
+    expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841/) // A4 in points
   })
 
   it("reports scans per batch, suspicious codes and the forward trace", async () => {

@@ -70,3 +70,24 @@ export async function certifiedHarvestLots(api: AdminApi, n: number, kgs: number
   const variantId = products.flatMap((p: Json) => p.variants).find((v: Json) => v.barcode).id as string
   return { plot, species, lots, variantId }
 }
+
+/** Another admin user (invited by `api`'s user, registered, accepted) and its API; throws on any refusal. */
+export async function inviteAdmin(medusaUrl: string, api: AdminApi, email: string): Promise<{ api: AdminApi; id: string }> {
+  const invite = (await api.ok("POST", "/admin/invites", { email })).invite
+  const password = "another-admin-password-5678"
+  const reg = await fetch(`${medusaUrl}/auth/user/emailpass/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  })
+  if (reg.status !== 200) throw new Error(`register ${email} → ${reg.status} ${await reg.text()}`)
+  const { token: regToken } = (await reg.json()) as { token: string }
+  const accept = await fetch(`${medusaUrl}/admin/invites/accept?token=${invite.token}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${regToken}` },
+    body: JSON.stringify({ email, first_name: "สมาชิก", last_name: "กลุ่ม" }),
+  })
+  if (accept.status !== 200) throw new Error(`accept invite ${email} → ${accept.status} ${await accept.text()}`)
+  const user = ((await accept.json()) as { user: Json }).user
+  return { api: adminApi(medusaUrl, await adminToken(medusaUrl, email, password)), id: user.id }
+}

@@ -26,3 +26,4 @@ export * from "./core/public-share";
 export * from "./core/household-privacy";
 export * from "./core/herb-page";
 export * from "./core/product-video";
+export * from "./core/label-layouts";

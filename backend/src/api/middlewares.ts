@@ -37,6 +37,7 @@ import {
   HouseholdPayment,
   PayoutRunCreate,
   HouseholdAccess,
+  HouseholdReveal,
 } from "./admin/validators"
 import { requireHouseholdPrivate, requireStoreOwner } from "../lib/auth/household-private"
 import { quantityLimitBody } from "../lib/checkout/quantity-limits"
@@ -152,6 +153,9 @@ export default defineMiddlewares({
     { matcher: "/admin/orders/:id/household-shares", methods: ["GET", "POST"], middlewares: [requireHouseholdPrivate] },
     { matcher: "/admin/household-access", methods: ["GET"], middlewares: [requireStoreOwner] },
     { matcher: "/admin/household-access/:user_id", methods: ["POST"], middlewares: [requireStoreOwner, validateAndTransformBody(HouseholdAccess)] },
+    // masked household private data: one field at a time, logged; the log for the store owner (issue 15, decision 0056)
+    { matcher: "/admin/households/:id/reveal", methods: ["POST"], middlewares: [requireHouseholdPrivate, validateAndTransformBody(HouseholdReveal)] },
+    { matcher: "/admin/household-reveals", methods: ["GET"], middlewares: [requireStoreOwner] },
     // --- end of household money ---
   ],
 })

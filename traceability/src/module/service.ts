@@ -42,6 +42,7 @@ import {
   Household,
   LabelUnit,
   Plot,
+  PrivateDataReveal,
   ScanEvent,
   ShareRule,
   UnitAllocation,
@@ -262,6 +263,7 @@ class TraceabilityModuleService extends MedusaService({
   ShareRule,
   UnitAllocation,
   LabelReport,
+  PrivateDataReveal,
 }) {
   /**
    * Creates a draft batch, takes its herb from the harvest lots and issues its first label units, in

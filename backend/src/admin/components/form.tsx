@@ -1,7 +1,48 @@
-import { Button, Input, Label, Text, clx } from "@medusajs/ui"
-import { useState, type ComponentProps, type ReactNode } from "react"
+import { Button, Input as UiInput, Label, Text, clx } from "@medusajs/ui"
+import { createContext, forwardRef, useContext, useState, type ComponentProps, type ReactNode } from "react"
 import { localizedMessage } from "../lib/api"
 import { useT } from "../lib/use-t"
+
+/**
+ * Whether the form around an input has had a refused attempt (null: not in a <Form>). An empty required
+ * field is :invalid from the first render and @medusajs/ui outlines every :invalid input red, so a new form
+ * (and a form just emptied after a save) looked broken before anyone used it. Red only after an attempt.
+ */
+const Attempted = createContext<boolean | null>(null)
+
+/**
+ * A <form> that shows invalid fields only once the browser refused a submit (its `invalid` events), and
+ * forgets that on the next accepted submit, so a form emptied after a save starts clean again.
+ */
+export function Form(props: ComponentProps<"form">) {
+  const { onInvalidCapture, onSubmitCapture, ...rest } = props
+  const [attempted, setAttempted] = useState(false)
+  return (
+    <Attempted.Provider value={attempted}>
+      <form
+        {...rest}
+        data-attempted={attempted ? "" : undefined}
+        onInvalidCapture={(e) => {
+          setAttempted(true)
+          onInvalidCapture?.(e)
+        }}
+        onSubmitCapture={(e) => {
+          setAttempted(false)
+          onSubmitCapture?.(e)
+        }}
+      />
+    </Attempted.Provider>
+  )
+}
+
+// Replaces @medusajs/ui's `invalid:!shadow-borders-error` (tailwind-merge keeps the later class) until an attempt.
+const QUIET_INVALID = "invalid:!shadow-borders-base invalid:focus-visible:!shadow-borders-interactive-with-active"
+
+/** @medusajs/ui's Input, outlined red when invalid only after its <Form> refused a submit. */
+export const Input = forwardRef<HTMLInputElement, ComponentProps<typeof UiInput>>(function Input(props, ref) {
+  const attempted = useContext(Attempted)
+  return <UiInput ref={ref} {...props} className={clx(attempted === false && QUIET_INVALID, props.className)} />
+})
 
 /** A labelled form row; one column, so it fits a 360 px phone. */
 export function Field(props: { id: string; label: string; hint?: string; children: ReactNode }) {

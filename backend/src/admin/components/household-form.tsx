@@ -1,10 +1,11 @@
-import { Checkbox, Switch, Label, Text, Textarea } from "@medusajs/ui"
+import { Button, Checkbox, Switch, Label, Text, Textarea } from "@medusajs/ui"
 import { aliasContainsGivenName } from "@mae-mok/traceability"
 import { useState, type FormEvent } from "react"
+import { api, localizedMessage, type ApiError } from "../lib/api"
 import { useUserLabel } from "../lib/queries"
 import type { Household } from "../lib/types"
 import { useT } from "../lib/use-t"
-import { Field, SubmitRow, useFields, wholeInput } from "./form"
+import { Field, Form, SubmitRow, useFields, wholeInput } from "./form"
 
 type Values = Record<
   | "code"
@@ -26,6 +27,9 @@ type Values = Record<
   string
 >
 type ConsentValues = { given_name: boolean; photo: boolean; story: boolean }
+const PRIVATE_KEYS = ["family_name", "poverty_tier", "national_id", "phone", "income_thb_per_year", "address"] as const
+type PrivateKey = (typeof PRIVATE_KEYS)[number]
+type Shown = Partial<Record<PrivateKey, true>>
 
 function initialValues(h?: Household): Values {
   const s = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v))
@@ -41,19 +45,30 @@ function initialValues(h?: Household): Values {
     members_count: s(h?.members_count),
     given_name: s(h?.given_name),
     story: s(h?.story),
-    family_name: s(h?.private?.family_name),
-    poverty_tier: s(h?.private?.poverty_tier),
-    national_id: s(h?.private?.national_id),
-    phone: s(h?.private?.phone),
-    income_thb_per_year: s(h?.private?.income_thb_per_year),
-    address: s(h?.private?.address),
+    // The API answers private values masked; one is filled in only when revealed (see PrivateField).
+    family_name: "",
+    poverty_tier: "",
+    national_id: "",
+    phone: "",
+    income_thb_per_year: "",
+    address: "",
   }
 }
 
-/** The API body: on create, empty fields are left out; on update, a cleared field is sent as null. */
-function toBody(v: Values, consent: ConsentValues, isUpdate: boolean, confirmAlias: boolean) {
+/** A private field still masked on this form: stored, not revealed, so not sent (the stored value stays). */
+function isMasked(h: Household | undefined, k: PrivateKey, shown: Shown): boolean {
+  return !!h && h.private?.[k] !== null && h.private?.[k] !== undefined && !shown[k]
+}
+
+/**
+ * The API body: on create, empty fields are left out; on update, a cleared field is sent as null and a
+ * private field never revealed is left out.
+ */
+function toBody(v: Values, consent: ConsentValues, h: Household | undefined, shown: Shown, confirmAlias: boolean) {
+  const isUpdate = !!h
   const text = (x: string) => (x.trim() === "" ? (isUpdate ? null : undefined) : x.trim())
   const num = (x: string) => (x.trim() === "" ? (isUpdate ? null : undefined) : Number(x))
+  const priv = <T,>(k: PrivateKey, value: T) => (isMasked(h, k, shown) ? undefined : value)
   return {
     code: v.code.trim(),
     alias: v.alias.trim(),
@@ -68,12 +83,12 @@ function toBody(v: Values, consent: ConsentValues, isUpdate: boolean, confirmAli
     consent,
     ...(confirmAlias ? { confirm_alias_contains_name: true } : {}),
     private: {
-      family_name: text(v.family_name),
-      poverty_tier: text(v.poverty_tier),
-      national_id: text(v.national_id),
-      phone: text(v.phone),
-      income_thb_per_year: num(v.income_thb_per_year),
-      address: text(v.address),
+      family_name: priv("family_name", text(v.family_name)),
+      poverty_tier: priv("poverty_tier", text(v.poverty_tier)),
+      national_id: priv("national_id", text(v.national_id)),
+      phone: priv("phone", text(v.phone)),
+      income_thb_per_year: priv("income_thb_per_year", num(v.income_thb_per_year)),
+      address: priv("address", text(v.address)),
     },
   }
 }
@@ -87,6 +102,7 @@ export function HouseholdForm(props: {
 }) {
   const { t, dateTime } = useT()
   const { values: v, set, field: text } = useFields("household", initialValues(props.household))
+  const [shown, setShown] = useState<Shown>({})
   const [consent, setConsent] = useState<ConsentValues>(() => ({
     given_name: props.household?.consent.given_name ?? false,
     photo: props.household?.consent.photo ?? false,
@@ -97,11 +113,11 @@ export function HouseholdForm(props: {
   const [confirmAlias, setConfirmAlias] = useState(false)
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    props.onSubmit(toBody(v, consent, !!props.household, aliasHasName && confirmAlias))
+    props.onSubmit(toBody(v, consent, props.household, shown, aliasHasName && confirmAlias))
   }
   const recorded = props.household?.consent.recorded_at
   return (
-    <form onSubmit={submit} className="flex flex-col gap-y-4">
+    <Form onSubmit={submit} className="flex flex-col gap-y-4">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {text("code", t("household.code"), { required: true, placeholder: "MM-H-017" })}
         {text("alias", t("household.alias"), { required: true })}
@@ -158,16 +174,81 @@ export function HouseholdForm(props: {
 
       <fieldset className="grid grid-cols-1 gap-3 rounded-md border border-ui-border-base p-3 sm:grid-cols-2">
         <legend className="txt-compact-small-plus px-1">{t("household.privateTitle")}</legend>
-        {text("family_name", t("household.familyName"))}
-        {text("poverty_tier", t("household.povertyTier"))}
-        {text("national_id", t("household.nationalId"), { inputMode: "numeric", maxLength: 13 })}
-        {text("phone", t("household.phone"), { type: "tel" })}
-        {text("income_thb_per_year", t("household.income"), { ...wholeInput, min: 0 })}
-        {text("address", t("household.address"))}
+        {props.household && (
+          <Text size="xsmall" className="text-ui-fg-subtle sm:col-span-2">
+            {t(props.household.may_reveal ? "household.privateMaskedHint" : "household.privateNoRight")}
+          </Text>
+        )}
+        {(
+          [
+            ["family_name", "household.familyName", {}],
+            ["poverty_tier", "household.povertyTier", {}],
+            ["national_id", "household.nationalId", { inputMode: "numeric", maxLength: 13 }],
+            ["phone", "household.phone", { type: "tel" }],
+            ["income_thb_per_year", "household.income", { ...wholeInput, min: 0 }],
+            ["address", "household.address", {}],
+          ] as const
+        ).map(([k, label, extras]) =>
+          isMasked(props.household, k, shown) ? (
+            <MaskedField
+              key={k}
+              household={props.household!}
+              field={k}
+              label={t(label)}
+              onRevealed={(value) => {
+                set(k)(value === null ? "" : String(value))
+                setShown((old) => ({ ...old, [k]: true }))
+              }}
+            />
+          ) : (
+            <div key={k}>{text(k, t(label), extras)}</div>
+          )
+        )}
       </fieldset>
 
       <SubmitRow error={props.error} busy={props.busy} label={t("common.save")} />
-    </form>
+    </Form>
+  )
+}
+
+/**
+ * A stored private value, masked: the page never has it. Users with the right reveal it with one click; the
+ * server logs the reveal (who, when, which household, which field) before answering the value.
+ */
+function MaskedField(props: { household: Household; field: PrivateKey; label: string; onRevealed: (value: unknown) => void }) {
+  const { t, language } = useT()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const reveal = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      const r = await api<{ value: unknown }>(`/admin/households/${encodeURIComponent(props.household.id)}/reveal`, { body: { field: props.field } })
+      props.onRevealed(r.value)
+    } catch (e) {
+      setError(localizedMessage(e as ApiError, language))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Field id={`household-${props.field}`} label={props.label}>
+      <div className="flex items-center gap-x-2" data-testid={`masked-${props.field}`}>
+        <span id={`household-${props.field}`} className="txt-compact-small text-ui-fg-subtle" aria-label={t("household.masked")}>
+          •••
+        </span>
+        {props.household.may_reveal && (
+          <Button type="button" size="small" variant="secondary" isLoading={busy} onClick={reveal} aria-label={t("household.revealField", { field: props.label })}>
+            {t("household.reveal")}
+          </Button>
+        )}
+      </div>
+      {error && (
+        <Text size="xsmall" role="alert" className="text-ui-fg-error">
+          {error}
+        </Text>
+      )}
+    </Field>
   )
 }
 

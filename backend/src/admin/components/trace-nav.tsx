@@ -1,8 +1,9 @@
 import { Link, useLocation } from "react-router-dom"
 import { clx } from "@medusajs/ui"
 import { useT } from "../lib/use-t"
+import { LanguageSwitch } from "./language-switch"
 
-const SECTIONS = ["households", "plots", "species", "herb-pages", "harvests", "batches", "scans", "money"] as const
+const SECTIONS = ["households", "plots", "species", "herb-pages", "harvests", "batches", "scans", "money", "privacy"] as const
 
 /** Section links at the top of every page: on a phone the sidebar is hidden behind a menu. */
 export function TraceNav() {
@@ -26,6 +27,7 @@ export function TraceNav() {
           </Link>
         )
       })}
+      <LanguageSwitch className="ms-auto" />
     </nav>
   )
 }

@@ -106,3 +106,15 @@ export function useSave<TBody, TResult>(path: string | ((body: TBody) => string)
     },
   })
 }
+
+/**
+ * How a plot is named in a picker: code, household alias and village ("MM-P-0171 · สวนป่าแก้ว · บ้านแม่มอก"),
+ * so a member finds it without knowing codes.
+ */
+export function usePlotLabel(): (plot: Plot) => string {
+  const households = useHouseholds()
+  return (plot) => {
+    const alias = households.data?.find((h) => h.id === plot.household_id)?.alias
+    return [plot.code, alias, plot.village].filter(Boolean).join(" · ")
+  }
+}

@@ -12,14 +12,24 @@ export type Consent = {
   recorded_by: string | null
 }
 
+/** As the API answers them: "•••" when stored (revealed one by one, logged), null when empty. */
 export type HouseholdPrivate = {
   family_name?: string | null
   poverty_tier?: string | null
   poverty_status?: string | null
   national_id?: string | null
   phone?: string | null
-  income_thb_per_year?: number | null
+  income_thb_per_year?: number | string | null
   address?: string | null
+}
+
+/** What a buyer sees of the household on a provenance page. */
+export type HouseholdPreview = {
+  alias: string
+  given_name: string | null
+  photo_url: string | null
+  story: string | null
+  place: { village: string; moo?: string | number | null; tambon: string; amphoe: string; province: string }
 }
 
 export type Household = Audit & {
@@ -38,7 +48,9 @@ export type Household = Audit & {
   story: string | null
   consent: Consent
   private?: HouseholdPrivate
-  public_preview?: Record<string, unknown>
+  /** The asking user may reveal private values (granted "may see household private data"). */
+  may_reveal?: boolean
+  public_preview?: HouseholdPreview
   warnings?: { code: string; message: string; message_th: string }[]
 }
 

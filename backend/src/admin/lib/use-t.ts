@@ -8,5 +8,11 @@ export function useT() {
   const locale = language.startsWith("th") ? "th-TH" : "en-GB"
   const dateTime = (iso: string | null | undefined) =>
     iso ? new Date(iso).toLocaleString(locale, { timeZone: "Asia/Bangkok", dateStyle: "medium", timeStyle: "short" }) : "—"
-  return { t: t as (key: string, values?: Record<string, unknown>) => string, language, dateTime }
+  // A calendar date (YYYY-MM-DD, already Bangkok's): Buddhist era in Thai ("2 ธ.ค. 2569"), like the shop.
+  const date = (day: string | null | undefined) => {
+    if (!day) return "—"
+    const [y, m, d] = day.split("-").map(Number) as [number, number, number]
+    return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale, { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" })
+  }
+  return { t: t as (key: string, values?: Record<string, unknown>) => string, language, dateTime, date }
 }

@@ -3,7 +3,7 @@ import type { AdminProduct } from "@medusajs/framework/types"
 import { Button, Text, toast } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import type { ProductVideo } from "@mae-mok/traceability"
-import { Field, SubmitRow, TextField } from "../components/form"
+import { Field, Form, SubmitRow, TextField } from "../components/form"
 import { Section } from "../components/section"
 import { api } from "../lib/api"
 import { useT } from "../lib/use-t"
@@ -68,7 +68,7 @@ const ProductVideosWidget = ({ data }: { data: AdminProduct }) => {
           </li>
         ))}
       </ul>
-      <form onSubmit={add} className="grid grid-cols-1 gap-3 md:grid-cols-2">
+      <Form onSubmit={add} className="grid grid-cols-1 gap-3 md:grid-cols-2">
         {file("video", t("video.file"), "video/mp4,video/webm")}
         {file("poster", t("video.poster"), "image/jpeg,image/png,image/webp")}
         {file("th", t("video.captionsTh"), ".vtt,text/vtt")}
@@ -76,7 +76,7 @@ const ProductVideosWidget = ({ data }: { data: AdminProduct }) => {
         <TextField id="video-title-th" lang="th" label={t("video.titleTh")} value={title.th} onChange={(th) => setTitle((x) => ({ ...x, th }))} required />
         <TextField id="video-title-en" lang="en" label={t("video.titleEn")} value={title.en} onChange={(en) => setTitle((x) => ({ ...x, en }))} required />
         <SubmitRow error={error} busy={busy} label={t("video.add")} className="md:col-span-2" />
-      </form>
+      </Form>
     </Section>
   )
 }

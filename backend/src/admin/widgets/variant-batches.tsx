@@ -9,7 +9,7 @@ import { useT } from "../lib/use-t"
 
 /** On a product variant's page: its production batches and their status. */
 const VariantBatchesWidget = ({ data }: { data: AdminProductVariant }) => {
-  const { t } = useT()
+  const { t, date } = useT()
   const batches = useBatches({ variantId: data.id })
   return (
     <Section title={t("batch.widgetTitle")}>
@@ -22,7 +22,7 @@ const VariantBatchesWidget = ({ data }: { data: AdminProductVariant }) => {
                   {b.lot_number}
                 </Link>
                 <Text size="xsmall" className="text-ui-fg-subtle">
-                  {b.produced_on} · {t("batch.unitsIssued", { count: b.units.length })}
+                  {date(b.produced_on)} · {t("batch.unitsIssued", { count: b.units.length })}
                 </Text>
                 <BatchStatusBadge status={b.status} />
               </li>

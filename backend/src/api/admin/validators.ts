@@ -1,6 +1,8 @@
 import { z } from "@medusajs/framework/zod"
-import { BATCH_STATUSES, CERTIFICATION_SCHEMES, isCalendarDate } from "@mae-mok/traceability"
+import { BATCH_STATUSES, CERTIFICATION_SCHEMES, isCalendarDate, LABEL_LAYOUT_IDS } from "@mae-mok/traceability"
 import { parseCursor } from "../../lib/fulfilment/trace-cursor"
+import { HOUSEHOLD_PRIVATE_FIELDS } from "../../lib/auth/household-private"
+
 
 // Request bodies of the admin traceability API (docs/api/admin-traceability.md). Strict: an unknown
 // field is refused rather than silently dropped.
@@ -190,7 +192,13 @@ export const BatchQuery = z
 export const SuspiciousScansQuery = z.object({ since: dateFilter("since") }).strict()
 export const QrPngQuery = z.object({ size: wholeNumber("size", 64, 1024) }).strict()
 const serialFilter = z.string({ error: "unit must be a label serial" }).max(64)
-export const LabelsQuery = z.object({ unit: blankIsAbsent(z.union([serialFilter, z.array(serialFilter).max(1000)], { error: "unit must be label serials" })) }).strict()
+export const LabelsQuery = z
+  .object({
+    unit: blankIsAbsent(z.union([serialFilter, z.array(serialFilter).max(1000)], { error: "unit must be label serials" })),
+    layout: blankIsAbsent(z.enum(LABEL_LAYOUT_IDS, { error: `layout must be one of ${LABEL_LAYOUT_IDS.join(", ")}` })),
+    format: blankIsAbsent(z.enum(["html", "pdf"], { error: "format must be html or pdf" })),
+  })
+  .strict()
 
 export type Infer<T extends z.ZodType> = z.infer<T>
 
@@ -244,6 +252,9 @@ export const PayoutRunCreate = z
   .strict()
 
 export const HouseholdAccess = z.object({ allowed: z.boolean() }).strict()
+export const HouseholdReveal = z
+  .object({ field: z.enum(HOUSEHOLD_PRIVATE_FIELDS, { error: `field must be one of ${HOUSEHOLD_PRIVATE_FIELDS.join(", ")}` }) })
+  .strict()
 
 export const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM") }).strict()
 export const ImpactQuery = z

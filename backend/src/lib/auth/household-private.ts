@@ -74,5 +74,9 @@ export async function requireStoreOwner(req: MedusaRequest, _res: MedusaResponse
   }
 }
 
+/** A household's private columns: masked in every admin answer, shown one at a time through a logged reveal. */
+export const HOUSEHOLD_PRIVATE_FIELDS = ["family_name", "poverty_tier", "poverty_status", "national_id", "phone", "income_thb_per_year", "address", "tpmap_data"] as const
+export type HouseholdPrivateField = (typeof HOUSEHOLD_PRIVATE_FIELDS)[number]
+
 /** The masked form of a private value. */
 export const MASKED = "•••"

@@ -1,15 +1,19 @@
 import { aliasContainsGivenName } from "@mae-mok/traceability"
 import { aliasWarning, type HouseholdRow } from "./consent"
+import { HOUSEHOLD_PRIVATE_FIELDS, MASKED } from "../../../lib/auth/household-private"
 import { householdPhotoUrl, householdPublicPreview } from "../../../lib/traceability/records"
 
-const PRIVATE = ["family_name", "poverty_tier", "poverty_status", "national_id", "phone", "income_thb_per_year", "address", "tpmap_data"] as const
-
-/** Admin view: private fields grouped under `private`, consent with its record, the photo, the public preview and warnings. */
+/**
+ * Admin view: private fields grouped under `private`, consent with its record, the photo, the public preview
+ * and warnings. Private values are always masked here (MASKED when stored, null when empty), for every admin
+ * user: one field is shown only through POST /admin/households/:id/reveal, which logs it
+ * (docs/decisions/0056-masked-household-private-data.md).
+ */
 export function householdResponse(h: HouseholdRow) {
   const out: Record<string, unknown> = {}
   const priv: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(h)) {
-    if ((PRIVATE as readonly string[]).includes(k)) priv[k] = v
+    if ((HOUSEHOLD_PRIVATE_FIELDS as readonly string[]).includes(k)) priv[k] = v === null || v === undefined || v === "" ? null : MASKED
     else if (k === "photo_file") out.photo_url = householdPhotoUrl(h.photo_file)
     else if (!k.startsWith("consent_")) out[k] = v
   }

@@ -1,10 +1,10 @@
-import { Badge, Button, Input, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Text, toast, usePrompt } from "@medusajs/ui"
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { type FormEvent, useEffect, useRef, useState } from "react"
 import { useParams } from "react-router-dom"
 import type { backwardTrace } from "../../../../lib/fulfilment/backward-trace"
 import type { PackingState } from "../../../../lib/fulfilment/packing-state"
-import { FormError } from "../../../components/form"
+import { Form, FormError, Input } from "../../../components/form"
 import { Loading, Page, Section } from "../../../components/section"
 import { api, ApiError, localizedMessage } from "../../../lib/api"
 import { startQrCamera } from "../../../lib/qr-camera"
@@ -126,7 +126,7 @@ const PackingPage = () => {
       </Section>
 
       <Section title={t("packing.scanLabel")} subtitle={t("packing.scanHint")}>
-        <form onSubmit={onSubmit} className="flex flex-col gap-2 sm:flex-row">
+        <Form onSubmit={onSubmit} className="flex flex-col gap-2 sm:flex-row">
           <Input
             ref={input}
             autoFocus
@@ -145,7 +145,7 @@ const PackingPage = () => {
           <Button type="button" variant="secondary" onClick={() => { setCameraError(null); setCamera((c) => !c) }} data-testid="camera-toggle">
             {camera ? t("packing.cameraOff") : t("packing.cameraOn")}
           </Button>
-        </form>
+        </Form>
         {cameraError ? <FormError message={cameraError} /> : null}
         {camera ? <video ref={video} muted className="mt-2 w-full max-w-md rounded-md bg-black" data-testid="camera" /> : null}
         {feedback ? (
@@ -231,7 +231,7 @@ const PackingPage = () => {
                     {f.tracking_number} · {t("packing.track")}
                   </a>
                 ) : !f.canceled_at ? (
-                  <form
+                  <Form
                     className="flex flex-col gap-2 sm:flex-row"
                     onSubmit={(e) => {
                       e.preventDefault()
@@ -261,7 +261,7 @@ const PackingPage = () => {
                     >
                       {t("packing.unpack")}
                     </Button>
-                  </form>
+                  </Form>
                 ) : null}
               </li>
             ))}

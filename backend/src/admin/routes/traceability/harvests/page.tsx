@@ -3,18 +3,19 @@ import { Button, Text, toast } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { bangkokToday, farmGateAmount, farmGatePriceOn, formatBaht, isCalendarDate } from "@mae-mok/traceability"
 import { useState, type FormEvent } from "react"
-import { Field, FormError, NativeSelect, TextField } from "../../../components/form"
+import { Field, Form, FormError, NativeSelect, TextField } from "../../../components/form"
 import { Page, QueryState, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
 import { api, localizedMessage } from "../../../lib/api"
-import { keys, useHarvests, usePlots, useSave, useSpecies } from "../../../lib/queries"
+import { keys, useHarvests, usePlotLabel, usePlots, useSave, useSpecies } from "../../../lib/queries"
 import type { Harvest } from "../../../lib/types"
 import { useT } from "../../../lib/use-t"
 
 /** The harvest form is made for a phone in the field: one column, native pickers, big buttons. */
 const HarvestsPage = () => {
-  const { t, language } = useT()
+  const { t, language, date: formatDate } = useT()
   const plots = usePlots()
+  const plotLabel = usePlotLabel()
   const species = useSpecies()
   const harvests = useHarvests()
   const record = useSave<unknown, { harvest: Harvest }>("/admin/harvests", [keys.harvests])
@@ -64,13 +65,13 @@ const HarvestsPage = () => {
     <Page>
       <TraceNav />
       <Section title={t("harvest.title")} level="h1">
-        <form onSubmit={submit} className="flex max-w-md flex-col gap-y-4" aria-label={t("harvest.title")}>
+        <Form onSubmit={submit} className="flex max-w-md flex-col gap-y-4" aria-label={t("harvest.title")}>
           <Field id="harvest-plot" label={t("harvest.plot")}>
             <NativeSelect id="harvest-plot" required value={plotId} onChange={(e) => pickPlot(e.target.value)}>
               <option value="">{t("common.choose")}</option>
               {(plots.data ?? []).map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.code}
+                  {plotLabel(p)}
                 </option>
               ))}
             </NativeSelect>
@@ -131,7 +132,7 @@ const HarvestsPage = () => {
           <Button type="submit" size="large" isLoading={record.isPending} className="w-full">
             {t("harvest.submit")}
           </Button>
-        </form>
+        </Form>
       </Section>
       <Section title={t("harvest.recent")}>
         <QueryState query={harvests} loading={t("common.loading")} empty={t("common.none")}>
@@ -140,7 +141,7 @@ const HarvestsPage = () => {
               {rows.map((h) => (
                 <li key={h.id} className="flex flex-col py-2">
                   <Text size="small" weight="plus">
-                    {h.harvested_on} · {h.plot_code} · {speciesName(h.species_id)}
+                    {formatDate(h.harvested_on)} · {h.plot_code} · {speciesName(h.species_id)}
                   </Text>
                   <Text size="xsmall" className="text-ui-fg-subtle">
                     {t("harvest.harvested", { kg: h.kg_harvested })} · {t("harvest.left", { kg: h.kg_left })} ·{" "}

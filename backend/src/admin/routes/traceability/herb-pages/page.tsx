@@ -3,7 +3,7 @@ import { Button, Checkbox, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useEffect, useState, type FormEvent } from "react"
 import type { HerbPageInput, HerbRecipeInput, HerbSourceKind } from "@mae-mok/traceability"
-import { Field, NativeSelect, SubmitRow, TextField } from "../../../components/form"
+import { Field, Form, NativeSelect, SubmitRow, TextField } from "../../../components/form"
 import { Page, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
 import { api } from "../../../lib/api"
@@ -105,7 +105,7 @@ const HerbPagesPage = () => {
       </Section>
       {speciesId ? (
         <Section title={current ? `${current.name_th} · ${current.name_en}` : t("herbPage.newFor", { name: chosen?.thai_name ?? "" })}>
-          <form onSubmit={submit} className="flex flex-col gap-4" aria-label={t("herbPage.listTitle")}>
+          <Form onSubmit={submit} className="flex flex-col gap-4" aria-label={t("herbPage.listTitle")}>
             <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
               <TextField id="herb-slug" label={t("herbPage.slug")} value={draft.slug} onChange={set("slug")} required pattern="[a-z0-9]+(-[a-z0-9]+)*" />
               <div className="flex items-center gap-2 pt-6">
@@ -177,7 +177,7 @@ const HerbPagesPage = () => {
               <TextField id="herb-wikipedia" label={t("herbPage.wikipedia")} value={draft.wikipedia_url ?? ""} onChange={set("wikipedia_url")} type="url" />
             </div>
             <SubmitRow error={save.error} busy={save.isPending} label={t("common.save")} />
-          </form>
+          </Form>
         </Section>
       ) : null}
       <Recipes />
@@ -215,7 +215,7 @@ function Recipes() {
           ))}
         </NativeSelect>
       </Field>
-      <form onSubmit={submit} className="flex flex-col gap-4" aria-label={t("herbPage.recipes")}>
+      <Form onSubmit={submit} className="flex flex-col gap-4" aria-label={t("herbPage.recipes")}>
         <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
           <TextField id="recipe-slug" label={t("herbPage.slug")} value={draft.slug} onChange={set("slug")} required pattern="[a-z0-9]+(-[a-z0-9]+)*" />
           <TextField id="recipe-position" label={t("herbPage.position")} type="number" value={String(draft.position)} onChange={(v) => set("position")(Number.parseInt(v, 10) || 0)} />
@@ -228,7 +228,7 @@ function Recipes() {
         <Pair id="recipe-body" long label={t("herbPage.recipeBody")} th={draft.body_th} en={draft.body_en} onTh={set("body_th")} onEn={set("body_en")} />
         <Pair id="recipe-source" label={t("herbPage.recipeSource")} th={draft.source_th} en={draft.source_en} onTh={set("source_th")} onEn={set("source_en")} />
         <SubmitRow error={save.error} busy={save.isPending} label={t("common.save")} />
-      </form>
+      </Form>
     </Section>
   )
 }

@@ -3,7 +3,7 @@ import { Button, Table, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { bangkokToday, formatBaht } from "@mae-mok/traceability"
 import { useEffect, useRef, useState, type FormEvent } from "react"
-import { Field, FormError, NativeSelect, TextField } from "../../../components/form"
+import { Field, Form, FormError, NativeSelect, TextField } from "../../../components/form"
 import { Page, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
 import { api, localizedMessage, query } from "../../../lib/api"
@@ -55,7 +55,7 @@ function PricesAndRules() {
   return (
     <>
       <Section title={t("money.prices")}>
-        <form onSubmit={submitPrice} className="mb-4 grid gap-3 sm:grid-cols-4" aria-label={t("money.addPrice")}>
+        <Form onSubmit={submitPrice} className="mb-4 grid gap-3 sm:grid-cols-4" aria-label={t("money.addPrice")}>
           <Field id="price-species" label={t("money.species")}>
             <NativeSelect id="price-species" required value={speciesId} onChange={(e) => setSpeciesId(e.target.value)}>
               <option value="">{t("common.choose")}</option>
@@ -73,12 +73,12 @@ function PricesAndRules() {
               {t("money.addPrice")}
             </Button>
           </div>
-        </form>
+        </Form>
         {addPrice.error && <FormError message={localizedMessage(addPrice.error as Error, language)} />}
         <RuleTable rows={(prices.data?.farm_gate_prices ?? []).map((p) => ({ id: p.id, what: p.species_name ?? p.species_id, value: `${formatBaht(p.price_per_kg_satang)}`, ...p }))} />
       </Section>
       <Section title={t("money.rules")}>
-        <form onSubmit={submitRule} className="mb-4 grid gap-3 sm:grid-cols-3" aria-label={t("money.addRule")}>
+        <Form onSubmit={submitRule} className="mb-4 grid gap-3 sm:grid-cols-3" aria-label={t("money.addRule")}>
           <TextField id="rule-percent" label={t("money.percent")} inputMode="decimal" required value={percent} onChange={setPercent} />
           <TextField id="rule-from" label={t("money.from")} type="date" required value={ruleFrom} onChange={setRuleFrom} />
           <div className="flex items-end">
@@ -86,7 +86,7 @@ function PricesAndRules() {
               {t("money.addRule")}
             </Button>
           </div>
-        </form>
+        </Form>
         {addRule.error && <FormError message={localizedMessage(addRule.error as Error, language)} />}
         <RuleTable rows={(rules.data?.share_rules ?? []).map((r) => ({ id: r.id, what: r.product_title ?? t("money.allProducts"), value: `${r.basis_points / 100}%`, ...r }))} />
       </Section>
@@ -215,7 +215,7 @@ function Statement() {
               </Table.Body>
             </Table>
           </div>
-          <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2 print:hidden" aria-label={t("money.pay")}>
+          <Form onSubmit={submit} className="grid gap-3 sm:grid-cols-2 print:hidden" aria-label={t("money.pay")}>
             <TextField id="pay-amount" label={t("money.payAmount")} inputMode="decimal" required value={amount} onChange={setAmount} />
             <Field id="pay-method" label={t("money.method")}>
               <NativeSelect id="pay-method" value={method} onChange={(e) => setMethod(e.target.value)}>
@@ -234,7 +234,7 @@ function Statement() {
                 {t("money.receipt")}
               </a>
             )}
-          </form>
+          </Form>
           {pay.error && <FormError message={localizedMessage(pay.error as Error, language)} />}
         </div>
       )}
@@ -260,7 +260,7 @@ function Payout() {
   if (run.error) return <Section title={t("money.payout")}><FormError message={localizedMessage(run.error as Error, language)} /></Section>
   return (
     <Section title={t("money.payout")}>
-      <form onSubmit={submit} className="flex flex-col gap-3" aria-label={t("money.payout")}>
+      <Form onSubmit={submit} className="flex flex-col gap-3" aria-label={t("money.payout")}>
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField id="run-as-of" label={t("money.asOf")} type="date" value={asOf} onChange={setAsOf} />
           <Field id="run-method" label={t("money.method")}>
@@ -304,7 +304,7 @@ function Payout() {
           {t("money.payAll")}
         </Button>
         {pay.error && <FormError message={localizedMessage(pay.error as Error, language)} />}
-      </form>
+      </Form>
     </Section>
   )
 }

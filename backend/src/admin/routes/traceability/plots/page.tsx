@@ -3,7 +3,7 @@ import { Button, Checkbox, Label, Text, toast } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { CertBadge } from "../../../components/badges"
-import { decimalInput, Field, NativeSelect, SubmitRow, useFields } from "../../../components/form"
+import { decimalInput, Field, Form, NativeSelect, SubmitRow, useFields } from "../../../components/form"
 import { Page, QueryState, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
 import { keys, useHouseholds, usePlots, useSave, useSpecies } from "../../../lib/queries"
@@ -140,7 +140,7 @@ function AddPlot(props: { onCancel: () => void }) {
         </Button>
       }
     >
-      <form onSubmit={submit} className="flex flex-col gap-y-4">
+      <Form onSubmit={submit} className="flex flex-col gap-y-4">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {field("code", t("plot.code"), { required: true, placeholder: "MM-P-0171" })}
           <Field id="plot-household" label={t("plot.household")}>
@@ -180,7 +180,7 @@ function AddPlot(props: { onCancel: () => void }) {
           ))}
         </fieldset>
         <SubmitRow error={create.error} busy={create.isPending} label={t("common.save")} />
-      </form>
+      </Form>
     </Section>
   )
 }

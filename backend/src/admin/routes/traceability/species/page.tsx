@@ -1,7 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { toast } from "@medusajs/ui"
 import type { FormEvent } from "react"
-import { SubmitRow, useFields } from "../../../components/form"
+import { Form, SubmitRow, useFields } from "../../../components/form"
 import { DataTable } from "../../../components/data-table"
 import { Page, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
@@ -40,12 +40,12 @@ const SpeciesPage = () => {
         />
       </Section>
       <Section title={t("species.addTitle")}>
-        <form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <Form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-3">
           {field("thai_name", t("species.thaiName"), { required: true })}
           {field("scientific_name", t("species.scientificName"), { required: true })}
           {field("part_used", t("species.partUsed"), { required: true })}
           <SubmitRow error={create.error} busy={create.isPending} label={t("common.add")} className="sm:col-span-3" />
-        </form>
+        </Form>
       </Section>
     </Page>
   )

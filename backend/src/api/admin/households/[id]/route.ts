@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { deleteHouseholdWorkflow } from "../../../../workflows/traceability/delete-household"
 import { updateHouseholdWorkflow } from "../../../../workflows/traceability/update-household"
+import { maySeeHouseholdPrivate } from "../../../../lib/auth/household-private"
 import { traceability } from "../../../../lib/traceability/service"
 import { actorId, found } from "../../helpers"
 import type { HouseholdUpdate, Infer } from "../../validators"
@@ -12,8 +13,13 @@ async function load(req: MedusaRequest) {
   return found(h, "Household", req.params.id)
 }
 
+/** The household (private values masked) and whether the asking user may reveal them one by one. */
+async function answer(req: MedusaRequest) {
+  return { household: { ...householdResponse(await load(req)), may_reveal: await maySeeHouseholdPrivate(req) } }
+}
+
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  res.json({ household: householdResponse(await load(req)) })
+  res.json(await answer(req))
 }
 
 export async function POST(req: MedusaRequest<Infer<typeof HouseholdUpdate>>, res: MedusaResponse) {
@@ -23,7 +29,7 @@ export async function POST(req: MedusaRequest<Infer<typeof HouseholdUpdate>>, re
   // Withdrawn photo consent: the public route already refuses; the address that was public is retired for good.
   const withdrawn = Boolean(h.consent_photo) && cols.consent_photo === false
   await updateHouseholdWorkflow(req.scope).run({ input: { data: { id: h.id, ...cols }, photo_consent_withdrawn: withdrawn } })
-  res.json({ household: householdResponse(await load(req)) })
+  res.json(await answer(req))
 }
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {

@@ -1,10 +1,11 @@
-import { Button, Input, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
+import { Button, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
 import { useInfiniteQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { AuditLine } from "../../../../components/audit-line"
 import { BatchStatusBadge } from "../../../../components/badges"
-import { Field, FormError } from "../../../../components/form"
+import { DEFAULT_LABEL_LAYOUT, LABEL_LAYOUTS, type LabelLayoutId } from "@mae-mok/traceability"
+import { Field, Form, FormError, Input, NativeSelect } from "../../../../components/form"
 import { Loading, Page, Section } from "../../../../components/section"
 import { TraceNav } from "../../../../components/trace-nav"
 import { api, localizedMessage } from "../../../../lib/api"
@@ -14,7 +15,7 @@ import { useT } from "../../../../lib/use-t"
 
 const BatchPage = () => {
   const { id = "" } = useParams()
-  const { t, dateTime } = useT()
+  const { t, dateTime, date } = useT()
   const batch = useBatch(id)
   if (batch.isLoading) return <Loading text={t("common.loading")} />
   if (batch.error || !batch.data) return <Text>{t("common.loadFailed", { message: batch.error?.message ?? id })}</Text>
@@ -34,18 +35,19 @@ const BatchPage = () => {
           {t("batch.onHoldBanner", { reason: b.status_reason ?? "" })}
         </div>
       )}
+      <NextStep batch={b} />
       <Section title={`${t("batch.lot")} ${b.lot_number}`} level="h1" actions={<BatchStatusBadge status={b.status} />}>
         <dl className="txt-compact-small grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt className="text-ui-fg-subtle">{t("batch.variant")}</dt>
           <dd>{b.variant ? `${b.variant.product.title} · ${b.variant.title}` : "—"}</dd>
           <dt className="text-ui-fg-subtle">{t("batch.producedOn")}</dt>
-          <dd>{b.produced_on}</dd>
+          <dd>{date(b.produced_on)}</dd>
           <dt className="text-ui-fg-subtle">{t("batch.bestBefore")}</dt>
-          <dd>{b.best_before ?? "—"}</dd>
+          <dd>{date(b.best_before)}</dd>
           <dt className="text-ui-fg-subtle">{t("batch.unitsPlanned")}</dt>
           <dd>{b.units_planned}</dd>
           <dt className="text-ui-fg-subtle">{t("batch.inputs")}</dt>
-          <dd>{b.inputs.map((i) => `${i.plot_code} ${i.harvested_on}: ${i.kg} ${t("common.kg")}`).join(" · ")}</dd>
+          <dd>{b.inputs.map((i) => `${i.plot_code} ${date(i.harvested_on)}: ${i.kg} ${t("common.kg")}`).join(" · ")}</dd>
           {publicUrl && b.status !== "draft" && (
             <>
               <dt className="text-ui-fg-subtle">{t("batch.publicPage")}</dt>
@@ -66,6 +68,38 @@ const BatchPage = () => {
       {(b.status === "released" || b.status === "on_hold") && <HoldOrRecall batch={b} />}
       <ForwardTrace batch={b} />
     </Page>
+  )
+}
+
+/**
+ * Release → labels → print as one path: the three steps with the current one marked, so a member does not have
+ * to find each button on their own.
+ */
+function NextStep(props: { batch: Batch }) {
+  const { t } = useT()
+  const b = props.batch
+  if (b.status === "recalled" || b.status === "on_hold") return null
+  const steps = [
+    { key: "release", done: b.status !== "draft", label: t("batch.stepRelease") },
+    { key: "issue", done: b.units.length >= b.units_planned && b.units.length > 0, label: t("batch.stepIssue", { count: b.units_planned }) },
+    { key: "print", done: false, label: t("batch.stepPrint") },
+  ]
+  const current = steps.findIndex((s) => !s.done)
+  return (
+    <ol className="flex flex-wrap gap-2" aria-label={t("batch.steps")} data-testid="batch-steps">
+      {steps.map((s, i) => (
+        <li
+          key={s.key}
+          aria-current={i === current ? "step" : undefined}
+          className={
+            "txt-compact-small rounded-full px-3 py-1.5 " +
+            (i === current ? "bg-ui-tag-green-bg text-ui-tag-green-text font-medium" : s.done ? "text-ui-fg-subtle line-through" : "text-ui-fg-muted")
+          }
+        >
+          {i + 1}. {s.label}
+        </li>
+      ))}
+    </ol>
   )
 }
 
@@ -91,13 +125,16 @@ function ReleaseButton(props: { batch: Batch }) {
 function Labels(props: { batch: Batch }) {
   const { t, language } = useT()
   const b = props.batch
-  const [count, setCount] = useState("")
+  // The guided flow: the labels still to issue for the planned quantity are pre-filled.
+  const toIssue = Math.max(b.units_planned - b.units.length, 0)
+  const [count, setCount] = useState(toIssue > 0 ? String(toIssue) : "")
+  const [layout, setLayout] = useState<LabelLayoutId>(DEFAULT_LABEL_LAYOUT)
   const issue = useSave<unknown, { units: LabelUnit[] }>(`/admin/batches/${b.id}/units`, [keys.batches])
   return (
     <Section title={t("batch.issueTitle")} subtitle={t("batch.unitsIssued", { count: b.units.length })}>
       <div className="flex flex-col gap-y-3">
         {b.status !== "recalled" && (
-          <form
+          <Form
             className="flex flex-wrap items-end gap-3"
             onSubmit={(e) => {
               e.preventDefault()
@@ -106,7 +143,8 @@ function Labels(props: { batch: Batch }) {
                 {
                   onSuccess: ({ units }) => {
                     toast.success(t("batch.issued", { count: units.length }))
-                    setCount("")
+                    const left = Math.max(toIssue - units.length, 0)
+                    setCount(left > 0 ? String(left) : "")
                   },
                 }
               )
@@ -129,17 +167,33 @@ function Labels(props: { batch: Batch }) {
             <Button type="submit" variant="secondary" isLoading={issue.isPending}>
               {t("batch.issue")}
             </Button>
-          </form>
+          </Form>
         )}
         <FormError message={issue.error ? localizedMessage(issue.error, language) : null} />
         {b.units.length > 0 && (
           <>
-            {/* The API renders the A4 sheet (3 × 8 labels a page) for the browser's print dialog. */}
-            <Button variant="primary" className="self-start" asChild>
-              <a href={`/admin/batches/${b.id}/labels`} target="_blank" rel="noreferrer">
-                {t("batch.printSheet")}
-              </a>
-            </Button>
+            {/* The API renders the sheet for the chosen paper, with a print button and a PDF download, in a new tab. */}
+            <div className="flex flex-wrap items-end gap-3">
+              <Field id="label-layout" label={t("batch.labelPaper")}>
+                <NativeSelect id="label-layout" value={layout} onChange={(e) => setLayout(e.target.value as LabelLayoutId)}>
+                  {LABEL_LAYOUTS.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {language.startsWith("th") ? l.name_th : l.name_en}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </Field>
+              <Button variant="primary" asChild>
+                <a href={`/admin/batches/${b.id}/labels?layout=${layout}`} target="_blank" rel="noopener">
+                  {t("batch.printSheet")}
+                </a>
+              </Button>
+              <Button variant="secondary" asChild>
+                <a href={`/admin/batches/${b.id}/labels?layout=${layout}&format=pdf`} download>
+                  {t("batch.downloadPdf")}
+                </a>
+              </Button>
+            </div>
             <details>
               <summary className="txt-compact-small cursor-pointer">
                 {t("batch.units")} ({b.units.length})

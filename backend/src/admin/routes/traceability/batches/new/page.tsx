@@ -1,11 +1,11 @@
-import { Input, Text, toast } from "@medusajs/ui"
+import { Text, toast } from "@medusajs/ui"
 import { bangkokToday, checkConsumption, shares, type BatchInputLine } from "@mae-mok/traceability"
 import { useMemo, useState, type FormEvent } from "react"
 import { useNavigate } from "react-router-dom"
-import { Field, NativeSelect, SubmitRow, useFields, wholeInput } from "../../../../components/form"
+import { Field, Form, Input, NativeSelect, SubmitRow, useFields, wholeInput } from "../../../../components/form"
 import { Loading, Page, Section } from "../../../../components/section"
 import { TraceNav } from "../../../../components/trace-nav"
-import { keys, useHarvests, usePlots, useSave, useSpecies, useVariants } from "../../../../lib/queries"
+import { keys, useHarvests, usePlotLabel, usePlots, useSave, useSpecies, useVariants } from "../../../../lib/queries"
 import type { Batch, Harvest } from "../../../../lib/types"
 import { useT } from "../../../../lib/use-t"
 
@@ -23,7 +23,7 @@ function inputLines(lots: Harvest[], kgByLot: Record<string, string>): BatchInpu
 }
 
 const NewBatchPage = () => {
-  const { t, language } = useT()
+  const { t, language, date } = useT()
   const navigate = useNavigate()
   const variants = useVariants()
   const lots = useHarvests({ available: true })
@@ -33,8 +33,26 @@ const NewBatchPage = () => {
   const [variantId, setVariantId] = useState("")
   const { values: f, field } = useFields("batch", { produced_on: bangkokToday(), best_before: "", units_planned: "" })
   const [kgByLot, setKgByLot] = useState<Record<string, string>>({})
+  const [herbFilter, setHerbFilter] = useState("")
 
   const available = lots.data ?? []
+  // Lots grouped by herb, then plot (code · household alias · village), oldest first within a group.
+  const plotLabel = usePlotLabel()
+  const plotName = (id: string) => {
+    const plot = plots.data?.find((p) => p.id === id)
+    return plot ? plotLabel(plot) : id
+  }
+  const groups = useMemo(() => {
+    const byKey = new Map<string, { species_id: string; plot_id: string; lots: Harvest[] }>()
+    for (const lot of available) {
+      if (herbFilter && lot.species_id !== herbFilter) continue
+      const key = `${lot.species_id}|${lot.plot_id}`
+      if (!byKey.has(key)) byKey.set(key, { species_id: lot.species_id, plot_id: lot.plot_id, lots: [] })
+      byKey.get(key)!.lots.push(lot)
+    }
+    return [...byKey.values()].sort((a, b) => a.species_id.localeCompare(b.species_id) || a.plot_id.localeCompare(b.plot_id))
+  }, [available, herbFilter])
+  const herbsAvailable = [...new Set(available.map((lot) => lot.species_id))]
   const lines = inputLines(available, kgByLot)
   // The live preview runs the same mass-balance check as the server (traceability core).
   const check = useMemo(
@@ -74,7 +92,7 @@ const NewBatchPage = () => {
     <Page>
       <TraceNav />
       <Section title={t("batch.newTitle")} level="h1">
-        <form onSubmit={submit} className="flex flex-col gap-y-4">
+        <Form onSubmit={submit} className="flex flex-col gap-y-4">
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <Field id="batch-variant" label={t("batch.variant")}>
               <NativeSelect id="batch-variant" required value={variantId} onChange={(e) => setVariantId(e.target.value)}>
@@ -101,15 +119,36 @@ const NewBatchPage = () => {
             ) : available.length === 0 ? (
               <Text size="small">{t("batch.noAvailableLots")}</Text>
             ) : (
-              <ul className="divide-ui-border-base flex flex-col divide-y" data-testid="batch-lots">
-                {available.map((lot) => {
+              <div className="flex flex-col gap-y-3" data-testid="batch-lots">
+                {herbsAvailable.length > 1 && (
+                  <Field id="batch-herb-filter" label={t("batch.filterHerb")}>
+                    <NativeSelect id="batch-herb-filter" value={herbFilter} onChange={(e) => setHerbFilter(e.target.value)}>
+                      <option value="">{t("batch.allHerbs")}</option>
+                      {herbsAvailable.map((id) => (
+                        <option key={id} value={id}>
+                          {speciesName(id)}
+                        </option>
+                      ))}
+                    </NativeSelect>
+                  </Field>
+                )}
+                {groups.map((g) => (
+                <section key={`${g.species_id}|${g.plot_id}`} className="rounded-md border border-ui-border-base px-3" data-testid="lot-group">
+                  <Text size="small" weight="plus" className="pt-2" data-testid="group-title">
+                    {speciesName(g.species_id)} · {plotName(g.plot_id)}
+                  </Text>
+                  <Text size="xsmall" className="text-ui-fg-subtle" data-testid="group-left">
+                    {t("batch.groupLeft", { kg: Math.round(g.lots.reduce((sum, lot) => sum + lot.kg_left, 0) * 1000) / 1000, lots: g.lots.length })}
+                  </Text>
+                <ul className="divide-ui-border-base flex flex-col divide-y">
+                {g.lots.map((lot) => {
                   const problem = problemOf(lot.id)
                   const after = leftAfter(lot.id)
                   return (
                     <li key={lot.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2" data-lot={lot.id}>
                       <div className="min-w-0 flex-1">
                         <Text size="small" weight="plus">
-                          {lot.harvested_on} · {lot.plot_code} · {speciesName(lot.species_id)}
+                          {date(lot.harvested_on)} · {lot.plot_code} · {speciesName(lot.species_id)}
                         </Text>
                         <Text
                           size="xsmall"
@@ -138,7 +177,10 @@ const NewBatchPage = () => {
                     </li>
                   )
                 })}
-              </ul>
+                </ul>
+                </section>
+                ))}
+              </div>
             )}
           </fieldset>
 
@@ -166,7 +208,7 @@ const NewBatchPage = () => {
             label={t("batch.create")}
             disabled={!check.ok || lines.length === 0}
           />
-        </form>
+        </Form>
       </Section>
     </Page>
   )

@@ -7,7 +7,7 @@ import { HouseholdPhoto } from "../../../../components/household-photo"
 import { Loading, Page, Section } from "../../../../components/section"
 import { TraceNav } from "../../../../components/trace-nav"
 import { keys, useHousehold, usePlots, useSave } from "../../../../lib/queries"
-import type { Household } from "../../../../lib/types"
+import type { Household, HouseholdPreview } from "../../../../lib/types"
 import { useT } from "../../../../lib/use-t"
 
 const HouseholdPage = () => {
@@ -40,10 +40,8 @@ const HouseholdPage = () => {
         <HouseholdPhoto household={h} />
       </Section>
       {h.public_preview && (
-        <Section title={t("household.publicPreview")}>
-          <pre className="txt-compact-xsmall bg-ui-bg-subtle overflow-x-auto whitespace-pre-wrap rounded-md p-3">
-            {JSON.stringify(h.public_preview, null, 2)}
-          </pre>
+        <Section title={t("household.publicPreview")} subtitle={t("household.publicPreviewHint")}>
+          <PublicPreview preview={h.public_preview} />
         </Section>
       )}
       <Section title={t("household.plots")}>
@@ -65,6 +63,42 @@ const HouseholdPage = () => {
         )}
       </Section>
     </Page>
+  )
+}
+
+/** The household as a buyer sees it on a provenance page: only what the consent allows, no codes, no JSON. */
+function PublicPreview(props: { preview: HouseholdPreview }) {
+  const { t, language } = useT()
+  const p = props.preview
+  const moo = p.place.moo ? `${t("household.moo")} ${p.place.moo}` : null
+  // Written the Thai way (ต. อ. จ.) in Thai, comma-separated otherwise.
+  const place = language.startsWith("th")
+    ? [p.place.village, moo, `ต.${p.place.tambon}`, `อ.${p.place.amphoe}`, `จ.${p.place.province}`].filter(Boolean).join(" ")
+    : [p.place.village, moo, p.place.tambon, p.place.amphoe, p.place.province].filter(Boolean).join(", ")
+  return (
+    <figure data-testid="public-preview" className="bg-ui-bg-subtle flex max-w-md gap-x-3 rounded-lg p-3">
+      {p.photo_url ? (
+        <img src={p.photo_url} alt={p.alias} className="h-20 w-20 flex-none rounded-md object-cover" />
+      ) : (
+        <div className="bg-ui-bg-component text-ui-fg-muted txt-compact-xsmall flex h-20 w-20 flex-none items-center justify-center rounded-md text-center">
+          {t("household.previewNoPhoto")}
+        </div>
+      )}
+      <figcaption className="flex min-w-0 flex-col gap-y-1">
+        <Text size="base" weight="plus">
+          {p.alias}
+        </Text>
+        <Text size="small">{p.given_name ? t("household.previewGivenName", { name: p.given_name }) : t("household.previewNoName")}</Text>
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          {place}
+        </Text>
+        {p.story && (
+          <Text size="small" className="whitespace-pre-line">
+            {p.story}
+          </Text>
+        )}
+      </figcaption>
+    </figure>
   )
 }
 

@@ -3,7 +3,7 @@ import type { FormEvent } from "react"
 import { Link, useParams } from "react-router-dom"
 import { AuditLine } from "../../../../components/audit-line"
 import { CertBadge } from "../../../../components/badges"
-import { Field, NativeSelect, SubmitRow, useFields } from "../../../../components/form"
+import { Field, Form, NativeSelect, SubmitRow, useFields } from "../../../../components/form"
 import { Loading, Page, Section } from "../../../../components/section"
 import { TraceNav } from "../../../../components/trace-nav"
 import { keys, useHouseholds, usePlot, useSave, useSpecies } from "../../../../lib/queries"
@@ -15,7 +15,7 @@ const STATUSES: CertificationStatus[] = ["active", "suspended", "revoked"]
 
 const PlotPage = () => {
   const { id = "" } = useParams()
-  const { t } = useT()
+  const { t, date } = useT()
   const plot = usePlot(id)
   const households = useHouseholds()
   const species = useSpecies()
@@ -66,7 +66,7 @@ const PlotPage = () => {
                   <CertBadge cert={c} />
                 </div>
                 <Text size="xsmall" className="text-ui-fg-subtle">
-                  {c.certifying_body} · {t("cert.validRange", { from: c.valid_from, until: c.valid_until })}
+                  {c.certifying_body} · {t("cert.validRange", { from: date(c.valid_from), until: date(c.valid_until) })}
                 </Text>
                 <AuditLine record={c} />
               </li>
@@ -114,7 +114,7 @@ function AddCertification(props: { plot: Plot }) {
   }
   return (
     <Section title={t("cert.addTitle")}>
-      <form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+      <Form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field id="cert-scheme" label={t("cert.scheme")}>
           <NativeSelect id="cert-scheme" value={v.scheme} onChange={(e) => set("scheme")(e.target.value)}>
             {SCHEMES.map((s) => (
@@ -138,7 +138,7 @@ function AddCertification(props: { plot: Plot }) {
         {field("valid_from", t("cert.validFrom"), { type: "date", required: true })}
         {field("valid_until", t("cert.validUntil"), { type: "date", required: true })}
         <SubmitRow error={create.error} busy={create.isPending} label={t("cert.addTitle")} className="sm:col-span-2" />
-      </form>
+      </Form>
     </Section>
   )
 }
