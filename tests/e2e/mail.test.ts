@@ -106,6 +106,9 @@ describe("order mail over SMTP", () => {
       expect(part).toContain(BANK.BANK_ACCOUNT_NUMBER)
       expect(part).toContain(BANK.BANK_ACCOUNT_NAME)
       expect(part).toContain("฿378.00")
+      // The line: its quantity (read from the order item, as the sales shares read it) and its amount.
+      expect(part).toMatch(/× 2(?!\d)/)
+      expect(part).toContain("฿318.00")
       expect(part).toContain("สลิป")
       expect(part).toContain("@maemok")
       expect(part).toContain("081-234-5678")

@@ -26,6 +26,8 @@ const KGS = [0.333, 0.333, 0.334, 0.5]
 let batchId: string
 let variantId: string
 let households: { id: string; grams: number }[] = []
+let speciesId: string
+let firstPlotId: string
 
 beforeAll(async () => {
   app = await startTestApp({ env: { PROMPTPAY_ID } })
@@ -34,6 +36,7 @@ beforeAll(async () => {
   client = storeClient(app)
 
   const species = (await api.ok("POST", "/admin/herb-species", { thai_name: "ไพล", scientific_name: "Zingiber montanum (shares)", part_used: "เหง้า" })).herb_species
+  speciesId = species.id
   const lots: Json[] = []
   for (const [i, kg] of KGS.entries()) {
     const household = (await api.ok("POST", "/admin/households", { code: `MM-H-7${i}${i}`, alias: `สวนแบ่ง ${i}`, ...place })).household
@@ -41,6 +44,7 @@ beforeAll(async () => {
     await api.ok("POST", "/admin/certifications", {
       plot_id: plot.id, scheme: "TH-GAP", certificate_number: `GAP SHARE-${i}`, certifying_body: "กรมวิชาการเกษตร", valid_from: "2025-01-01", valid_until: "2030-12-31",
     })
+    firstPlotId ??= plot.id
     lots.push((await api.ok("POST", "/admin/harvests", { plot_id: plot.id, species_id: species.id, harvested_on: today, kg })).harvest)
     households.push({ id: household.id, grams: Math.round(kg * 1000) })
   }
@@ -189,4 +193,45 @@ describe("sales shares for grower households", () => {
     const [dups] = await sql`select count(*)::int as n from (select idempotency_key from ledger_entry group by 1 having count(*) > 1) d`
     expect(dups!.n).toBe(0)
   }, 600_000)
+})
+
+describe("an order whose share cannot be computed", () => {
+  /** A released batch of the oil with `n` units whose mass balance is then broken by `breakIt` (data, not a request). */
+  async function brokenBatch(n: number, breakIt: (id: string) => Promise<unknown>) {
+    const lot = (await api.ok("POST", "/admin/harvests", { plot_id: firstPlotId, species_id: speciesId, harvested_on: today, kg: 0.2 })).harvest
+    const batch = (await api.ok("POST", "/admin/batches", { variant_id: variantId, produced_on: today, units_planned: n, issue_units: n, inputs: [{ harvest_lot_id: lot.id, kg: 0.2 }] })).batch
+    await breakIt(batch.id)
+    return batch.id as string
+  }
+  async function allocateFrom(batch: string, orderId: string, lineItemId: string) {
+    const [u] = await sql`select id from label_unit where batch_id = ${batch} and id not in (select label_unit_id from unit_allocation) order by id limit 1`
+    await sql`insert into unit_allocation (id, label_unit_id, batch_id, variant_id, order_id, line_item_id, method)
+      values (${`ualloc_bad_${u!.id}`}, ${u!.id}, ${batch}, ${variantId}, ${orderId}, ${lineItemId}, 'fifo')`
+  }
+  const ledgerSize = async () => Number((await sql`select count(*)::int as n from ledger_entry`)[0]!.n)
+
+  for (const [what, breakIt] of [
+    ["no households left in its mass balance", (id: string) => sql`delete from batch_input where batch_id = ${id}`],
+    ["only zero grams in its mass balance", (id: string) => sql`update batch_input set grams_used = 0 where batch_id = ${id}`],
+  ] as const) {
+    it(`answers 400 with code, message and message_th, writing nothing, for a unit from a batch with ${what}`, async () => {
+      const bad = await brokenBatch(2, breakIt)
+      // Two units on one line: one from the good batch, one from the broken one. The line is all or nothing.
+      const o = await placeOrder(2)
+      await allocate(o.orderId, o.line.id, 1)
+      await allocateFrom(bad, o.orderId, o.line.id)
+      const before = await ledgerSize()
+      // The capture's event cannot book either (its subscriber logs the refusal); the capture itself succeeds.
+      expect((await api.call("POST", `/admin/payments/${o.paymentId}/capture`, {})).status).toBe(200)
+      const refused = await api.call("POST", `/admin/orders/${o.orderId}/household-shares`)
+      expect(refused.status, JSON.stringify(refused.body)).toBe(400)
+      expect(refused.body).toMatchObject({ type: "not_allowed", code: "NO_HOUSEHOLDS", message: expect.stringContaining(bad) })
+      expect(refused.body.message_th).toContain("ครัวเรือน")
+      expect(await entries(o.orderId)).toEqual([])
+      expect(await ledgerSize()).toBe(before)
+      // Reading the order's shares still works.
+      const read = await api.ok("GET", `/admin/orders/${o.orderId}/household-shares`)
+      expect(read).toMatchObject({ entries: [], total_satang: 0 })
+    })
+  }
 })

@@ -36,6 +36,22 @@ export function fromCore(refusal: { code: string; message_en: string; message_th
   return { code: refusal.code, message: refusal.message_en, message_th: refusal.message_th }
 }
 
+/**
+ * The traceability core's refusals (MoneyError, LedgerError: plain Errors with a stable `code`, `message_en` and
+ * `message_th`) as AppErrors: 400 not_allowed — the data makes the money operation impossible (a batch with no
+ * households to share with, an amount that is not whole satang). Recognised by name, not class, because a
+ * workflow step's error reaches the handler as a serialised copy. Null for anything else.
+ */
+export function coreRefusal(err: unknown): AppError | null {
+  if (!err || typeof err !== "object" || err instanceof AppError) return null
+  const e = err as { name?: unknown; code?: unknown; message_en?: unknown; message?: unknown; message_th?: unknown }
+  if (typeof e.name !== "string" || !CORE_REFUSALS.has(e.name)) return null
+  if (typeof e.code !== "string" || typeof e.message_th !== "string") return null
+  const message = typeof e.message_en === "string" ? e.message_en : String(e.message ?? e.code)
+  return notAllowed({ code: e.code, message, message_th: e.message_th })
+}
+const CORE_REFUSALS = new Set(["MoneyError", "LedgerError"])
+
 /** 400: the request is well-formed but its data is wrong (a field, a value). */
 export function invalid(refusal: Refusal): AppError {
   return new AppError(MedusaError.Types.INVALID_DATA, refusal)
@@ -90,6 +106,7 @@ export type ErrorAnswer = { status: number; body: Record<string, unknown>; heade
  * that answer many refusals in one body (POST /store/provenance/scans).
  */
 export function errorAnswer(err: unknown): ErrorAnswer | null {
+  err = coreRefusal(err) ?? err
   const extras = errorExtras(err)
   if (extras.message_th === undefined && extras.status === undefined) return null
   const e = err as { type?: unknown; code?: unknown; message?: unknown }

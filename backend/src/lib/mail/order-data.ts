@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { readEnv } from "../env"
+import { lineQuantity, ORDER_LINE_FIELDS, type OrderLineNumbers } from "../orders/order-lines"
 import { signedOrderUrl } from "./order-link"
 import type { OrderMailData } from "./templates/messages"
 
@@ -22,7 +23,7 @@ type OrderRow = {
   metadata?: Record<string, unknown> | null
   total?: unknown
   shipping_total?: unknown
-  items?: ({ title?: string | null; product_title?: string | null; variant_title?: string | null; quantity?: unknown; total?: unknown; variant_id?: string | null } | null)[] | null
+  items?: ((OrderLineNumbers & { title?: string | null; product_title?: string | null; variant_title?: string | null; total?: unknown; variant_id?: string | null }) | null)[] | null
   shipping_address?: {
     first_name?: string | null
     last_name?: string | null
@@ -54,7 +55,7 @@ export async function orderMailData(container: MedusaContainer, orderId: string)
       "items.title",
       "items.product_title",
       "items.variant_title",
-      "items.quantity",
+      ...ORDER_LINE_FIELDS,
       "items.total",
       "items.variant_id",
       "shipping_address.first_name",
@@ -98,7 +99,7 @@ export async function orderMailData(container: MedusaContainer, orderId: string)
     display_id: Number(order.display_id),
     order_url: signedOrderUrl(env.storefrontUrl, order.id, lang),
     items: (order.items ?? []).flatMap((i) =>
-      i ? [{ title: [i.product_title ?? i.title, i.variant_title].filter(Boolean).join(" · "), quantity: Number(i.quantity), total: Number(i.total) }] : []
+      i ? [{ title: [i.product_title ?? i.title, i.variant_title].filter(Boolean).join(" · "), quantity: lineQuantity(i), total: Number(i.total) }] : []
     ),
     shipping_total: Number(order.shipping_total ?? 0),
     total: Number(order.total ?? 0),

@@ -1,15 +1,12 @@
-import { LedgerError, MoneyError } from "@mae-mok/traceability"
-import { notAllowed } from "../../lib/errors"
+import { coreRefusal } from "../../lib/errors"
 
 /**
  * The core's money and ledger refusals as the API's error shape (400 with code, message, message_th); any
- * other error is passed on unchanged.
+ * other error is passed on unchanged. (errorAnswer maps them too; mapping in the step keeps the AppError's type
+ * through the workflow engine.)
  */
 export function asRefusal(err: unknown): unknown {
-  if (err instanceof LedgerError || err instanceof MoneyError) {
-    return notAllowed({ code: err.code, message: err.message_en, message_th: err.message_th })
-  }
-  return err
+  return coreRefusal(err) ?? err
 }
 
 /** Runs `fn`, turning the core's money refusals into AppErrors. */

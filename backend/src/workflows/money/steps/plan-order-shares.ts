@@ -6,6 +6,7 @@ import {
   type BatchHouseholdWeight,
   type LedgerEntry,
   lineShareTarget,
+  MoneyError,
   type OrderRefund,
   planRefundReversal,
   type RefundableLine,
@@ -15,7 +16,9 @@ import {
   shareRuleOn,
 } from "@mae-mok/traceability"
 import { notAllowed } from "../../../lib/errors"
+import { lineQuantity, lineUnitPrice, medusaNumber, ORDER_LINE_FIELDS, type OrderLineNumbers } from "../../../lib/orders/order-lines"
 import { traceability } from "../../../lib/traceability/service"
+import { refusing } from "../refusal"
 
 export type OrderSharesInput = { order_id: string; refund_id?: string | null }
 
@@ -27,37 +30,18 @@ export type OrderSharesPlan = {
   waiting: { line_item_id: string; reason: "not_captured" | "not_allocated" | "no_rule" }[]
 }
 
-type Item = {
+type Item = OrderLineNumbers & {
   id: string
   product_id: string | null
-  quantity: unknown
-  unit_price: unknown
-  raw_quantity?: unknown
-  raw_unit_price?: unknown
   adjustments?: ({ amount: unknown } | null)[] | null
-  /** The order item: Query gives the line's quantity (and an edited price) here, not on the line. */
-  detail?: { quantity?: unknown; raw_quantity?: unknown; unit_price?: unknown; raw_unit_price?: unknown } | null
 }
-const firstFinite = (...xs: unknown[]) => xs.map(num).find((n) => Number.isFinite(n)) ?? Number.NaN
-const quantityOf = (i: Item) => firstFinite(i.detail?.quantity, i.detail?.raw_quantity, i.quantity, i.raw_quantity)
-const unitPriceOf = (i: Item) => firstFinite(i.detail?.unit_price, i.detail?.raw_unit_price, i.unit_price, i.raw_unit_price)
 type Payment = { id: string; captured_at: string | null; captures?: { amount: unknown; created_at: string }[]; refunds?: { id: string; amount: unknown; created_at: string }[] }
 type Order = { id: string; status: string; canceled_at: string | null; items: Item[]; payment_collections?: { payments?: Payment[] }[] }
 
-/** A Medusa number: a plain number, a numeric string, or a BigNumber (its `numeric`, or raw `value`). */
-function num(x: unknown): number {
-  if (x === null || x === undefined || x === "") return Number.NaN
-  if (typeof x === "object") {
-    const o = x as { numeric?: unknown; value?: unknown; toJSON?: () => unknown }
-    return Number(o.numeric ?? o.value ?? (typeof o.toJSON === "function" ? o.toJSON() : Number.NaN))
-  }
-  return Number(x)
-}
-
 /** Medusa amounts are baht; the ledger counts satang. */
 function toSatang(amount: unknown): number {
-  const n = num(amount)
-  if (!Number.isFinite(n)) throw new Error(`not an amount: ${String(amount)}`)
+  const n = medusaNumber(amount)
+  if (!Number.isFinite(n)) throw new MoneyError("NOT_SATANG", "ยอดเงินของคำสั่งซื้อไม่ใช่ตัวเลข", `not an amount: ${String(amount)}`)
   return Math.round(n * 100)
 }
 
@@ -70,16 +54,17 @@ function toSatang(amount: unknown): number {
  * - then every refund (a cancellation of a paid order counts as refunding what is left) is reversed in
  *   proportion (core `planRefundReversal`), so each line ends at rule × net of what was finally paid.
  */
-export const planOrderSharesStep = createStep("plan-order-shares", async (input: OrderSharesInput, { container }) => {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+export const planOrderSharesStep = createStep("plan-order-shares", (input: OrderSharesInput, { container }) =>
+  // A share the core cannot compute (a batch with no households in its mass balance …) is a 400, not a 500.
+  refusing(() => planOrderShares(input, container))
+)
+
+async function planOrderShares(input: OrderSharesInput, container: Parameters<typeof traceability>[0]) {  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
     fields: [
       "id", "status", "canceled_at",
-      // An order line's quantity (and a price changed by an order edit) live on its order item, which the order
-      // module calls the item's "detail"; Query returns it there, not on the line.
-      "items.id", "items.product_id", "items.unit_price", "items.raw_unit_price", "items.adjustments.amount",
-      "items.detail.quantity", "items.detail.raw_quantity", "items.detail.unit_price", "items.detail.raw_unit_price",
+      "items.id", "items.product_id", "items.adjustments.amount", ...ORDER_LINE_FIELDS,
       "payment_collections.payments.id", "payment_collections.payments.captured_at",
       "payment_collections.payments.captures.amount", "payment_collections.payments.captures.created_at",
       "payment_collections.payments.refunds.id", "payment_collections.payments.refunds.amount", "payment_collections.payments.refunds.created_at",
@@ -121,7 +106,7 @@ export const planOrderSharesStep = createStep("plan-order-shares", async (input:
     // What the customer paid for the line: unit price × quantity less its discounts (VAT included; stored fields,
     // not Medusa's computed totals).
     const discount = (i.adjustments ?? []).reduce((s, a) => s + (a ? toSatang(a.amount) : 0), 0)
-    return { lineItemId: i.id, paidSatang: Math.max(0, toSatang(unitPriceOf(i)) * quantityOf(i) - discount), basisPoints: rule?.basisPoints ?? 0 }
+    return { lineItemId: i.id, paidSatang: Math.max(0, toSatang(lineUnitPrice(i)) * lineQuantity(i) - discount), basisPoints: rule?.basisPoints ?? 0 }
   })
   const paidTotal = lines.reduce((s, l) => s + l.paidSatang, 0)
   // A refund pays back the goods first; what goes beyond the lines' paid total (shipping) is no line's refund.
@@ -169,7 +154,7 @@ export const planOrderSharesStep = createStep("plan-order-shares", async (input:
       continue
     }
     const units = byLine.get(item.id) ?? []
-    if (units.length < quantityOf(item)) {
+    if (units.length < lineQuantity(item)) {
       plan.waiting.push({ line_item_id: item.id, reason: "not_allocated" })
       continue
     }
@@ -194,4 +179,4 @@ export const planOrderSharesStep = createStep("plan-order-shares", async (input:
   const reversals = newest && reversal.reversals.length ? reversalEntries(reversal, { refundId: newest.refundId, orderId: order.id, entries: all, bookedAt: now }) : []
   plan.entries = [...shares, ...reversals]
   return new StepResponse(plan)
-})
+}

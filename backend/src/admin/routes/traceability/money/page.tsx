@@ -194,13 +194,13 @@ function Statement() {
                 <Table.Row>
                   <Table.Cell>{s.from}</Table.Cell>
                   <Table.Cell>{t("money.opening")}</Table.Cell>
-                  <Table.Cell className="text-right">{formatBaht(s.openingBalanceSatang)}</Table.Cell>
+                  <Table.Cell className="whitespace-nowrap text-right">{formatBaht(s.openingBalanceSatang)}</Table.Cell>
                 </Table.Row>
                 {s.lines.map((l: Json, i: number) => (
                   <Table.Row key={i}>
                     <Table.Cell>{l.date}</Table.Cell>
                     <Table.Cell className="whitespace-normal">{l.description_th}</Table.Cell>
-                    <Table.Cell className="text-right">{formatBaht(l.satang)}</Table.Cell>
+                    <Table.Cell className="whitespace-nowrap text-right">{formatBaht(l.satang)}</Table.Cell>
                   </Table.Row>
                 ))}
                 <Table.Row>
@@ -208,7 +208,7 @@ function Statement() {
                   <Table.Cell>
                     <strong>{t("money.closing")}</strong>
                   </Table.Cell>
-                  <Table.Cell className="text-right" data-testid="closing-balance">
+                  <Table.Cell className="whitespace-nowrap text-right" data-testid="closing-balance">
                     <strong>{formatBaht(s.closingBalanceSatang)}</strong>
                   </Table.Cell>
                 </Table.Row>
