@@ -8,7 +8,9 @@ import type { Browser, Page } from "playwright-core"
 import { SMTPServer } from "smtp-server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, freePort, startTestApp, type TestApp } from "../support/app"
-import { storeClient } from "../support/payment-cart"
+import { adminApi, type AdminApi } from "../support/admin-api"
+import { fulfilmentFixtures } from "../support/fulfilment"
+import { buyerAt, storeClient } from "../support/payment-cart"
 import { launchChromium } from "./browser"
 
 // The shop's e-mail against a real SMTP server started here (smtp-server; messages parsed with mailparser):
@@ -48,7 +50,7 @@ async function stopSmtp() {
 }
 
 function mailsTo(address: string, template?: string): Received[] {
-  return inbox.filter((m) => m.rcpt.includes(address) && (!template || m.mail.headers.get("x-mae-mok-template") === template))
+  return inbox.filter((m) => m.rcpt.some((r) => r.toLowerCase() === address.toLowerCase()) && (!template || m.mail.headers.get("x-mae-mok-template") === template))
 }
 
 async function waitForMail(address: string, template: string): Promise<ParsedMail> {
@@ -86,12 +88,13 @@ afterAll(async () => {
 })
 
 /** A bank-transfer order placed through the store API, in `locale`. */
-async function placeBankTransferOrder(email: string, locale: "th" | "en", choice: "bank_transfer" | "cod" = "bank_transfer") {
+async function placeBankTransferOrder(email: string, locale: "th" | "en", choice: "bank_transfer" | "cod" = "bank_transfer", ip?: string) {
   const { cart } = await client.cartReadyToPay([{ sku: "MM-OIL-30", quantity: 2 }], email)
   const updated = await client.call("POST", `/store/carts/${cart.id}`, { metadata: { locale, payment_choice: choice } })
   expect(updated.status).toBe(200)
   expect((await client.startPayment(cart.id, "pp_system_default")).status).toBe(200)
-  const completed = await client.call("POST", `/store/carts/${cart.id}/complete`)
+  // A buyer's own network (through the storefront) keeps many orders under the checkout limit per network.
+  const completed = await client.call("POST", `/store/carts/${cart.id}/complete`, undefined, undefined, ip ? buyerAt(app, ip) : {})
   expect(completed.body.type).toBe("order")
   return completed.body.order as { id: string; display_id: number; total: number }
 }
@@ -273,6 +276,67 @@ describe("group mail", () => {
   })
 })
 
+describe("recall notice", () => {
+  it("mails exactly the buyers who received units of the recalled batch, once each, in their order's language", async () => {
+    const api: AdminApi = adminApi(app.medusaUrl, await client.adminToken(ADMIN_EMAIL, ADMIN_PASSWORD))
+    const { batch } = await fulfilmentFixtures(app, api, 771)
+    const recalled = await batch("MM-OIL-30", "2026-11-20", 4)
+    const kept = await batch("MM-OIL-30", "2026-11-21", 4)
+    const order = (email: string, locale: "th" | "en", n: number) => placeBankTransferOrder(email, locale, "bank_transfer", `10.88.2.${n}`)
+    const pack = async (orderId: string, units: { url: string }[]) => {
+      for (const u of units) expect((await api.call("POST", `/admin/orders/${orderId}/packing/scans`, { code: u.url })).status).toBe(200)
+    }
+    // Each order is 2 × MM-OIL-30, packed by scanning units of one batch or of both.
+    const first = await order("recall-twice@example.com", "th", 1)
+    await pack(first.id, recalled.units.slice(0, 2))
+    const second = await order("Recall-Twice@example.com", "th", 2)
+    await pack(second.id, [recalled.units[2]!, kept.units[0]!])
+    const mixed = await order("recall-en@example.com", "en", 3)
+    await pack(mixed.id, [recalled.units[3]!, kept.units[1]!])
+    const other = await order("recall-other-batch@example.com", "th", 4)
+    await pack(other.id, kept.units.slice(2, 4))
+    const unpacked = await order("recall-unpacked@example.com", "th", 5)
+
+    await api.ok("POST", `/admin/batches/${recalled.id}/recall`, { reason: "ผลตรวจจุลินทรีย์เกินเกณฑ์" })
+
+    // One Thai mail for the buyer of two orders (the address in either case), naming both orders and their units.
+    const th = await waitForMail("recall-twice@example.com", "recall-notice")
+    expect(th.subject).toBe(`แจ้งเรียกคืนสินค้า ล็อต ${recalled.lot_number}`)
+    expect(th.text).toContain("ผลตรวจจุลินทรีย์เกินเกณฑ์")
+    expect(th.text).toContain("หยุดใช้")
+    expect(th.text).toContain(`คำสั่งซื้อ #${first.display_id}`)
+    expect(th.text).toContain(`คำสั่งซื้อ #${second.display_id}`)
+    expect(th.text).toMatch(/2 ชิ้น[\s\S]*1 ชิ้น/)
+    expect(new Set(links(th).filter((l) => l.startsWith(`${app.storefrontUrl}/order/`)))).toEqual(
+      new Set([first.id, second.id].map((id) => links(th).find((l) => l.startsWith(`${app.storefrontUrl}/order/${id}/confirmed?`))))
+    )
+    // The English buyer, in English, for the one unit of the batch in their order.
+    const en = await waitForMail("recall-en@example.com", "recall-notice")
+    expect(en.subject).toBe(`Recall notice: lot ${recalled.lot_number}`)
+    expect(en.text).toContain(`Order #${mixed.display_id}`)
+    expect(en.text).toContain("1 unit")
+    expect(en.text).toContain("stop using")
+    expect(links(en).some((l) => l.startsWith(`${app.storefrontUrl}/en/order/${mixed.id}/confirmed?`))).toBe(true)
+    // Nothing of the households behind the batch.
+    for (const m of [th, en]) {
+      expect(`${m.text}${m.html}`).not.toContain("MM-H-771")
+      expect(`${m.text}${m.html}`).not.toContain("สวนทดสอบ 771")
+    }
+
+    // Pressing "tell the buyers again" (a lost event) sends nothing new: once per buyer and batch.
+    expect(await api.ok("POST", `/admin/batches/${recalled.id}/recall-notices`, {})).toEqual({ buyers: 2 })
+    const refused = await api.call("POST", `/admin/batches/${kept.id}/recall-notices`, {})
+    expect(refused.status).toBe(400)
+    expect(refused.body.code).toBe("NOT_RECALLED")
+    await new Promise((r) => setTimeout(r, 1500))
+    const notices = inbox.filter((m) => m.mail.headers.get("x-mae-mok-template") === "recall-notice")
+    expect(notices.map((m) => m.rcpt.join().toLowerCase()).sort()).toEqual(["recall-en@example.com", "recall-twice@example.com"])
+    expect(mailsTo("recall-other-batch@example.com", "recall-notice")).toHaveLength(0)
+    expect(mailsTo("recall-unpacked@example.com", "recall-notice")).toHaveLength(0)
+    expect(unpacked.id).toBeTruthy()
+  })
+})
+
 describe("password reset through the shop's own page", () => {
   const email = "reset-me@example.com"
 
@@ -346,6 +410,63 @@ describe("password reset through the shop's own page", () => {
     await new Promise((r) => setTimeout(r, 1500))
     expect(mailsTo("nobody-here@example.com")).toHaveLength(0)
     await page.close()
+  })
+})
+
+describe("e-mail verification on registration", () => {
+  it("mails a single-use link that verifies the account in Chromium; resends are throttled; nobody verifies themselves", async () => {
+    const email = "verify-me@example.com"
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const page = await context.newPage()
+    await page.goto(`${app.storefrontUrl}/account/register`)
+    await page.locator('input[name="first_name"]').fill("มานี")
+    await page.locator('input[name="last_name"]').fill("มีใจ")
+    await page.locator('input[name="email"]').fill(email)
+    await page.locator('input[name="password"]').fill("verify-long-password-1")
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL((url) => url.pathname === "/account")
+    // Unverified: the account works (decision 0053) and the page asks to verify.
+    await page.getByTestId("email-unverified").waitFor()
+
+    const first = await waitForMail(email, "email-verification")
+    expect(first.subject).toBe("ยืนยันอีเมลของคุณ")
+    expect(String(first.html)).toContain("48 ชั่วโมง")
+    const firstLink = links(first).find((l) => l.startsWith(`${app.storefrontUrl}/account/verify-email?token=`))
+    expect(firstLink).toBeDefined()
+
+    // A new link on request, then the throttle.
+    await page.getByRole("button", { name: "ส่งลิงก์อีกครั้ง" }).click()
+    await page.getByTestId("verify-resent").waitFor()
+    await page.getByRole("button", { name: "ส่งลิงก์อีกครั้ง" }).click()
+    await page.getByTestId("verify-too-many").waitFor()
+    await expect.poll(() => mailsTo(email, "email-verification").length, { timeout: 30_000 }).toBe(2)
+    const newest = mailsTo(email, "email-verification")[1]!.mail
+    const link = links(newest).find((l) => l.includes("/account/verify-email?token="))!
+    expect(link).not.toBe(firstLink)
+
+    // A customer cannot call their own address verified through Medusa's customer API.
+    const token = await client.call("POST", "/auth/customer/emailpass", { email, password: "verify-long-password-1" })
+    const forged = await client.call("POST", "/store/customers/me", { metadata: { email_verified_at: "2026-01-01" } }, token.body.token, { "x-publishable-api-key": app.publishableKey })
+    expect(forged.status).toBe(400)
+    expect(forged.body.code).toBe("RESERVED_METADATA")
+
+    // The replaced link is refused; opening the newest shows a button (mail scanners only open links) that verifies.
+    await page.goto(firstLink!)
+    await page.getByRole("button", { name: "ยืนยันอีเมล" }).click()
+    await page.getByTestId("verify-refused").waitFor()
+    await page.goto(link)
+    await page.screenshot({ path: path.join(os.tmpdir(), "maemok-verify-390.png"), fullPage: true })
+    await page.getByRole("button", { name: "ยืนยันอีเมล" }).click()
+    await page.getByTestId("verify-done").waitFor()
+    await page.goto(`${app.storefrontUrl}/account`)
+    await page.getByTestId("email-verified").waitFor()
+    await page.screenshot({ path: path.join(os.tmpdir(), "maemok-verified-account-390.png"), fullPage: true })
+    // The same link a second time: refused.
+    await page.goto(link)
+    await page.getByRole("button", { name: "ยืนยันอีเมล" }).click()
+    await page.getByTestId("verify-refused").waitFor()
+    expect(mailsTo(email, "email-verification")).toHaveLength(2)
+    await context.close()
   })
 })
 

@@ -6,6 +6,7 @@ import fs from "node:fs"
 import path from "node:path"
 import * as V from "../../backend/src/api/admin/validators"
 import { ScanBatch } from "../../backend/src/api/store/provenance/validators"
+import { EmailVerify } from "../../backend/src/api/store/customers/validators"
 import { DEV_STOREFRONT_API_SECRET } from "../../backend/src/lib/env"
 import { backendDir } from "../../backend/launcher/paths"
 import { adminToken, type Json } from "../support/admin-api"
@@ -524,7 +525,9 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
       await fuzz(`POST /admin/batches/:id/${action} (invalid)`, post(`/admin/batches/${ids.batch}/${action}`, invalidBodies(base, schema)))
       await fuzz(`POST /admin/batches/:id/${action} (unknown)`, at("POST", oddId.map((id) => `/admin/batches/${id}/${action}`), validBodies(base, schema)))
     }
-    // The seeded batch is released already: releasing it again is refused.
+    await fuzz("POST /admin/batches/:id/recall-notices (unknown)", at("POST", oddId.map((id) => `/admin/batches/${id}/recall-notices`), anyBody))
+    // The seeded batch is released already: releasing it again is refused, and it has no recall notices.
+    await fuzz("POST /admin/batches/:id/recall-notices (not recalled)", post(`/admin/batches/${ids.batch}/recall-notices`, anyBody), 3)
     await fuzz("POST /admin/batches/:id/release (released)", post(`/admin/batches/${ids.batch}/release`, fc.constant({ text: "{}", type: "application/json" })), 3)
     await fuzz("POST /admin/batches/:id/units (invalid)", post(`/admin/batches/${ids.batch}/units`, invalidBodies({ count: 5 }, V.IssueUnits)))
     await fuzz("POST /admin/batches/:id/units (unknown)", at("POST", oddId.map((id) => `/admin/batches/${id}/units`), validBodies({ count: 5 }, V.IssueUnits)))
@@ -654,6 +657,13 @@ describe("fuzzed store and hook routes", { timeout: TIMEOUT }, () => {
     await fuzz("GET /store/provenance/:gtin", at("GET", notOurs.map((g) => `/store/provenance/${g}`), undefined, "store"))
   })
 
+  it("e-mail verification: links that are not ours, a resend without a login", async () => {
+    const token = { token: "cus_01KBZZZZZZZZZZZZZZZZZZZZZZ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }
+    await fuzz("POST /store/email-verification (invalid)", post("/store/email-verification", invalidBodies(token, EmailVerify), "store"))
+    await fuzz("POST /store/email-verification (not a link of ours)", post("/store/email-verification", validBodies(token, EmailVerify), "store"))
+    await fuzz("POST /store/customers/me/email-verification (no login)", post("/store/customers/me/email-verification", anyBody, "store"))
+  })
+
   it("cart completion with odd cart ids, a cart that is not ready, any body", async () => {
     await fuzz("POST /store/carts/:id/complete (unknown)", at("POST", oddId.map((id) => `/store/carts/${id}/complete`), anyBody, "store"))
     await fuzz("POST /store/carts/:id/complete (not ready)", at("POST", fc.constant(`/store/carts/${ids.cart}/complete`), anyBody, "store"), 10)
@@ -669,7 +679,7 @@ describe("fuzzed store and hook routes", { timeout: TIMEOUT }, () => {
 // Every route file is fuzzed above (or takes no input); a new route must be added here and fuzzed.
 const FUZZED_ROUTES = [
   "admin/batches", "admin/batches/[id]", "admin/batches/[id]/hold", "admin/batches/[id]/labels", "admin/batches/[id]/orders",
-  "admin/batches/[id]/recall", "admin/batches/[id]/release", "admin/batches/[id]/scans", "admin/batches/[id]/units",
+  "admin/batches/[id]/recall", "admin/batches/[id]/recall-notices", "admin/batches/[id]/release", "admin/batches/[id]/scans", "admin/batches/[id]/units",
   "admin/certifications", "admin/certifications/[id]", "admin/harvests", "admin/herb-species", "admin/herb-species/[id]",
   "admin/herb-pages", "admin/herb-pages/[id]", "admin/products/[id]/videos", "admin/catalogue/pdf",
   "store/herbs", "store/herbs/[slug]", "store/knowledge", "store/knowledge/pdf", "store/catalogue/pdf",
@@ -688,6 +698,8 @@ const FUZZED_ROUTES = [
   "store/provenance/[gtin]/[lot]/epcis", "store/provenance/scans", "household-photos/[file]",
   // takes no input: one statement over the public tables (tests/integration/provenance-scans.test.ts)
   "store/content-version",
+  // e-mail verification (tests/e2e/mail.test.ts)
+  "store/email-verification", "store/customers/me/email-verification",
 ]
 
 describe("fuzz coverage", () => {
