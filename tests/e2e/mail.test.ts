@@ -470,6 +470,104 @@ describe("e-mail verification on registration", () => {
   })
 })
 
+describe("transfer slip", () => {
+  /** A small real PNG (pngjs), different per seed. */
+  function png(seed: number): Buffer {
+    const image = new PNG({ width: 40, height: 60 })
+    for (let i = 0; i < image.data.length; i += 4) image.data.set([(i * seed) & 255, 120, 60, 255], i)
+    return PNG.sync.write(image)
+  }
+  const slipPost = (orderId: string, body: Buffer, headers: Record<string, string>) =>
+    fetch(`${app.medusaUrl}/store/orders/${orderId}/transfer-slip`, {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream", "x-publishable-api-key": app.publishableKey, ...headers },
+      body: new Uint8Array(body),
+    })
+
+  it("takes the buyer's slip from the order page (no JS needed), checks type, size and owner, and shows it only in the admin", async () => {
+    const order = await placeBankTransferOrder("slip@example.com", "th", "bank_transfer", "10.88.3.1")
+    const mail = await waitForMail("slip@example.com", "order-placed")
+    const orderLink = links(mail).find((l) => l.includes(`/order/${order.id}/confirmed`))!
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maemok-slip-"))
+    const good = png(7)
+    fs.writeFileSync(path.join(dir, "slip.png"), good)
+    fs.writeFileSync(path.join(dir, "not-a-slip.png"), "%PDF-1.4 this is no image")
+    fs.writeFileSync(path.join(dir, "huge.jpg"), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(6 * 1024 * 1024)]))
+
+    // In Chromium without JavaScript: the plain multipart form.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false })
+    const page = await context.newPage()
+    const send = async (file: string) => {
+      await page.goto(orderLink)
+      await page.locator('input[name="slip"]').setInputFiles(path.join(dir, file))
+      await page.getByRole("button", { name: "ส่งสลิป" }).click()
+    }
+    await send("not-a-slip.png")
+    expect(await page.getByTestId("slip-refused").textContent()).toContain("ไม่ใช่ภาพ")
+    await send("huge.jpg")
+    expect(await page.getByTestId("slip-refused").textContent()).toContain("5 MB")
+    await send("slip.png")
+    await page.getByTestId("slip-received").waitFor()
+    await page.screenshot({ path: path.join(os.tmpdir(), "maemok-slip-390.png"), fullPage: true })
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.screenshot({ path: path.join(os.tmpdir(), "maemok-slip-1280.png"), fullPage: true })
+    await context.close()
+
+    // The backend's own checks, as the storefront calls it.
+    const storefront = buyerAt(app, "10.88.3.2")
+    const pdf = await slipPost(order.id, Buffer.from("%PDF-1.4 not an image"), storefront)
+    expect(pdf.status).toBe(415)
+    expect((await pdf.json()).code).toBe("SLIP_NOT_AN_IMAGE")
+    const big = await slipPost(order.id, Buffer.concat([good, Buffer.alloc(5 * 1024 * 1024)]), storefront)
+    expect(big.status).toBe(413)
+    expect((await big.json()).code).toBe("SLIP_TOO_LARGE")
+    // Nobody else's order: no login → 401; another customer → 404; a cash-on-delivery order takes no slip.
+    expect((await slipPost(order.id, good, {})).status).toBe(401)
+    const registered = await client.call("POST", "/auth/customer/emailpass/register", { email: "slip-other@example.com", password: "other-long-password-1" })
+    const created = await client.call("POST", "/store/customers", { email: "slip-other@example.com" }, registered.body.token, { "x-publishable-api-key": app.publishableKey })
+    expect(created.status).toBe(200)
+    const other = (await client.call("POST", "/auth/customer/emailpass", { email: "slip-other@example.com", password: "other-long-password-1" })).body.token
+    expect((await slipPost(order.id, good, { authorization: `Bearer ${other}` })).status).toBe(404)
+    const stranger = await fetch(`${app.storefrontUrl}/order/${order.id}/confirmed`, { method: "POST", body: new FormData() })
+    expect(stranger.status).toBe(404)
+    const cod = await placeBankTransferOrder("slip-cod@example.com", "th", "cod", "10.88.3.3")
+    const codSlip = await slipPost(cod.id, good, storefront)
+    expect(codSlip.status).toBe(400)
+    expect((await codSlip.json()).code).toBe("NOT_BANK_TRANSFER")
+
+    // The group sees exactly the uploaded image, through the admin only.
+    const { body: listed } = await admin("GET", `/admin/orders/${order.id}/transfer-slips`)
+    expect(listed.slips).toHaveLength(1)
+    expect(listed.slips[0]).toMatchObject({ content_type: "image/png", size: good.length })
+    const imagePath = `/admin/orders/${order.id}/transfer-slips/${listed.slips[0].file}`
+    const token = await client.adminToken(ADMIN_EMAIL, ADMIN_PASSWORD)
+    const image = await fetch(`${app.medusaUrl}${imagePath}`, { headers: { authorization: `Bearer ${token}` } })
+    expect(image.status).toBe(200)
+    expect(image.headers.get("content-type")).toBe("image/png")
+    expect(Buffer.from(await image.arrayBuffer()).equals(good)).toBe(true)
+    expect((await fetch(`${app.medusaUrl}${imagePath}`)).status).toBe(401)
+    expect((await fetch(`${app.medusaUrl}/admin/orders/${order.id}/transfer-slips`)).status).toBe(401)
+    expect((await fetch(`${app.medusaUrl}${imagePath}`, { headers: { authorization: `Bearer ${other}` } })).status).toBe(401)
+    expect((await fetch(`${app.medusaUrl}/static/${listed.slips[0].file}`)).status).toBe(404)
+
+    // … and on the order's page in the admin.
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
+    const adminPage = await adminContext.newPage()
+    await adminPage.goto(`${app.medusaUrl}/app/login`)
+    await adminPage.locator('input[name="email"]').fill(ADMIN_EMAIL)
+    await adminPage.locator('input[name="password"]').fill(ADMIN_PASSWORD)
+    await adminPage.locator('button[type="submit"]').click()
+    await adminPage.waitForURL((url) => !url.pathname.endsWith("/login"))
+    await adminPage.goto(`${app.medusaUrl}/app/orders/${order.id}`)
+    const shown = adminPage.getByTestId("transfer-slips").locator("img")
+    await shown.waitFor({ timeout: 30_000 })
+    await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 20_000 }).toBe(40)
+    await adminPage.getByTestId("transfer-slips").screenshot({ path: path.join(os.tmpdir(), "maemok-slip-admin.png") })
+    await adminContext.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+})
+
 describe("outbox on a default start (no SMTP settings)", () => {
   let plain: TestApp
   let outboxDir: string

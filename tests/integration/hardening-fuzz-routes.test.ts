@@ -664,6 +664,13 @@ describe("fuzzed store and hook routes", { timeout: TIMEOUT }, () => {
     await fuzz("POST /store/customers/me/email-verification (no login)", post("/store/customers/me/email-verification", anyBody, "store"))
   })
 
+  it("transfer slips: no access, not an image, unknown orders and files", async () => {
+    await fuzz("POST /store/orders/:id/transfer-slip (no access)", at("POST", oddId.map((id) => `/store/orders/${id}/transfer-slip`), anyBody, "store"))
+    await fuzz("POST /store/orders/:id/transfer-slip (storefront, unknown order)", at("POST", oddId.map((id) => `/store/orders/${id}/transfer-slip`), anyBody, "storefront"))
+    await fuzz("GET /admin/orders/:id/transfer-slips (unknown)", at("GET", oddId.map((id) => `/admin/orders/${id}/transfer-slips`)))
+    await fuzz("GET /admin/orders/:id/transfer-slips/:file (unknown)", at("GET", fc.tuple(oddId, oddId).map(([id, f]) => `/admin/orders/${id}/transfer-slips/${f}`)))
+  })
+
   it("cart completion with odd cart ids, a cart that is not ready, any body", async () => {
     await fuzz("POST /store/carts/:id/complete (unknown)", at("POST", oddId.map((id) => `/store/carts/${id}/complete`), anyBody, "store"))
     await fuzz("POST /store/carts/:id/complete (not ready)", at("POST", fc.constant(`/store/carts/${ids.cart}/complete`), anyBody, "store"), 10)
@@ -700,6 +707,8 @@ const FUZZED_ROUTES = [
   "store/content-version",
   // e-mail verification (tests/e2e/mail.test.ts)
   "store/email-verification", "store/customers/me/email-verification",
+  // transfer slips (tests/e2e/mail.test.ts)
+  "store/orders/[id]/transfer-slip", "admin/orders/[id]/transfer-slips", "admin/orders/[id]/transfer-slips/[file]",
 ]
 
 describe("fuzz coverage", () => {
