@@ -25,6 +25,7 @@ import { freePort } from "../tests/support/ports"
 import { Visitor } from "../tests/support/storefront-visitor"
 import { addBenchCatalogue } from "./catalogue"
 import { addLedgerVolume, measureMoneyViews } from "./household-money"
+import { lighthouseChecks, runLighthouse, type LighthousePage } from "./lighthouse"
 
 const CONNECTIONS = 50
 const SECONDS = Number(process.env.BENCH_SECONDS || 10)
@@ -41,6 +42,8 @@ type Target = {
   fixedAmount?: boolean
   /** Cookie headers to rotate over, one per request (many shoppers, not one). */
   cookies?: string[]
+  /** Paths to rotate over, one per request (e.g. 50 different carts). */
+  paths?: string[]
 }
 type Measured = {
   name: string
@@ -61,12 +64,26 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10
 async function cannon(target: Target, options: { seconds?: number; amount?: number }) {
   let next = 0
   const cookies = target.cookies
+  const paths = target.paths
   return autocannon({
     url: target.url,
     connections: CONNECTIONS,
     headers: target.headers,
-    ...(cookies?.length
-      ? { requests: [{ setupRequest: (req: any) => ({ ...req, headers: { ...req.headers, cookie: cookies[next++ % cookies.length] } }) }] }
+    ...(cookies?.length || paths?.length
+      ? {
+          requests: [
+            {
+              setupRequest: (req: any) => {
+                const n = next++
+                return {
+                  ...req,
+                  ...(paths?.length ? { path: paths[n % paths.length] } : {}),
+                  headers: { ...req.headers, ...(cookies?.length ? { cookie: cookies[n % cookies.length] } : {}) },
+                }
+              },
+            },
+          ],
+        }
       : {}),
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
   })
@@ -184,6 +201,12 @@ async function main() {
     const medusa = startMedusa(env, { port: medusaPort, echo: false })
     services.push(medusa)
     await waitForHttp(`${medusaUrl}/health`, 120_000, medusa)
+    // The second baseline (issue 17): Medusa with its caching module on (in-memory provider), on the same database,
+    // serving only the bare endpoint (server mode: the first one runs the jobs).
+    const cachedPort = await freePort()
+    const cachedMedusa = startMedusa({ ...env, MEDUSA_CACHING: "memory", MEDUSA_WORKER_MODE: "server", MEDUSA_PORT: String(cachedPort) }, { port: cachedPort, echo: false })
+    services.push(cachedMedusa)
+    await waitForHttp(`http://127.0.0.1:${cachedPort}/health`, 120_000, cachedMedusa)
     const api = adminApi(medusaUrl, await adminToken(medusaUrl))
     const products = await addBenchCatalogue(api, 12)
     log(`catalogue: ${products} products with 2 variants each`)
@@ -196,8 +219,11 @@ async function main() {
     const full = await Promise.all((batches as Json[]).map(async (b) => (await api.ok("GET", `/admin/batches/${b.id}`)).batch as Json))
     const oil = full.find((b) => b.variant?.sku === "MM-OIL-30" && b.units.length >= 2)
     if (!oil) throw new Error("the seed has no released batch of MM-OIL-30 with label units")
-    const unit = oil.units[0] as { serial: string; url: string }
     const firstVisitUnit = oil.units[1] as { serial: string; url: string }
+    // The provenance target rotates over 50 units of the batch (not one URL): issue them through the admin API.
+    const issued = (await api.ok("POST", `/admin/batches/${oil.id}/units`, { count: SCAN_UNITS })).units as { serial: string; url: string }[]
+    const unit = issued[0]!
+    const scanUnits = issued.map((u) => ({ serial: u.serial, path: new URL(u.url).pathname }))
     const oilProduct = (await api.ok("GET", `/admin/products?handle=mok-prai-herbal-massage-oil&fields=id,title,*variants,*variants.prices`)).products[0] as Json
 
     // Bytes a phone with an empty cache fetches for the provenance page (HTML, CSS, fonts: all it loads).
@@ -217,6 +243,11 @@ async function main() {
     // Shoppers as they really come: 50 with a cart each, 10 logged in, and visitors carrying cookies the shop did
     // not set (analytics, a load balancer's). Each request of a target takes the next shopper's cookies.
     const productPath = "/products/mok-prai-herbal-massage-oil"
+    // Product targets rotate over every product and each of its variants (?variant=…), as shoppers browse.
+    const catalogue = (await api.ok("GET", "/admin/products?limit=1000&fields=handle,status,*variants")).products as Json[]
+    const productPaths = catalogue
+      .filter((p) => p.status === "published")
+      .flatMap((p) => [`/products/${p.handle}`, ...(p.variants as Json[]).map((v) => `/products/${p.handle}?variant=${v.id}`)])
     const shopperCookies = async (count: number, make: (v: Visitor, i: number) => Promise<void>) =>
       Promise.all(
         Array.from({ length: count }, async (_, i) => {
@@ -236,29 +267,63 @@ async function main() {
       const registered = await v.post("/account/register", { first_name: "ทดสอบ", last_name: "ผู้ซื้อ", email, password: "bench-passphrase-long-enough" })
       if (registered.status !== 302) throw new Error(`bench: registering answered ${registered.status}`)
     })
+    sql = postgres(dbUrl, { max: 1, onnotice: () => undefined })
+    // The same 50 carts as Medusa knows them (the newest carts are the bench shoppers'), for the bare baseline.
+    const cartIds = (await sql`select id from cart where deleted_at is null order by created_at desc limit ${cartCookies.length}`).map((r) => r.id as string)
     const strangerCookies = Array.from({ length: 50 }, (_, i) => `_ga=GA1.2.${1000 + i}.1700000000; AWSALB=node-${i % 3}`)
     log(`shoppers: ${cartCookies.length} carts, ${loginCookies.length} logins, ${strangerCookies.length} visitors with foreign cookies`)
 
+    // Lighthouse (phone) on the pages shoppers and buyers open, cart and checkout with a shopper's own cart.
+    // Pages that ask search engines to stay away (noindex) are not scored for SEO.
+    const lighthousePages: LighthousePage[] = await Promise.all(
+      [
+        { name: "home", url: `${storefrontUrl}/` },
+        { name: "product", url: `${storefrontUrl}${productPath}` },
+        { name: "cart", url: `${storefrontUrl}/cart`, cookie: cartCookies[0] },
+        { name: "checkout", url: `${storefrontUrl}/checkout`, cookie: cartCookies[1] },
+        { name: "provenance", url: firstVisitUnit.url },
+        { name: "herb page", url: `${storefrontUrl}/herbs/thao-en-on` },
+      ].map(async (p) => {
+        const html = await (await fetch(p.url, { headers: p.cookie ? { cookie: p.cookie } : {} })).text()
+        return { ...p, indexed: !/<meta name="robots" content="noindex/.test(html) }
+      })
+    )
+    const lighthouseResults = await runLighthouse(lighthousePages)
+    for (const r of lighthouseResults) {
+      log(`Lighthouse ${r.name}: performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r.bestPractices}, SEO ${r.seo ?? "(noindex)"}, CLS ${r.cls}, console ${r.consoleMessages.length}`)
+    }
+
     const targets: Target[] = [
-      { name: "provenance page (unit scan)", url: unit.url, fixedAmount: true },
-      { name: "product page", url: `${storefrontUrl}${productPath}` },
-      { name: "product page, with a cart", url: `${storefrontUrl}${productPath}`, cookies: cartCookies },
-      { name: "product page, logged in", url: `${storefrontUrl}${productPath}`, cookies: loginCookies },
-      { name: "product page, foreign cookie", url: `${storefrontUrl}${productPath}`, cookies: strangerCookies },
+      { name: "provenance page (unit scan)", url: unit.url, fixedAmount: true, paths: scanUnits.map((u) => u.path) },
+      { name: "product page", url: `${storefrontUrl}${productPath}`, paths: productPaths },
+      { name: "product page, with a cart", url: `${storefrontUrl}${productPath}`, cookies: cartCookies, paths: productPaths },
+      { name: "product page, logged in", url: `${storefrontUrl}${productPath}`, cookies: loginCookies, paths: productPaths },
+      { name: "product page, foreign cookie", url: `${storefrontUrl}${productPath}`, cookies: strangerCookies, paths: productPaths },
       { name: "home page", url: `${storefrontUrl}/` },
       { name: "home page, with a cart", url: `${storefrontUrl}/`, cookies: cartCookies },
       { name: "home page, logged in", url: `${storefrontUrl}/`, cookies: loginCookies },
+      { name: "cart page, 50 carts", url: `${storefrontUrl}/cart`, cookies: cartCookies },
+      { name: "checkout, 50 carts", url: `${storefrontUrl}/checkout`, cookies: cartCookies },
       { name: "Medusa GET /store/products?limit=12", url: `${medusaUrl}/store/products?limit=12`, headers: { "x-publishable-api-key": publishableKey } },
+      { name: CACHED_BARE, url: `http://127.0.0.1:${cachedPort}/store/products?limit=12`, headers: { "x-publishable-api-key": publishableKey } },
+      { name: "Medusa GET /store/carts/:id, 50 carts", url: `${medusaUrl}/store/carts`, headers: { "x-publishable-api-key": publishableKey }, paths: cartIds.map((id) => `/store/carts/${id}`) },
       { name: "static file (storefront Node)", url: `${storefrontUrl}/favicon.svg` },
     ]
 
-    sql = postgres(dbUrl, { max: 1, onnotice: () => undefined })
-    const scanCount = async () => Number((await sql!`select scan_count from label_unit where serial = ${unit.serial}`)[0]?.scan_count ?? -1)
-    const scanEvents = async () => Number((await sql!`select count(*)::int as n from scan_event where serial = ${unit.serial}`)[0]!.n)
+    const serials = scanUnits.map((u) => u.serial)
+    const scanCount = async () => Number((await sql!`select coalesce(sum(scan_count), -1)::int as n from label_unit where serial = any(${serials})`)[0]!.n)
+    const scanEvents = async () => Number((await sql!`select count(*)::int as n from scan_event where serial = any(${serials})`)[0]!.n)
 
+    // The storefront's memory while it serves the targets (issue 17: below 300 MB RSS).
+    const rssPeak = { mb: 0 }
+    const sampler = setInterval(() => {
+      const status = fs.readFileSync(`/proc/${storefront.child.pid}/status`, "utf8")
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+      rssPeak.mb = Math.max(rssPeak.mb, Math.round(kb / 1024))
+    }, 250)
     const measured: Omit<Measured, "ratioToBare">[] = []
     let scans = { requested: 0, ok2xx: 0, countBefore: 0, countAfter: 0, eventsBefore: 0, eventsAfter: 0 }
-    for (const target of targets) {
+    const measure = async (target: Target) => {
       const warm = await cannon(target, { seconds: WARMUP_SECONDS })
       let result
       if (target.fixedAmount) {
@@ -284,11 +349,35 @@ async function main() {
         p50Ms: result.latency.p50,
         p99Ms: result.latency.p99,
       }
-      measured.push(row)
       log(`${row.name}: ${row.reqPerSec} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms (${row.non2xx} non-2xx, ${row.errors} errors)`)
+      return row
     }
-    const bare = measured.find((m) => m.name.startsWith("Medusa"))!.reqPerSec
+    for (const target of targets) measured.push(await measure(target))
+    const bare = measured.find((m) => m.name.startsWith("Medusa GET /store/products"))!.reqPerSec
     const rows: Measured[] = measured.map((m) => ({ ...m, ratioToBare: Math.round((m.reqPerSec / bare) * 10) / 10 }))
+
+    // The same pages on a 500-product catalogue (issue 17): every product and variant in rotation again.
+    const bigCatalogue = process.env.BENCH_BIG_CATALOGUE === "skip" ? null : await (async () => {
+      const total = await addBenchCatalogue(api, BIG_CATALOGUE)
+      const all = (await api.ok("GET", "/admin/products?limit=1000&fields=handle,status,*variants")).products as Json[]
+      const paths = all
+        .filter((p) => p.status === "published")
+        .flatMap((p) => [`/products/${p.handle}`, ...(p.variants as Json[]).map((v) => `/products/${p.handle}?variant=${v.id}`)])
+      log(`catalogue: ${total} products (${paths.length} product page URLs)`)
+      const big: Target[] = [
+        { name: `product page, ${total} products`, url: `${storefrontUrl}${productPath}`, paths },
+        { name: `product page with a cart, ${total} products`, url: `${storefrontUrl}${productPath}`, paths, cookies: cartCookies },
+        { name: `home page, ${total} products`, url: `${storefrontUrl}/` },
+        { name: `Medusa GET /store/products?limit=12, ${total} products`, url: `${medusaUrl}/store/products?limit=12`, headers: { "x-publishable-api-key": publishableKey } },
+      ]
+      const bigRows: Omit<Measured, "ratioToBare">[] = []
+      for (const t of big) bigRows.push(await measure(t))
+      const bigBare = bigRows[bigRows.length - 1]!.reqPerSec
+      return { products: total, targets: bigRows.map((m) => ({ ...m, ratioToBare: Math.round((m.reqPerSec / Math.max(1, bigBare)) * 10) / 10 })) }
+    })()
+
+    clearInterval(sampler)
+    log(`storefront memory: peak ${rssPeak.mb} MB RSS`)
 
     const forwardTrace = await benchForwardTrace(api, sql, oil.id as string, (oil.variant as Json).id as string)
     log(`forward trace at ${forwardTrace.orders} orders: ${forwardTrace.pages} pages, p50 ${forwardTrace.p50Ms} ms, p99 ${forwardTrace.p99Ms} ms, CSV ${forwardTrace.csvMs} ms, index ${forwardTrace.usesIndex}`)
@@ -328,12 +417,25 @@ async function main() {
       provenanceFirstVisit: { bytes: firstVisit.bytes, kb: Math.round(firstVisit.bytes / 102.4) / 10, requests: firstVisit.requests },
       qr: { url: unit.url, version: qrVersion(unit.url), errorCorrection: "M" },
       householdMoney,
+      lighthouse: lighthouseResults,
+      bigCatalogue,
+      storefrontMemory: { peakRssMb: rssPeak.mb },
       npmStart: start,
       benchSeconds: seconds(Date.now() - t0),
     }
     const checks = [
       ...targetChecks(results),
+      {
+        target: `forward trace at ${forwardTrace.orders} orders: page p99 < ${TRACE_PAGE_P99_MS} ms on the batch index, the whole buyer CSV < ${TRACE_CSV_MS} ms`,
+        measured: `p99 ${forwardTrace.p99Ms} ms, index ${forwardTrace.usesIndex}, CSV ${forwardTrace.csvMs} ms (${forwardTrace.csvLines} lines)`,
+        ok: forwardTrace.p99Ms < TRACE_PAGE_P99_MS && forwardTrace.usesIndex && forwardTrace.csvMs < TRACE_CSV_MS && forwardTrace.rowsSeen >= forwardTrace.orders,
+      },
       ...householdMoney.views.map((v) => ({ target: `${v.name}: p99 < 300 ms, no error`, measured: `p99 ${v.p99Ms} ms, ${v.ok2xx}/${v.requests} 2xx`, ok: v.under300MsP99 })),
+      ...lighthouseChecks(lighthouseResults),
+      ...(bigCatalogue?.targets ?? [])
+        .filter((t) => !t.name.startsWith("Medusa"))
+        .map((t) => ({ target: `${t.name}: ≥ 20× bare Medusa on the same catalogue, p99 < 100 ms, no error`, measured: `${t.ratioToBare}×, p99 ${t.p99Ms} ms, ${t.non2xx + t.errors} errors`, ok: t.ratioToBare >= 20 && t.p99Ms < 100 && t.non2xx + t.errors === 0 })),
+      { target: "storefront memory under the bench < 300 MB RSS", measured: `peak ${rssPeak.mb} MB`, ok: rssPeak.mb > 0 && rssPeak.mb < 300 },
     ]
     fs.writeFileSync(resultsFile, JSON.stringify({ ...results, checks }, null, 2) + "\n")
     printTable(results)
@@ -348,8 +450,17 @@ async function main() {
   }
 }
 
+/** The baseline with Medusa's caching module on. */
+const CACHED_BARE = "Medusa GET /store/products?limit=12, caching module on"
+/** The large catalogue of issue 17. */
+const BIG_CATALOGUE = 500
+/** Units the provenance target rotates over (issue 17: ≥ 50 distinct units). */
+const SCAN_UNITS = 50
 const TRACE_ORDERS = 10_000
 const TRACE_PAGE = 100
+/** Targets of the forward trace (issue 12: "fast at 10 000 orders"): a page an admin waits for, the recall phone list. */
+const TRACE_PAGE_P99_MS = 200
+const TRACE_CSV_MS = 5_000
 
 /**
  * The forward trace of issue 12 at 10 000 orders: that many units of one batch, each allocated to an order of
@@ -418,6 +529,9 @@ function targetChecks(r: {
   for (const name of ["provenance page (unit scan)", "product page", "home page"]) {
     const t = row(name)
     checks.push({ target: `${name}: ≥ 20× bare Medusa, p99 < 100 ms`, measured: `${t.ratioToBare}×, p99 ${t.p99Ms} ms`, ok: t.ratioToBare >= 20 && t.p99Ms < 100 })
+    const cached = row(CACHED_BARE)
+    const ratio = Math.round((t.reqPerSec / Math.max(1, cached.reqPerSec)) * 10) / 10
+    checks.push({ target: `${name}: ≥ 5× Medusa with its caching module on`, measured: `${ratio}× (${t.reqPerSec} vs ${cached.reqPerSec} req/s)`, ok: ratio >= 5 })
   }
   for (const page of ["product page", "home page"]) {
     const alone = row(page)
@@ -427,6 +541,12 @@ function targetChecks(r: {
       const ratio = Math.round((t.reqPerSec / alone.reqPerSec) * 100) / 100
       checks.push({ target: `${page}, ${who}: ≥ 0.8× the page without cookies, p99 < 100 ms`, measured: `${ratio}×, p99 ${t.p99Ms} ms`, ok: ratio >= 0.8 && t.p99Ms < 100 })
     }
+  }
+  const bareCarts = row("Medusa GET /store/carts/:id, 50 carts")
+  for (const name of ["cart page, 50 carts", "checkout, 50 carts"]) {
+    const t = row(name)
+    const ratio = Math.round((t.reqPerSec / Math.max(1, bareCarts.reqPerSec)) * 10) / 10
+    checks.push({ target: `${name}: ≥ 2× Medusa's bare GET /store/carts/:id, p99 < 300 ms`, measured: `${ratio}×, p99 ${t.p99Ms} ms`, ok: ratio >= 2 && t.p99Ms < 300 })
   }
   checks.push({ target: "every scan counted exactly", measured: String(r.scans.countedExactly), ok: r.scans.countedExactly })
   const bound = r.freshness.boundMs ?? FRESHNESS_BOUND_MS

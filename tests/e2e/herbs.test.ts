@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import { PNG } from "pngjs"
 import { describe, expect, it } from "vitest"
 import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../support/admin-login"
@@ -119,6 +120,30 @@ describe("editing a herb page in the admin API", () => {
   })
 })
 
+describe("editing the group's recipes in the admin API", () => {
+  it("needs an admin, refuses bad input with 4xx and changing nothing, and shows only published recipes", async () => {
+    expect((await fetch(`${suite.app.medusaUrl}/admin/herb-recipes`)).status).toBe(401)
+    const a = await admin()
+    const { herb_recipes } = await a.ok("GET", "/admin/herb-recipes")
+    const seeded = herb_recipes[0]
+    expect(seeded).toBeDefined()
+    const { id, created_at: _c, updated_at: _u, deleted_at: _d, created_by: _cb, updated_by: _ub, ...fields } = seeded
+    expect((await a.call("POST", "/admin/herb-recipes", { ...fields })).status).toBe(409)
+    expect((await a.call("POST", "/admin/herb-recipes", { ...fields, slug: "Not A Slug" })).body).toMatchObject({ code: "INVALID_SLUG" })
+    expect((await a.call("POST", "/admin/herb-recipes", { ...fields, slug: "x", source_en: "" })).status).toBe(400)
+    expect((await a.call("POST", `/admin/herb-recipes/${id}`, { ...fields, extra: 1 })).status).toBe(400)
+    expect((await a.call("POST", "/admin/herb-recipes/hrc_nope", fields)).status).toBe(404)
+
+    await a.ok("POST", `/admin/herb-recipes/${id}`, { ...fields, published: false })
+    try {
+      expect((await store("/store/knowledge")).body.recipes.some((r: Json) => r.slug === fields.slug)).toBe(false)
+    } finally {
+      await a.ok("POST", `/admin/herb-recipes/${id}`, fields)
+    }
+    expect((await store("/store/knowledge")).body.recipes.some((r: Json) => r.slug === fields.slug)).toBe(true)
+  })
+})
+
 describe("herb pages in Chromium (JavaScript off)", () => {
   it("opens a herb page from a provenance page and from a product page, in Thai and English", async () => {
     const a = await admin()
@@ -156,6 +181,26 @@ describe("herb pages in Chromium (JavaScript off)", () => {
     expect(cspViolations(suite.browser)).toEqual([])
   })
 
+  it("lists every herb on /herbs, each leading to its page, and links the book", async () => {
+    const context = await suite.browser.newContext({ ...phone, javaScriptEnabled: false })
+    const tab = await context.newPage()
+    await tab.goto(`${suite.app.storefrontUrl}/en/herbs`)
+    await tab.getByRole("heading", { level: 1, name: "The group's herbs" }).waitFor()
+    const links = tab.locator(".herb-list a")
+    expect(await links.count()).toBe(3)
+    await tab.screenshot({ path: path.join(os.tmpdir(), "herbs-en-390.png"), fullPage: true })
+    await links.filter({ hasText: "Cryptolepis dubia" }).click()
+    await tab.waitForURL(/\/en\/herbs\/thao-en-on$/)
+    await tab.goto(`${suite.app.storefrontUrl}/herbs`)
+    await tab.getByRole("link", { name: /เล่มภูมิปัญญา/ }).click()
+    await tab.waitForURL(/\/knowledge$/)
+    const sitemap = await (await fetch(`${suite.app.storefrontUrl}/sitemap.xml`)).text()
+    expect(sitemap).toContain(`<loc>${suite.app.storefrontUrl}/en/herbs/phet-sangkhat</loc>`)
+    expect(sitemap).toContain(`<loc>${suite.app.storefrontUrl}/herbs</loc>`)
+    await context.close()
+    expect(cspViolations(suite.browser)).toEqual([])
+  })
+
   it("keeps herb pages light", async () => {
     const context = await suite.browser.newContext({ ...phone })
     const tab = await context.newPage()
@@ -183,10 +228,57 @@ describe("herb pages in Chromium (JavaScript off)", () => {
     expect(ld.about.sameAs).toContain("https://en.wikipedia.org/wiki/Cryptolepis_dubia")
   })
 
+  it("gives product and herb pages a generated 1200 × 630 share image that follows the content", async () => {
+    const shareImage = async (pagePath: string) => {
+      const { body } = await page(pagePath)
+      const og = /<meta property="og:image" content="([^"]+)"/.exec(body)?.[1]
+      expect(og, pagePath).toBeDefined()
+      expect(body).toContain(`<meta name="twitter:image" content="${og}"`)
+      expect(body).toMatch(/<meta name="twitter:card" content="summary_large_image"/)
+      const res = await fetch(og!.replaceAll("&amp;", "&"))
+      expect(res.status, og).toBe(200)
+      expect(res.headers.get("content-type")).toBe("image/png")
+      const png = PNG.sync.read(Buffer.from(await res.arrayBuffer()))
+      expect([png.width, png.height]).toEqual([1200, 630])
+      return { url: og!, png }
+    }
+    const herb = await shareImage("/en/herbs/thao-en-on")
+    expect(herb.url).toBe(`${suite.app.storefrontUrl}/en/share/herbs/thao-en-on.png`)
+    const product = await shareImage("/products/mok-prai-herbal-massage-oil")
+    expect(product.url).toBe(`${suite.app.storefrontUrl}/share/products/mok-prai-herbal-massage-oil.png`)
+    fs.writeFileSync(path.join(os.tmpdir(), "share-product-th.png"), PNG.sync.write(product.png))
+    // Not a blank canvas: the card's text and colours make many distinct pixels.
+    const colours = new Set<number>()
+    for (let i = 0; i < product.png.data.length; i += 4 * 97) colours.add(product.png.data.readUInt32BE(i))
+    expect(colours.size).toBeGreaterThan(50)
+
+    // A title change draws a new picture (one per content stamp).
+    const api = await admin()
+    const [p] = (await api.ok("GET", "/admin/products?handle=mok-prai-herbal-massage-oil&fields=id,title")).products as Json[]
+    const before = Buffer.from(PNG.sync.write(product.png))
+    await api.ok("POST", `/admin/products/${p!.id}`, { title: `${p!.title} ใหม่` })
+    try {
+      let after = before
+      for (let i = 0; i < 40 && after.equals(before); i++) {
+        await new Promise((r) => setTimeout(r, 250))
+        const res = await fetch(product.url)
+        after = Buffer.from(PNG.sync.write(PNG.sync.read(Buffer.from(await res.arrayBuffer()))))
+      }
+      expect(after.equals(before)).toBe(false)
+    } finally {
+      await api.ok("POST", `/admin/products/${p!.id}`, { title: p!.title })
+    }
+
+    for (const bad of ["/share/products/no-such-product.png", "/share/orders/x.png", "/share/herbs/thao-en-on.jpg", "/xx/share/herbs/thao-en-on.png"]) {
+      expect((await fetch(suite.app.storefrontUrl + bad)).status, bad).toBe(404)
+    }
+    expect((await store("/store/share-images/orders/x")).status).toBe(400)
+  })
+
   it("shows the knowledge book and leaks nothing private on any herb page", async () => {
     const photos = await loadSeedPhotos(suite.app.db.url)
     const responses: PublicResponse[] = []
-    for (const p of ["/knowledge", "/en/knowledge", "/herbs/thao-en-on", "/en/herbs/thao-en-on", "/herbs/phak-sian-phi", "/herbs/phet-sangkhat"]) {
+    for (const p of ["/knowledge", "/en/knowledge", "/herbs", "/en/herbs", "/herbs/thao-en-on", "/en/herbs/thao-en-on", "/herbs/phak-sian-phi", "/herbs/phet-sangkhat"]) {
       const r = await page(p)
       expect(r.status, p).toBe(200)
       responses.push(r)
@@ -301,7 +393,8 @@ describe("the A4 e-catalogue PDF", () => {
 })
 
 describe("the admin in Chromium", () => {
-  it("edits a herb page with Thai and English side by side, shows a refusal in Thai, and offers the e-catalogue", async () => {
+  it("edits a herb page and a recipe with Thai and English side by side, shows refusals in Thai, and offers the e-catalogue", async () => {
+    const a = await admin()
     const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
     await context.addInitScript(() => {
       if (!window.localStorage.getItem("lng")) window.localStorage.setItem("lng", "th")
@@ -319,6 +412,7 @@ describe("the admin in Chromium", () => {
     await eventually(() => species.locator("option").count()).toBeGreaterThan(3)
     const value = await species.locator("option", { hasText: "ผักเสี้ยนผี" }).getAttribute("value")
     await species.selectOption(value!)
+    const herbForm = tab.getByRole("form", { name: "หน้าความรู้สมุนไพร" })
     const nameEn = tab.getByLabel("ชื่อ · ภาษาอังกฤษ", { exact: true })
     await eventually(() => nameEn.inputValue()).toBe("Asian spiderflower")
     expect(await tab.getByLabel("ชื่อ · ภาษาไทย", { exact: true }).inputValue()).toBe("ผักเสี้ยนผี")
@@ -326,14 +420,37 @@ describe("the admin in Chromium", () => {
 
     // A cure claim is refused, in Thai, and nothing is saved.
     await tab.getByLabel("ข้อควรระวังและผู้ที่ไม่ควรใช้ (Markdown) · ภาษาอังกฤษ", { exact: true }).fill("It cures gout.")
-    await tab.getByRole("button", { name: "บันทึก", exact: true }).click()
+    await herbForm.getByRole("button", { name: "บันทึก", exact: true }).click()
     await eventually(() => tab.getByRole("alert").first().textContent()).toContain("รักษา")
 
     await tab.getByLabel("ข้อควรระวังและผู้ที่ไม่ควรใช้ (Markdown) · ภาษาอังกฤษ", { exact: true }).fill("For external use only.")
     await nameEn.fill("Asian spider flower")
-    await tab.getByRole("button", { name: "บันทึก", exact: true }).click()
+    await herbForm.getByRole("button", { name: "บันทึก", exact: true }).click()
     await eventually(async () => (await store("/store/herbs/phak-sian-phi")).body.herb?.names.en).toBe("Asian spider flower")
     expect((await store("/store/herbs/phak-sian-phi")).body.herb.cautions.en).toBe("For external use only.")
+
+    // The group's recipes: a new one is refused with a cure claim, then saved and printed in the book.
+    const recipeForm = tab.getByRole("form", { name: "ตำรับของกลุ่ม" })
+    await tab.getByLabel("เลือกตำรับ").selectOption("")
+    await recipeForm.getByLabel("ที่อยู่หน้าเว็บ (a-z, 0-9, -)").fill("ya-phok-samunphrai")
+    await recipeForm.getByLabel("ชื่อตำรับ · ภาษาไทย").fill("ลูกประคบสมุนไพรเถาเอ็นอ่อน")
+    await recipeForm.getByLabel("ชื่อตำรับ · ภาษาอังกฤษ").fill("Cryptolepis herbal compress")
+    await recipeForm.getByLabel(/เนื้อหาตำรับ.*ภาษาไทย/).fill("- เถาเอ็นอ่อนสับ 200 กรัม\n- **นึ่ง** 15 นาที แล้วประคบ")
+    await recipeForm.getByLabel(/เนื้อหาตำรับ.*ภาษาอังกฤษ/).fill("It cures arthritis.")
+    await recipeForm.getByLabel("ที่มาของตำรับ · ภาษาไทย").fill("บันทึกของกลุ่ม")
+    await recipeForm.getByLabel("ที่มาของตำรับ · ภาษาอังกฤษ").fill("The group's own notes")
+    await recipeForm.getByLabel("เผยแพร่ในร้าน").check()
+    await recipeForm.getByRole("button", { name: "บันทึก", exact: true }).click()
+    await eventually(() => recipeForm.getByRole("alert").first().textContent()).toContain("รักษา")
+    expect((await a.ok("GET", "/admin/herb-recipes")).herb_recipes.some((r: Json) => r.slug === "ya-phok-samunphrai")).toBe(false)
+    await recipeForm.getByLabel(/เนื้อหาตำรับ.*ภาษาอังกฤษ/).fill("- 200 g chopped vine\n- **Steam** for 15 minutes, then press on the skin")
+    await recipeForm.getByRole("button", { name: "บันทึก", exact: true }).click()
+    await eventually(async () => (await store("/store/knowledge")).body.recipes?.map((r: Json) => r.slug)).toContain("ya-phok-samunphrai")
+    const recipe = (await store("/store/knowledge")).body.recipes.find((r: Json) => r.slug === "ya-phok-samunphrai")
+    expect(recipe.html.th).toContain("<strong>นึ่ง</strong>")
+    expect(recipe.html.en).toContain("<strong>Steam</strong>")
+    await tab.screenshot({ path: path.join(os.tmpdir(), "admin-herb-recipe.png"), fullPage: true })
+    await eventually(async () => (await page("/en/knowledge")).body).toContain("Cryptolepis herbal compress")
 
     await tab.goto(`${suite.app.medusaUrl}/app/products`)
     const link = tab.getByTestId("e-catalogue-link")

@@ -41,6 +41,7 @@ let ids: {
   variant: string
   cart: string
   herbPage: Json
+  recipe: Json
   product: Json
 }
 let checksumQuery: string
@@ -79,6 +80,7 @@ beforeAll(async () => {
     variant: batch.variant.id,
     cart: cart.id,
     herbPage: (await admin("/admin/herb-pages")).herb_pages[0],
+    recipe: (await admin("/admin/herb-recipes")).herb_recipes[0],
     product: (await admin("/admin/products?handle=mok-prai-herbal-massage-oil&fields=id,metadata")).products[0],
   }
   const existing = new Set((await sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`).map((r) => r.table_name as string))
@@ -587,6 +589,13 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
     await fuzz("GET /admin/herb-pages/:id (unknown)", at("GET", oddId.map((x) => `/admin/herb-pages/${x}`)))
     await fuzz("POST /admin/herb-pages (exists)", post("/admin/herb-pages", validBodies({ ...page, species_id }, V.HerbPageCreate)))
     await fuzz("POST /admin/herb-pages/:id (valid)", accepted(`/admin/herb-pages/${id}`, page, V.HerbPageUpdate))
+    const { id: recipeId, created_at: _rc, updated_at: _ru, deleted_at: _rd, created_by: _rcb, updated_by: _rub, ...recipe } = ids.recipe
+    await fuzz("POST /admin/herb-recipes", post("/admin/herb-recipes", invalidBodies(recipe, V.HerbRecipeCreate)))
+    await fuzz("POST /admin/herb-recipes/:id (invalid)", post(`/admin/herb-recipes/${recipeId}`, invalidBodies(recipe, V.HerbRecipeUpdate)))
+    await fuzz("POST /admin/herb-recipes/:id (unknown)", at("POST", oddId.map((x) => `/admin/herb-recipes/${x}`), validBodies(recipe, V.HerbRecipeUpdate)))
+    await fuzz("GET /admin/herb-recipes/:id (unknown)", at("GET", oddId.map((x) => `/admin/herb-recipes/${x}`)))
+    await fuzz("POST /admin/herb-recipes (exists)", post("/admin/herb-recipes", validBodies(recipe, V.HerbRecipeCreate)))
+    await fuzz("POST /admin/herb-recipes/:id (valid)", accepted(`/admin/herb-recipes/${recipeId}`, recipe, V.HerbRecipeUpdate))
     const videos = { videos: ids.product.metadata.videos }
     await fuzz("POST /admin/products/:id/videos (invalid)", post(`/admin/products/${ids.product.id}/videos`, invalidBodies(videos, V.ProductVideos)))
     await fuzz("POST /admin/products/:id/videos (unknown)", at("POST", oddId.map((x) => `/admin/products/${x}/videos`), validBodies(videos, V.ProductVideos)))
@@ -604,6 +613,7 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
     const lists: [string, z.ZodObject][] = [
       ["/admin/herb-species", V.SpeciesQuery],
       ["/admin/herb-pages", V.SpeciesQuery],
+      ["/admin/herb-recipes", V.SpeciesQuery],
       ["/admin/households", V.HouseholdQuery],
       ["/admin/plots", V.PlotQuery],
       ["/admin/certifications", V.CertificationQuery],
@@ -646,6 +656,8 @@ describe("fuzzed store and hook routes", { timeout: TIMEOUT }, () => {
   it("herb knowledge, the e-book and the e-catalogue", async () => {
     await fuzz("GET /store/herbs/:slug", at("GET", oddId.map((s) => `/store/herbs/${s}`), undefined, "store"))
     await fuzz("GET /store/knowledge/pdf?…", queries(["lang"]).map(({ object, text }) => request({ method: "GET", path: `/store/knowledge/pdf${text}`, auth: "store", accept: (s: number) => s === (object.lang === undefined || object.lang === "th" || object.lang === "en" ? 200 : 400) })), 10)
+    await fuzz("GET /store/share-images/:kind/:key", at("GET", fc.tuple(fc.oneof(oddId, fc.constantFrom("products", "herbs")), oddId).map(([k, key]) => `/store/share-images/${k}/${key}`), undefined, "store"))
+    await fuzz("GET /store/share-images/herbs/thao-en-on?…", queries(["lang"]).map(({ object, text }) => request({ method: "GET", path: `/store/share-images/herbs/thao-en-on${text}`, auth: "store", accept: (s: number) => s === (object.lang === undefined || object.lang === "th" || object.lang === "en" ? 200 : 400) })), 10)
     await fuzz("GET /store/herbs, /store/knowledge, /store/catalogue/pdf", at("GET", fc.constantFrom("/store/herbs", "/store/knowledge", "/store/catalogue/pdf"), undefined, "store").map((r) => Object.assign(r, { accept: (s: number) => s === 200 })), 3)
   })
 
@@ -688,8 +700,8 @@ const FUZZED_ROUTES = [
   "admin/batches", "admin/batches/[id]", "admin/batches/[id]/hold", "admin/batches/[id]/labels", "admin/batches/[id]/orders",
   "admin/batches/[id]/recall", "admin/batches/[id]/recall-notices", "admin/batches/[id]/release", "admin/batches/[id]/scans", "admin/batches/[id]/units",
   "admin/certifications", "admin/certifications/[id]", "admin/harvests", "admin/herb-species", "admin/herb-species/[id]",
-  "admin/herb-pages", "admin/herb-pages/[id]", "admin/products/[id]/videos", "admin/catalogue/pdf",
-  "store/herbs", "store/herbs/[slug]", "store/knowledge", "store/knowledge/pdf", "store/catalogue/pdf",
+  "admin/herb-pages", "admin/herb-pages/[id]", "admin/herb-recipes", "admin/herb-recipes/[id]", "admin/products/[id]/videos", "admin/catalogue/pdf",
+  "store/herbs", "store/herbs/[slug]", "store/knowledge", "store/knowledge/pdf", "store/catalogue/pdf", "store/share-images/[kind]/[key]",
   "admin/households", "admin/households/[id]", "admin/households/[id]/photo", "admin/label-units/[serial]/qr.png", "admin/label-units/[serial]/qr.svg",
   "admin/manual-payments/release-unpaid",
   "admin/orders/[id]/packing", "admin/orders/[id]/packing/fulfil", "admin/orders/[id]/packing/scans", "admin/orders/[id]/packing/tracking",

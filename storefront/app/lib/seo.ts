@@ -9,6 +9,8 @@ export type SeoInput = {
   title: string
   description: string
   image?: string | null
+  /** The generated 1200 × 630 preview (share-image.server.ts); preferred over `image` for link previews. */
+  shareImage?: string | null
   type?: "website" | "product"
   noindex?: boolean
 }
@@ -29,7 +31,16 @@ export function seo(input: SeoInput): MetaDescriptor[] {
     { tagName: "link", rel: "alternate", hrefLang: "th", href: input.origin + localePath("th", input.path) },
     { tagName: "link", rel: "alternate", hrefLang: "en", href: input.origin + localePath("en", input.path) },
   ]
-  if (input.image) tags.push({ property: "og:image", content: input.image })
+  const image = input.shareImage ?? input.image
+  if (image) {
+    tags.push({ property: "og:image", content: image }, { property: "og:image:alt", content: input.title }, { name: "twitter:image", content: image })
+    if (input.shareImage) tags.push({ property: "og:image:width", content: "1200" }, { property: "og:image:height", content: "630" })
+  }
+  tags.push(
+    { name: "twitter:card", content: input.shareImage ? "summary_large_image" : "summary" },
+    { name: "twitter:title", content: input.title },
+    { name: "twitter:description", content: input.description }
+  )
   if (input.noindex) tags.push({ name: "robots", content: "noindex, nofollow" })
   return tags
 }

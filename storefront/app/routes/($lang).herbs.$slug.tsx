@@ -7,13 +7,14 @@ import { getHerb } from "~/lib/herbs.server"
 import { loaderCacheControl, pageCacheHeaders } from "~/lib/http-cache.server"
 import { requireLocale } from "~/lib/i18n.server"
 import { seo } from "~/lib/seo"
+import { shareImageUrl } from "~/lib/share-image.server"
 import { useI18n } from "~/lib/use-i18n"
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)
   const answer = await getHerb(params.slug ?? "")
   if (!answer) throw new Response("Not found", { status: 404 })
-  return data({ ...answer, origin: config.storefrontUrl, locale }, { headers: pageCacheHeaders(context) })
+  return data({ ...answer, origin: config.storefrontUrl, locale, shareImage: shareImageUrl(locale, "herbs", answer.herb.slug) }, { headers: pageCacheHeaders(context) })
 }
 
 export const headers = loaderCacheControl
@@ -26,14 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const { herb, locale, origin } = data
   const title = `${herb.names[locale]} (${herb.names.scientific}) | ${locale === "en" ? "Mae Mok Herbs" : "สมุนไพรแม่มอก"}`
   const description = herb.uses[0]?.[locale] ?? herb.parts[locale]
-  const image = herb.photos[0]?.url ?? null
-  return [
-    ...seo({ origin, locale, path: `/herbs/${herb.slug}`, title, description, image, type: "website" }),
-    { name: "twitter:card", content: image ? "summary_large_image" : "summary" },
-    { name: "twitter:title", content: title },
-    { name: "twitter:description", content: description },
-    ...(image ? [{ name: "twitter:image", content: image }] : []),
-  ]
+  return seo({ origin, locale, path: `/herbs/${herb.slug}`, title, description, image: herb.photos[0]?.url ?? null, shareImage: data.shareImage, type: "website" })
 }
 
 export default function HerbPage() {

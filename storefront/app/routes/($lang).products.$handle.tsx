@@ -11,6 +11,7 @@ import { loaderCacheControl, pageCacheHeaders } from "~/lib/http-cache.server"
 import { requireLocale } from "~/lib/i18n.server"
 import { currentBatch } from "~/lib/provenance.server"
 import { seo } from "~/lib/seo"
+import { shareImageUrl } from "~/lib/share-image.server"
 import { useI18n } from "~/lib/use-i18n"
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
@@ -38,6 +39,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
         : null,
       origin: config.storefrontUrl,
       locale,
+      shareImage: shareImageUrl(locale, "products", product.handle),
     },
     { headers: pageCacheHeaders(context) }
   )
@@ -54,6 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
         title: `${data.product.title} | ${data.locale === "en" ? "Mae Mok Herbs" : "สมุนไพรแม่มอก"}`,
         description: data.product.subtitle ?? data.product.description ?? data.product.title,
         image: data.product.thumbnail,
+        shareImage: data.shareImage,
         type: "product",
       })
     : []

@@ -1,17 +1,21 @@
 import { localePath, type Locale } from "~/i18n"
 import { listProducts } from "~/lib/catalogue.server"
 import { config } from "~/lib/config.server"
+import { listHerbs } from "~/lib/herbs.server"
 
 const LOCALES: Locale[] = ["th", "en"]
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 
 /** Every public shop page in Thai and English, each listing its other-language twin (hreflang). */
 export async function loader() {
-  const products = await listProducts("th")
+  const [products, herbs] = await Promise.all([listProducts("th"), listHerbs()])
   const pages: { path: string; lastmod: string | null }[] = [
     { path: "/", lastmod: null },
     { path: "/products", lastmod: null },
     ...products.map((p) => ({ path: `/products/${p.handle}`, lastmod: p.updatedAt ? new Date(p.updatedAt).toISOString().slice(0, 10) : null })),
+    { path: "/herbs", lastmod: null },
+    ...herbs.map((h) => ({ path: `/herbs/${h.slug}`, lastmod: null })),
+    { path: "/knowledge", lastmod: null },
   ]
   const urls = pages.flatMap((page) =>
     LOCALES.map((locale) => {

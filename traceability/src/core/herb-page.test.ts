@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkHerbPage, cureClaims, type HerbPageInput, type NamedHousehold, thaiWordBreaks } from "./herb-page";
+import { checkHerbPage, checkHerbRecipe, cureClaims, type HerbRecipeInput, type HerbPageInput, type NamedHousehold, thaiWordBreaks } from "./herb-page";
 import { type HouseholdRecord, type PrivateHerbRecord, publicHerbPage } from "./public-projection";
 
 const households: NamedHousehold[] = [
@@ -142,5 +142,33 @@ describe("thaiWordBreaks", () => {
     expect(words.join("")).toBe("น้ำมันนวดสมุนไพร");
     // No piece starts with a combining vowel or tone mark (a broken cluster).
     for (const w of words) expect(w).not.toMatch(/^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/);
+  });
+});
+
+describe("checkHerbRecipe", () => {
+  const recipe = (overrides: Partial<HerbRecipeInput> = {}): HerbRecipeInput => ({
+    slug: "mok-prai-oil",
+    title_th: "ตำรับน้ำมันนวดหมอกไพร",
+    title_en: "Mok Prai massage oil",
+    body_th: "1. เคี่ยวเถาเอ็นอ่อนกับน้ำมันมะพร้าว",
+    body_en: "1. Simmer Cryptolepis vine in coconut oil",
+    source_th: "บันทึกของกลุ่ม",
+    source_en: "The group's own notes",
+    position: 1,
+    ...overrides,
+  });
+
+  it("accepts a recipe with both languages and a source, trimmed", () => {
+    const r = checkHerbRecipe(recipe({ title_th: "  ตำรับน้ำมันนวดหมอกไพร " }), households);
+    expect(r).toMatchObject({ ok: true, recipe: { title_th: "ตำรับน้ำมันนวดหมอกไพร", position: 1 } });
+  });
+
+  it("refuses a missing source, a bad address, cure claims and names without consent", () => {
+    expect(checkHerbRecipe(recipe({ source_en: " " }), households)).toMatchObject({ ok: false, code: "REQUIRED", field: "source_en" });
+    expect(checkHerbRecipe(recipe({ slug: "Mok Prai" }), households)).toMatchObject({ ok: false, code: "INVALID_SLUG" });
+    expect(checkHerbRecipe(recipe({ body_en: "It cures arthritis." }), households)).toMatchObject({ ok: false, code: "CURE_CLAIM", field: "body_en" });
+    expect(checkHerbRecipe(recipe({ source_th: "สูตรของลุงบุญมี" }), households)).toMatchObject({ ok: false, code: "HOUSEHOLD_NAMED", field: "source_th" });
+    // a consented given name may be credited
+    expect(checkHerbRecipe(recipe({ source_th: "ป้าแก้ว หมอพื้นบ้าน" }), households)).toMatchObject({ ok: true });
   });
 });

@@ -118,7 +118,9 @@ export const TRADITIONAL_KNOWLEDGE_NOTE = {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const WIKIDATA = /^Q[1-9][0-9]*$/;
 
-function refuse(field: string, code: string, message_en: string, message_th: string): HerbPageCheck {
+type KnowledgeRefusal = { ok: false; code: string; message_en: string; message_th: string; field: string };
+
+function refuse(field: string, code: string, message_en: string, message_th: string): KnowledgeRefusal {
   return { ok: false, code, message_en, message_th, field };
 }
 
@@ -219,6 +221,64 @@ export function checkHerbPage(input: HerbPageInput, households: readonly NamedHo
     ...page.photos.flatMap((p, i): [string, string][] => [[`photos.${i}`, p.alt_th], [`photos.${i}`, p.alt_en]]),
   ];
 
+  const refusal = checkPublicTexts(texts, households);
+  if (refusal) return refusal;
+
+  return { ok: true, page };
+}
+
+/** One of the group's recipes as group members edit it (Markdown bodies, Thai and English side by side). */
+export interface HerbRecipeInput {
+  slug: string;
+  title_th: string;
+  title_en: string;
+  /** Markdown: ingredients, method, cautions. */
+  body_th: string;
+  body_en: string;
+  /** Where the recipe comes from (a healer, a book, the group's own practice). */
+  source_th: string;
+  source_en: string;
+  /** Order in the knowledge book. */
+  position: number;
+}
+
+export type HerbRecipeCheck = { ok: true; recipe: HerbRecipeInput } | KnowledgeRefusal;
+
+/** Checks a recipe before it is saved: the same wording and consent rules as a herb page, a source in both languages. */
+export function checkHerbRecipe(input: HerbRecipeInput, households: readonly NamedHousehold[]): HerbRecipeCheck {
+  const recipe: HerbRecipeInput = {
+    slug: clean(input.slug),
+    title_th: clean(input.title_th),
+    title_en: clean(input.title_en),
+    body_th: clean(input.body_th),
+    body_en: clean(input.body_en),
+    source_th: clean(input.source_th),
+    source_en: clean(input.source_en),
+    position: Number.isInteger(input.position) && input.position >= 0 && input.position <= 10_000 ? input.position : 0,
+  };
+  if (!SLUG.test(recipe.slug) || recipe.slug.length > 60) {
+    return refuse("slug", "INVALID_SLUG", "The address must be lower-case letters, digits and dashes", "ชื่อที่อยู่หน้าเว็บต้องเป็นตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด");
+  }
+  const required: [keyof HerbRecipeInput, string, string][] = [
+    ["title_th", "Thai title", "ชื่อตำรับภาษาไทย"],
+    ["title_en", "English title", "ชื่อตำรับภาษาอังกฤษ"],
+    ["body_th", "recipe (Thai)", "เนื้อหาตำรับ (ไทย)"],
+    ["body_en", "recipe (English)", "เนื้อหาตำรับ (อังกฤษ)"],
+    ["source_th", "source (Thai)", "ที่มา (ไทย)"],
+    ["source_en", "source (English)", "ที่มา (อังกฤษ)"],
+  ];
+  for (const [field, en, th] of required) {
+    if (!recipe[field]) return refuse(field, "REQUIRED", `The ${en} is required`, `ต้องกรอก${th}`);
+  }
+  const texts: [string, string][] = (["title_th", "title_en", "body_th", "body_en", "source_th", "source_en"] as const).map((f) => [f, recipe[f]]);
+  return checkPublicTexts(texts, households) ?? { ok: true, recipe };
+}
+
+/**
+ * The rules every public knowledge text follows (herb pages and recipes): no cure claims, and the provenance page's
+ * consent rule when a household is named. `texts` are [field, text] pairs; the first refusal found, or null.
+ */
+function checkPublicTexts(texts: readonly [string, string][], households: readonly NamedHousehold[]): KnowledgeRefusal | null {
   for (const [field, text] of texts) {
     const claims = cureClaims(text);
     if (claims.length > 0) {
@@ -248,8 +308,7 @@ export function checkHerbPage(input: HerbPageInput, households: readonly NamedHo
       }
     }
   }
-
-  return { ok: true, page };
+  return null;
 }
 
 /**

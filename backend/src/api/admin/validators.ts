@@ -310,6 +310,21 @@ export const HerbPageCreate = z
   .strict()
 export const HerbPageUpdate = HerbPageCreate.omit({ species_id: true }).strict()
 
+export const HerbRecipeCreate = z
+  .object({
+    slug: text(60),
+    published: z.boolean().default(false),
+    title_th: text(),
+    title_en: text(),
+    body_th: markdown(),
+    body_en: markdown(),
+    source_th: text(500),
+    source_en: text(500),
+    position: z.number().int().min(0).max(10_000).default(0),
+  })
+  .strict()
+export const HerbRecipeUpdate = HerbRecipeCreate
+
 // --- product videos (issue 16); checkProductVideos (core) decides which files are allowed.
 const VideoBody = z
   .object({

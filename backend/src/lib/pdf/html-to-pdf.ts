@@ -1,5 +1,5 @@
 import fs from "node:fs"
-import type { Browser } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import { AppError, invalid } from "../errors"
 
 /**
@@ -75,8 +75,8 @@ export type PdfOptions = {
   allowOrigins?: string[]
 }
 
-/** Prints an HTML document to PDF bytes. */
-export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+/** Renders an HTML document in the shared browser (no scripts, only the allowed origins) and hands back `out(page)`. */
+async function render<T>(html: string, allowOrigins: string[] | undefined, viewport: { width: number; height: number } | null, out: (page: Page) => Promise<T>): Promise<T> {
   if (html.length > 20_000_000) throw invalid({ code: "PDF_TOO_LARGE", message: "The document is too large to print.", message_th: "เอกสารใหญ่เกินกว่าจะพิมพ์ได้" })
   const release = await slot()
   try {
@@ -85,29 +85,46 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
       browser = null
       throw err
     })
-    const context = await b.newContext({ javaScriptEnabled: false })
+    const context = await b.newContext({ javaScriptEnabled: false, ...(viewport ? { viewport } : {}) })
     try {
-      const allowed = new Set(options.allowOrigins ?? [])
+      const allowed = new Set(allowOrigins ?? [])
       await context.route("**/*", (route) => {
         const url = new URL(route.request().url())
         return url.protocol === "data:" || allowed.has(url.origin) ? route.continue() : route.abort()
       })
       const page = await context.newPage()
       await page.setContent(html, { waitUntil: "load", timeout: 30_000 })
-      const pdf = await page.pdf({
-        format: options.width ? undefined : (options.format ?? "A4"),
-        width: options.width,
-        height: options.height,
-        landscape: options.landscape,
-        margin: options.margin,
-        printBackground: true,
-        preferCSSPageSize: !options.width && !options.format,
-      })
-      return Buffer.from(pdf)
+      return await out(page)
     } finally {
       await context.close().catch(() => undefined)
     }
   } finally {
     release()
   }
+}
+
+/**
+ * A picture of an HTML document (share images for link previews): the same browser and rules as the PDFs, so Thai
+ * is shaped the same way everywhere.
+ */
+export async function htmlToPng(html: string, options: { width: number; height: number; allowOrigins?: string[] }): Promise<Buffer> {
+  return render(html, options.allowOrigins, { width: options.width, height: options.height }, async (page) =>
+    Buffer.from(await page.screenshot({ type: "png", fullPage: false }))
+  )
+}
+
+/** Prints an HTML document to PDF bytes. */
+export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  return render(html, options.allowOrigins, null, async (page) => {
+    const pdf = await page.pdf({
+      format: options.width ? undefined : (options.format ?? "A4"),
+      width: options.width,
+      height: options.height,
+      landscape: options.landscape,
+      margin: options.margin,
+      printBackground: true,
+      preferCSSPageSize: !options.width && !options.format,
+    })
+    return Buffer.from(pdf)
+  })
 }

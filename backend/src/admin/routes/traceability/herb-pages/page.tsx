@@ -2,7 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Button, Checkbox, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useEffect, useState, type FormEvent } from "react"
-import type { HerbPageInput, HerbSourceKind } from "@mae-mok/traceability"
+import type { HerbPageInput, HerbRecipeInput, HerbSourceKind } from "@mae-mok/traceability"
 import { Field, NativeSelect, SubmitRow, TextField } from "../../../components/form"
 import { Page, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
@@ -15,6 +15,15 @@ type Draft = Omit<HerbPageRow, "id" | "species_id">
 
 const KINDS: HerbSourceKind[] = ["healer", "book", "study", "group"]
 const herbPagesKey = ["maemok", "herb-pages"] as const
+const recipesKey = ["maemok", "herb-recipes"] as const
+
+type RecipeRow = HerbRecipeInput & { id: string; published: boolean }
+type RecipeDraft = Omit<RecipeRow, "id">
+const emptyRecipe = (): RecipeDraft => ({ slug: "", published: false, title_th: "", title_en: "", body_th: "", body_en: "", source_th: "", source_en: "", position: 0 })
+const recipeDraftOf = (row: RecipeRow): RecipeDraft => {
+  const { slug, published, title_th, title_en, body_th, body_en, source_th, source_en, position } = row
+  return { slug, published, title_th, title_en, body_th, body_en, source_th, source_en, position }
+}
 
 function emptyDraft(): Draft {
   return {
@@ -171,7 +180,56 @@ const HerbPagesPage = () => {
           </form>
         </Section>
       ) : null}
+      <Recipes />
     </Page>
+  )
+}
+
+/** The group's recipes (the knowledge book's second part): choose one or start a new one, edit both languages. */
+function Recipes() {
+  const { t } = useT()
+  const recipes = useQuery({ queryKey: recipesKey, queryFn: () => api<{ herb_recipes: RecipeRow[] }>("/admin/herb-recipes?limit=500").then((r) => r.herb_recipes) })
+  const [chosen, setChosen] = useState("")
+  const current = recipes.data?.find((r) => r.id === chosen) ?? null
+  const [draft, setDraft] = useState<RecipeDraft>(emptyRecipe())
+  useEffect(() => setDraft(current ? recipeDraftOf(current) : emptyRecipe()), [current?.id, chosen])
+  const save = useSave<RecipeDraft, { herb_recipe: RecipeRow }>(() => (current ? `/admin/herb-recipes/${current.id}` : "/admin/herb-recipes"), [recipesKey])
+  const set = <K extends keyof RecipeDraft>(k: K) => (v: RecipeDraft[K]) => setDraft((d) => ({ ...d, [k]: v }))
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    save.mutate(draft, {
+      onSuccess: ({ herb_recipe }) => {
+        toast.success(t("herbPage.recipeSaved", { name: herb_recipe.title_th }))
+        setChosen(herb_recipe.id)
+      },
+    })
+  }
+  return (
+    <Section title={t("herbPage.recipes")}>
+      <Text size="small" className="text-ui-fg-subtle">{t("herbPage.recipesIntro")}</Text>
+      <Field id="recipe-choose" label={t("herbPage.chooseRecipe")}>
+        <NativeSelect id="recipe-choose" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          <option value="">{t("herbPage.newRecipe")}</option>
+          {recipes.data?.map((r) => (
+            <option key={r.id} value={r.id}>{r.title_th}</option>
+          ))}
+        </NativeSelect>
+      </Field>
+      <form onSubmit={submit} className="flex flex-col gap-4" aria-label={t("herbPage.recipes")}>
+        <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
+          <TextField id="recipe-slug" label={t("herbPage.slug")} value={draft.slug} onChange={set("slug")} required pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+          <TextField id="recipe-position" label={t("herbPage.position")} type="number" value={String(draft.position)} onChange={(v) => set("position")(Number.parseInt(v, 10) || 0)} />
+          <div className="flex items-center gap-2 pt-6">
+            <Checkbox id="recipe-published" checked={draft.published} onCheckedChange={(v) => set("published")(v === true)} />
+            <Label htmlFor="recipe-published">{t("herbPage.published")}</Label>
+          </div>
+        </div>
+        <Pair id="recipe-title" label={t("herbPage.recipeTitle")} th={draft.title_th} en={draft.title_en} onTh={set("title_th")} onEn={set("title_en")} />
+        <Pair id="recipe-body" long label={t("herbPage.recipeBody")} th={draft.body_th} en={draft.body_en} onTh={set("body_th")} onEn={set("body_en")} />
+        <Pair id="recipe-source" label={t("herbPage.recipeSource")} th={draft.source_th} en={draft.source_en} onTh={set("source_th")} onEn={set("source_en")} />
+        <SubmitRow error={save.error} busy={save.isPending} label={t("common.save")} />
+      </form>
+    </Section>
   )
 }
 
