@@ -6,6 +6,19 @@
 /** 64 KB: room for every form of the shop many times over (STOREFRONT_MAX_BODY_KB to change it). */
 export const MAX_BODY_BYTES = (Number(process.env.STOREFRONT_MAX_BODY_KB) || 64) * 1024
 
+/**
+ * The one form with a file: the transfer slip on the order confirmation page (decision 0054). 8 MB, so a slip
+ * somewhat over the backend's 5 MB still reaches the page, which says so in its own words.
+ */
+export const UPLOAD_BODY_BYTES = 8 * 1024 * 1024
+const UPLOAD_PATH = /^(\/en)?\/order\/[^/]+\/confirmed(\.data)?$/
+
+/** The limit for this request's body. */
+export function bodyLimitFor(req, limit = MAX_BODY_BYTES) {
+  const path = (req.originalUrl ?? req.url ?? "/").split("?")[0]
+  return UPLOAD_PATH.test(path) ? Math.max(limit, UPLOAD_BODY_BYTES) : limit
+}
+
 const PAGE = {
   th: {
     title: "ข้อมูลที่ส่งมีขนาดใหญ่เกินไป",
@@ -72,9 +85,10 @@ const LINGER_MS = 2000
  * Express middleware: reads the body of every request that may have one into `req.body` (a Buffer), at most
  * `limit` bytes; beyond that, 413 (see refuse()). server.js hands the Buffer to Remix as the request body.
  */
-export function limitedBodies({ limit = MAX_BODY_BYTES } = {}) {
+export function limitedBodies({ limit: formLimit = MAX_BODY_BYTES } = {}) {
   return function limitedBodiesMiddleware(req, res, next) {
     if (req.method === "GET" || req.method === "HEAD") return next()
+    const limit = bodyLimitFor(req, formLimit)
     const declared = Number(req.headers["content-length"])
     if (Number.isFinite(declared) && declared > limit) return refuse(req, res, limit)
     const chunks = []

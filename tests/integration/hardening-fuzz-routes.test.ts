@@ -6,6 +6,7 @@ import fs from "node:fs"
 import path from "node:path"
 import * as V from "../../backend/src/api/admin/validators"
 import { LabelReportBody, ScanBatch } from "../../backend/src/api/store/provenance/validators"
+import { EmailVerify } from "../../backend/src/api/store/customers/validators"
 import { DEV_STOREFRONT_API_SECRET } from "../../backend/src/lib/env"
 import { backendDir } from "../../backend/launcher/paths"
 import { adminToken, type Json } from "../support/admin-api"
@@ -526,7 +527,9 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
       await fuzz(`POST /admin/batches/:id/${action} (invalid)`, post(`/admin/batches/${ids.batch}/${action}`, invalidBodies(base, schema)))
       await fuzz(`POST /admin/batches/:id/${action} (unknown)`, at("POST", oddId.map((id) => `/admin/batches/${id}/${action}`), validBodies(base, schema)))
     }
-    // The seeded batch is released already: releasing it again is refused.
+    await fuzz("POST /admin/batches/:id/recall-notices (unknown)", at("POST", oddId.map((id) => `/admin/batches/${id}/recall-notices`), anyBody))
+    // The seeded batch is released already: releasing it again is refused, and it has no recall notices.
+    await fuzz("POST /admin/batches/:id/recall-notices (not recalled)", post(`/admin/batches/${ids.batch}/recall-notices`, anyBody), 3)
     await fuzz("POST /admin/batches/:id/release (released)", post(`/admin/batches/${ids.batch}/release`, fc.constant({ text: "{}", type: "application/json" })), 3)
     await fuzz("POST /admin/batches/:id/units (invalid)", post(`/admin/batches/${ids.batch}/units`, invalidBodies({ count: 5 }, V.IssueUnits)))
     await fuzz("POST /admin/batches/:id/units (unknown)", at("POST", oddId.map((id) => `/admin/batches/${id}/units`), validBodies({ count: 5 }, V.IssueUnits)))
@@ -674,6 +677,20 @@ describe("fuzzed store and hook routes", { timeout: TIMEOUT }, () => {
     await fuzz("GET /store/provenance/:gtin", at("GET", notOurs.map((g) => `/store/provenance/${g}`), undefined, "store"))
   })
 
+  it("e-mail verification: links that are not ours, a resend without a login", async () => {
+    const token = { token: "cus_01KBZZZZZZZZZZZZZZZZZZZZZZ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }
+    await fuzz("POST /store/email-verification (invalid)", post("/store/email-verification", invalidBodies(token, EmailVerify), "store"))
+    await fuzz("POST /store/email-verification (not a link of ours)", post("/store/email-verification", validBodies(token, EmailVerify), "store"))
+    await fuzz("POST /store/customers/me/email-verification (no login)", post("/store/customers/me/email-verification", anyBody, "store"))
+  })
+
+  it("transfer slips: no access, not an image, unknown orders and files", async () => {
+    await fuzz("POST /store/orders/:id/transfer-slip (no access)", at("POST", oddId.map((id) => `/store/orders/${id}/transfer-slip`), anyBody, "store"))
+    await fuzz("POST /store/orders/:id/transfer-slip (storefront, unknown order)", at("POST", oddId.map((id) => `/store/orders/${id}/transfer-slip`), anyBody, "storefront"))
+    await fuzz("GET /admin/orders/:id/transfer-slips (unknown)", at("GET", oddId.map((id) => `/admin/orders/${id}/transfer-slips`)))
+    await fuzz("GET /admin/orders/:id/transfer-slips/:file (unknown)", at("GET", fc.tuple(oddId, oddId).map(([id, f]) => `/admin/orders/${id}/transfer-slips/${f}`)))
+  })
+
   it("cart completion with odd cart ids, a cart that is not ready, any body", async () => {
     await fuzz("POST /store/carts/:id/complete (unknown)", at("POST", oddId.map((id) => `/store/carts/${id}/complete`), anyBody, "store"))
     await fuzz("POST /store/carts/:id/complete (not ready)", at("POST", fc.constant(`/store/carts/${ids.cart}/complete`), anyBody, "store"), 10)
@@ -689,7 +706,7 @@ describe("fuzzed store and hook routes", { timeout: TIMEOUT }, () => {
 // Every route file is fuzzed above (or takes no input); a new route must be added here and fuzzed.
 const FUZZED_ROUTES = [
   "admin/batches", "admin/batches/[id]", "admin/batches/[id]/hold", "admin/batches/[id]/labels", "admin/batches/[id]/orders",
-  "admin/batches/[id]/recall", "admin/batches/[id]/release", "admin/batches/[id]/scans", "admin/batches/[id]/units",
+  "admin/batches/[id]/recall", "admin/batches/[id]/recall-notices", "admin/batches/[id]/release", "admin/batches/[id]/scans", "admin/batches/[id]/units",
   "admin/certifications", "admin/certifications/[id]", "admin/harvests", "admin/herb-species", "admin/herb-species/[id]",
   "admin/herb-pages", "admin/herb-pages/[id]", "admin/herb-recipes", "admin/herb-recipes/[id]", "admin/products/[id]/videos", "admin/catalogue/pdf",
   "store/herbs", "store/herbs/[slug]", "store/knowledge", "store/knowledge/pdf", "store/catalogue/pdf", "store/share-images/[kind]/[key]",
@@ -713,6 +730,10 @@ const FUZZED_ROUTES = [
   "store/content-version",
   // takes no input: the newest buyers' label reports (tests/e2e/provenance.test.ts)
   "admin/label-reports",
+  // e-mail verification (tests/e2e/mail.test.ts)
+  "store/email-verification", "store/customers/me/email-verification",
+  // transfer slips (tests/e2e/mail.test.ts)
+  "store/orders/[id]/transfer-slip", "admin/orders/[id]/transfer-slips", "admin/orders/[id]/transfer-slips/[file]",
 ]
 
 describe("fuzz coverage", () => {

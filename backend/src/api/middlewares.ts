@@ -46,6 +46,9 @@ import { errorAnswer } from "../lib/errors"
 import { jsonWritesOnly, refuseActiveUploads, sameOriginWrites } from "../lib/http/admin-writes"
 import { loginThrottle, passwordPolicy, registerThrottle, resetThrottle } from "../lib/auth/auth-guard"
 import { orderAccess } from "../lib/orders/order-access"
+import { slipThrottle } from "../lib/orders/slip-throttle"
+import { reservedCustomerMetadata, verificationResendThrottle } from "../lib/auth/email-verification-guard"
+import { EmailVerify } from "./store/customers/validators"
 import { checkoutThrottle } from "../lib/throttle/checkout-throttle"
 import { refuseNulInUrl } from "../lib/http/refuse-nul-in-url"
 import { requireStorefront, scanGuessLimit } from "../lib/traceability/guess-limit"
@@ -137,6 +140,18 @@ export default defineMiddlewares({
     { matcher: "/store/returns", methods: ["POST"], middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), orderAccess] },
     // placed orders per client IP (stock held by one client)
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [checkoutThrottle] },
+    // the buyer's transfer slip: raw image bytes, read by the route with its own size limit (decision 0054)
+    {
+      matcher: "/store/orders/:id/transfer-slip",
+      methods: ["POST"],
+      bodyParser: false,
+      middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), orderAccess, slipThrottle],
+    },
+    // e-mail verification (docs/decisions/0053-e-mail-verification.md): its metadata is the shop's; resends throttled
+    { matcher: "/store/customers", methods: ["POST"], middlewares: [reservedCustomerMetadata] },
+    { matcher: "/store/customers/me", methods: ["POST"], middlewares: [reservedCustomerMetadata] },
+    { matcher: "/store/customers/me/email-verification", methods: ["POST"], middlewares: [authenticate("customer", ["session", "bearer"]), verificationResendThrottle] },
+    { matcher: "/store/email-verification", methods: ["POST"], middlewares: [validateAndTransformBody(EmailVerify)] },
     // --- end of shoppers and accounts ---
     // --- household money (issue 13; docs/decisions/0035-household-ledger.md, 0036-household-private-data-right.md) ---
     { matcher: "/admin/farm-gate-prices", methods: ["POST"], middlewares: [validateAndTransformBody(FarmGatePriceCreate)] },

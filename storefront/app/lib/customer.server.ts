@@ -58,7 +58,7 @@ export type RegisterResult =
  */
 export async function register(
   session: ShopSession,
-  input: { email: string; password: string; first_name: string; last_name: string },
+  input: { email: string; password: string; first_name: string; last_name: string; locale: Locale },
   clientIp: string | undefined
 ): Promise<RegisterResult> {
   const registration = await authRequest("/auth/customer/emailpass/register", { email: input.email, password: input.password }, clientIp)
@@ -71,7 +71,8 @@ export async function register(
   }
   try {
     await sdk.store.customer.create(
-      { email: input.email, first_name: input.first_name, last_name: input.last_name },
+      // The locale: the language of the account's own mail (the verification link).
+      { email: input.email, first_name: input.first_name, last_name: input.last_name, metadata: { locale: input.locale } },
       {},
       { authorization: `Bearer ${registration.token}` }
     )
@@ -197,4 +198,27 @@ export async function resetPassword(token: string, password: string, clientIp: s
   if (answer.status >= 500) throw new Error(`reset: the backend answered ${answer.status}`)
   if (answer.body?.code === "WEAK_PASSWORD") return { ok: false, kind: "password", reason: String(answer.body.reason ?? "too_short") as PasswordReason }
   return { ok: false, kind: "link" }
+}
+
+/** The account's e-mail verification (backend lib/auth/email-verification.ts): verified since, or not yet. */
+export function emailVerifiedAt(customer: HttpTypes.StoreCustomer): string | null {
+  const at = customer.metadata?.email_verified_at
+  return typeof at === "string" ? at : null
+}
+
+/** Posts the link's token from the verification mail: verified, or refused (used, expired, not ours). */
+export async function verifyEmailLink(token: string, clientIp: string | undefined): Promise<boolean> {
+  const answer = await backendPost("/store/email-verification", { token }, forwardedClient(clientIp))
+  if (answer.status >= 500) throw new Error(`verify e-mail: the backend answered ${answer.status}`)
+  return answer.status === 200
+}
+
+export type ResendResult = { ok: true } | { ok: false; retryAfterSeconds: number }
+
+/** Asks for a new verification link for the logged-in customer (throttled by the backend). */
+export async function resendVerification(session: ShopSession, clientIp: string | undefined): Promise<ResendResult> {
+  const answer = await backendPost("/store/customers/me/email-verification", {}, { ...forwardedClient(clientIp), ...customerHeaders(session) })
+  if (answer.status === 200) return { ok: true }
+  if (answer.retryAfterSeconds !== null) return { ok: false, retryAfterSeconds: answer.retryAfterSeconds }
+  throw new Error(`resend verification: the backend answered ${answer.status}`)
 }

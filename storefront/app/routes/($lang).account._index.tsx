@@ -6,8 +6,9 @@ import { AddressFields, type AddressFieldErrors, type AddressValues } from "~/co
 import { localePath, type MessageKey } from "~/i18n"
 import { addressFormLists, addressFromForm, formatAddress, shippingCountries, toMedusaAddress, validateAddress } from "~/lib/address.server"
 import { verifiedForm } from "~/lib/csrf.server"
-import { addAddress, currentCustomer, deleteAddress, listOrders, logout } from "~/lib/customer.server"
-import { formatBaht } from "~/lib/format"
+import { addAddress, currentCustomer, deleteAddress, emailVerifiedAt, listOrders, logout, resendVerification } from "~/lib/customer.server"
+import { formatBaht, waitText } from "~/lib/format"
+import { clientIpOf } from "~/lib/medusa.server"
 import { requireLocale } from "~/lib/i18n.server"
 import { personalPageHeaders } from "~/lib/http-cache.server"
 import { privatePageMeta } from "~/lib/seo"
@@ -38,6 +39,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return data(
     {
       name: customer.first_name || customer.email,
+      email: customer.email,
+      verified: emailVerifiedAt(customer) !== null,
       orders: orders.map((o) => ({
         id: o.id,
         displayId: o.display_id,
@@ -52,7 +55,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   )
 }
 
-type ActionResult = { fieldErrors?: AddressFieldErrors; values?: AddressValues; error?: MessageKey }
+type ActionResult = { fieldErrors?: AddressFieldErrors; values?: AddressValues; error?: MessageKey; resent?: boolean; retryAfterSeconds?: number }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const { locale } = requireLocale(params)
@@ -65,6 +68,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return back("/")
   }
   if (!session.get("token")) return back("/account/login")
+  if (intent === "resend-verification") {
+    const sent = await resendVerification(session, clientIpOf(context))
+    if (sent.ok) return data<ActionResult>({ resent: true })
+    return data<ActionResult>({ resent: false, retryAfterSeconds: sent.retryAfterSeconds }, { status: 429, headers: { "Retry-After": String(sent.retryAfterSeconds) } })
+  }
   if (intent === "add-address") {
     const values = addressFromForm(form)
     const fieldErrors = await validateAddress(values, await shippingCountries())
@@ -83,7 +91,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { name, orders, addresses, lists } = useLoaderData<typeof loader>()
+  const { name, email, verified, orders, addresses, lists } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t, lp } = useI18n()
   const busy = useNavigation().state === "submitting"
@@ -96,6 +104,31 @@ export default function Account() {
         </p>
       ) : null}
       <p>{t("account.hello", { name })}</p>
+      {/* Unverified accounts shop as usual (decision 0053); the page only asks. */}
+      {verified ? (
+        <p data-testid="email-verified">
+          {email} · <strong>✓ {t("verify.verified")}</strong>
+        </p>
+      ) : (
+        <div className="notice" data-testid="email-unverified">
+          <p>
+            {email} · {t("verify.unverified")}
+          </p>
+          {result?.resent ? (
+            <p role="status" data-testid="verify-resent">
+              {t("verify.resent")}
+            </p>
+          ) : result?.retryAfterSeconds ? (
+            <p className="error" role="alert" data-testid="verify-too-many">
+              {t("verify.tooMany", { wait: waitText(t, result.retryAfterSeconds) })}
+            </p>
+          ) : null}
+          <ShopForm>
+            <input type="hidden" name="intent" value="resend-verification" />
+            <button type="submit">{t("verify.resend")}</button>
+          </ShopForm>
+        </div>
+      )}
       <ShopForm>
         <input type="hidden" name="intent" value="logout" />
         <button type="submit">{t("account.logout")}</button>

@@ -46,7 +46,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) fields.email = "error.email"
   const values = { ...v, password: "" }
   if (Object.keys(fields).length) return data<RegisterErrors>({ fields, values }, { status: 400 })
-  const result = await register(session, v, clientIpOf(context))
+  const result = await register(session, { ...v, locale }, clientIpOf(context))
   if (!result.ok && result.kind === "password") return data<RegisterErrors>({ fields: { password: PASSWORD_MESSAGE[result.reason] }, values }, { status: 400 })
   if (!result.ok && result.kind === "throttled") {
     const retryAfterSeconds = result.retryAfterSeconds

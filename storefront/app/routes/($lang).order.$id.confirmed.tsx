@@ -1,6 +1,10 @@
-import type { LoaderFunctionArgs } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data } from "@remix-run/node"
-import { Link, useLoaderData } from "@remix-run/react"
+import { Link, useActionData, useLoaderData } from "@remix-run/react"
+import { SlipUpload } from "~/components/slip-upload"
+import { verifiedForm } from "~/lib/csrf.server"
+import { clientIpOf } from "~/lib/medusa.server"
+import { MAX_SLIP_BYTES, type SlipAnswer, uploadSlip } from "~/lib/transfer-slip.server"
 import { OrderShippingView } from "~/components/order-shipping"
 import { BankTransferBlock } from "~/components/bank-transfer"
 import { OrderPaymentState } from "~/components/promptpay-qr"
@@ -21,27 +25,49 @@ import { useI18n } from "~/lib/use-i18n"
 export const meta = privatePageMeta("ยืนยันคำสั่งซื้อ", "Order confirmed")
 export const headers = personalPageHeaders
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { locale } = requireLocale(params)
-  const orderId = medusaId("order", params.id)
+/** The order of this page, if this browser may see it; "not found" otherwise. */
+async function requireMine(request: Request, id: string | undefined): Promise<string> {
+  const orderId = medusaId("order", id)
   if (!orderId) throw badId("order")
   const session = await getSession(request)
   // Only the browser that placed the order (its signed session remembers it) or a signed link from the order
   // e-mail opens the confirmation (decision 0025); anyone else gets "not found", as for an unknown order.
   const mine = session.get("lastOrderId") === orderId || verifyOrderLink(orderId, new URL(request.url).searchParams)
   if (!mine) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } })
+  return orderId
+}
+
+// The transfer slip (decision 0054): a multipart form. server.js reads bodies of this page up to 8 MB (a larger one
+// gets its 413 page), so a slip somewhat over the 5 MB limit is answered here in the page's words.
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  requireLocale(params)
+  const orderId = await requireMine(request, params.id)
+  const answer = (slip: SlipAnswer, status: number) => data({ slip }, { status, headers: { "Cache-Control": "no-store" } })
+  const form = await verifiedForm(request, context)
+  const file = form.get("slip")
+  if (!(file instanceof Blob) || file.size === 0) return answer("missing", 400)
+  if (file.size > MAX_SLIP_BYTES) return answer("tooLarge", 413)
+  const sent = await uploadSlip(orderId, await file.arrayBuffer(), clientIpOf(context))
+  return answer(sent.answer, sent.status)
+}
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { locale } = requireLocale(params)
+  const orderId = await requireMine(request, params.id)
   const order = await placedOrder(orderId)
   if (!order) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } })
   // payments (issue 5): the payment state and, for native PromptPay, the QR
   const payment = await orderPayment(order.id)
   // Bank transfer (Medusa's manual provider) not yet confirmed: where to transfer the exact total.
-  const bank = payment.state === "pending" && payment.manualTtlHours && order.metadata?.payment_choice !== "cod" ? bankTransferDetails() : null
+  const transfer = Boolean(payment.state === "pending" && payment.manualTtlHours && order.metadata?.payment_choice !== "cod")
+  const bank = transfer ? bankTransferDetails() : null
   const parcels = await orderShipping(order.id, forwardedClient())
-  return data({ ...(await orderView(order, locale)), payment, bank, parcels }, { headers: { "Cache-Control": "private, no-store" } })
+  return data({ ...(await orderView(order, locale)), payment, bank, transfer, parcels }, { headers: { "Cache-Control": "private, no-store" } })
 }
 
 export default function OrderConfirmed() {
   const order = useLoaderData<typeof loader>()
+  const sent = useActionData<typeof action>()
   const { t, lp } = useI18n()
   return (
     <main>
@@ -64,6 +90,7 @@ export default function OrderConfirmed() {
       </p>
       <OrderPaymentState payment={order.payment} />
       {order.bank ? <BankTransferBlock bank={order.bank} amount={order.totals.total} displayId={order.displayId} /> : null}
+      {order.transfer || sent?.slip ? <SlipUpload answer={sent?.slip} /> : null}
       <h2>{t("order.shipTo")}</h2>
       <p>{order.address}</p>
       <p>

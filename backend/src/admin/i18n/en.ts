@@ -229,6 +229,12 @@ export const en: Messages = {
     widgetTitle: "Production batches of this variant",
     widgetEmpty: "No production batch of this variant yet",
   },
+  slips: {
+    title: "Transfer slips",
+    hint: "Check the slip's amount and date against the bank account, then capture the payment in the order's payment section",
+    uploaded: "Sent {{at}}",
+    open: "Open full size",
+  },
   packing: {
     open: "Pack the order",
     widgetTitle: "Packing and shipping",

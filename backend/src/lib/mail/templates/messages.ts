@@ -22,6 +22,9 @@ export const PROMPTPAY_QR_CID = "promptpay-qr@maemok"
 
 export type PasswordResetData = { lang: Lang; reset_url: string; minutes: number }
 
+/** A new account's address: the single-use link through the storefront (lib/auth/email-verification.ts). */
+export type EmailVerificationData = { lang: Lang; verify_url: string; hours: number }
+
 /** To the group: variants whose stock fell to the threshold or below. */
 export type LowStockData = { threshold: number; variants: { title: string; sku: string | null; available: number }[]; admin_url: string }
 
@@ -48,6 +51,14 @@ export type OrderEventData = {
   unpaid?: boolean
 }
 
+/** To a buyer of a recalled batch: their orders with units of it (lib/mail/recall.ts). */
+export type RecallNoticeData = {
+  lang: Lang
+  lot_number: string
+  reason: string | null
+  orders: { display_id: number; order_url: string; items: { title: string; units: number }[] }[]
+}
+
 type Templates = {
   "order-placed": OrderMailData
   "shop-new-order": OrderMailData & { admin_url: string }
@@ -57,9 +68,11 @@ type Templates = {
   "order-canceled": OrderEventData
   "shop-low-stock": LowStockData
   "shop-certificate-expiring": CertificateExpiringData
+  "recall-notice": RecallNoticeData
+  "email-verification": EmailVerificationData
 }
 export type TemplateName = keyof Templates
-export const TEMPLATE_NAMES = ["order-placed", "shop-new-order", "password-reset", "payment-confirmed", "order-shipped", "order-canceled", "shop-low-stock", "shop-certificate-expiring"] as const satisfies readonly TemplateName[]
+export const TEMPLATE_NAMES = ["order-placed", "shop-new-order", "password-reset", "payment-confirmed", "order-shipped", "order-canceled", "shop-low-stock", "shop-certificate-expiring", "recall-notice", "email-verification"] as const satisfies readonly TemplateName[]
 
 const T = {
   th: {
@@ -75,7 +88,7 @@ const T = {
     accountName: "ชื่อบัญชี",
     accountNumber: "เลขที่บัญชี",
     amount: "ยอดที่ต้องโอน (ตรงตามนี้)",
-    slip: "เมื่อโอนแล้ว กรุณาส่งสลิปการโอนทาง LINE หรือตอบกลับอีเมลนี้ พร้อมเลขคำสั่งซื้อ เราจะจัดส่งเมื่อได้รับเงิน",
+    slip: "เมื่อโอนแล้ว กรุณาส่งสลิปการโอนที่หน้าคำสั่งซื้อ (ปุ่มด้านล่าง) หรือทาง LINE ของกลุ่ม พร้อมเลขคำสั่งซื้อ เราจะจัดส่งเมื่อได้รับเงิน",
     noBank: "กลุ่มจะแจ้งเลขบัญชีให้ทางโทรศัพท์หรือ LINE",
     cod: "ชำระเงินปลายทาง: เตรียมเงินสดตามยอดรวมไว้จ่ายเมื่อได้รับสินค้า",
     promptpay: "ชำระด้วยพร้อมเพย์: สแกน QR ที่หน้าคำสั่งซื้อตามยอดรวม",
@@ -95,7 +108,7 @@ const T = {
     accountName: "Account name",
     accountNumber: "Account number",
     amount: "Amount to transfer (exactly)",
-    slip: "Once you have paid, send the transfer slip to the group's LINE or as a reply to this e-mail, with your order number. We ship when the money arrives.",
+    slip: "Once you have paid, send the transfer slip from your order page (the button below), or to the group's LINE with your order number. We ship when the money arrives.",
     noBank: "The group will give you the account number by phone or LINE.",
     cod: "Cash on delivery: have the total ready in cash when the parcel arrives.",
     promptpay: "Pay with PromptPay: scan the QR on your order page for the total.",
@@ -164,6 +177,29 @@ const E = {
   },
 }
 
+const R = {
+  th: {
+    subject: (lot: string) => `แจ้งเรียกคืนสินค้า ล็อต ${lot}`,
+    intro: "กลุ่มได้เรียกคืนสินค้าล็อตหนึ่ง และสินค้าที่คุณได้รับมีชิ้นจากล็อตนี้",
+    lot: "ล็อต",
+    reason: "เหตุผล",
+    order: "คำสั่งซื้อ",
+    units: (n: number) => `${n} ชิ้น`,
+    todo: "โปรดหยุดใช้สินค้าชิ้นที่มีเลขล็อตนี้บนฉลาก และติดต่อกลุ่มทางโทรศัพท์หรือ LINE ด้านล่าง พร้อมเลขคำสั่งซื้อ กลุ่มจะคืนเงินหรือส่งสินค้าใหม่ให้ ไม่ต้องส่งสินค้าคืนจนกว่ากลุ่มจะแจ้ง",
+    view: "ดูคำสั่งซื้อ",
+  },
+  en: {
+    subject: (lot: string) => `Recall notice: lot ${lot}`,
+    intro: "The group has recalled a batch, and items you received come from it.",
+    lot: "Lot",
+    reason: "Reason",
+    order: "Order",
+    units: (n: number) => `${n} ${n === 1 ? "unit" : "units"}`,
+    todo: "Please stop using the items that carry this lot number on their label, and contact the group by phone or LINE (below) with your order number. The group will refund or replace them. Do not send anything back until the group asks you to.",
+    view: "View the order",
+  },
+}
+
 type Renderer<K extends TemplateName> = (data: Templates[K], settings: MailSettings) => Promise<Rendered>
 
 const renderers: { [K in TemplateName]: Renderer<K> } = {
@@ -193,6 +229,17 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
           ? `มีผู้ขอตั้งรหัสผ่านใหม่สำหรับบัญชีนี้ ลิงก์ใช้ได้ครั้งเดียวภายใน ${d.minutes} นาที หากคุณไม่ได้ขอ ไม่ต้องทำอะไร`
           : `Someone asked to reset the password of this account. The link works once, within ${d.minutes} minutes. If it was not you, do nothing.`
       ) + button(th ? "ตั้งรหัสผ่านใหม่" : "Choose a new password", d.reset_url)
+    return frame(s, d.lang, subject, body)
+  },
+  "email-verification": (d, s) => {
+    const th = d.lang === "th"
+    const subject = th ? "ยืนยันอีเมลของคุณ" : "Confirm your e-mail address"
+    const body =
+      para(
+        th
+          ? `ขอบคุณที่สมัครสมาชิก กดปุ่มด้านล่างเพื่อยืนยันว่าอีเมลนี้เป็นของคุณ ลิงก์ใช้ได้ครั้งเดียวภายใน ${d.hours} ชั่วโมง หากคุณไม่ได้สมัคร ไม่ต้องทำอะไร`
+          : `Thank you for creating an account. Press the button to confirm this address is yours. The link works once, within ${d.hours} hours. If you did not sign up, do nothing.`
+      ) + button(th ? "ยืนยันอีเมล" : "Confirm my e-mail", d.verify_url)
     return frame(s, d.lang, subject, body)
   },
   "payment-confirmed": (d, s) => {
@@ -228,6 +275,20 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
       ]) +
       button("เปิดแปลงในระบบหลังร้าน", d.admin_url)
     return frame(s, "th", subject, body)
+  },
+  "recall-notice": (d, s) => {
+    const r = R[d.lang]
+    const head: [string, string][] = [[esc(r.lot), `<b>${esc(d.lot_number)}</b>`]]
+    if (d.reason) head.push([esc(r.reason), esc(d.reason)])
+    const orders = d.orders
+      .map(
+        (o) =>
+          `<mj-text font-weight="bold">${esc(r.order)} #${esc(o.display_id)}</mj-text>` +
+          table(o.items.map((i): [string, string] => [esc(i.title), esc(r.units(i.units))])) +
+          button(`${r.view} #${o.display_id}`, o.order_url)
+      )
+      .join("")
+    return frame(s, d.lang, r.subject(d.lot_number), para(`<b>${esc(r.intro)}</b>`) + table(head) + para(esc(r.todo)) + orders)
   },
 }
 
