@@ -3,7 +3,7 @@ import os from "node:os"
 import path from "node:path"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { bangkokToday } from "@mae-mok/traceability"
+import { bangkokToday, formatThaiDate } from "@mae-mok/traceability"
 import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
 import { pdfText } from "../support/pdf"
@@ -118,7 +118,8 @@ describe("household money in the admin (Chromium, Thai)", () => {
     const a = households[0]!
     await phone()
     await open("/traceability/harvests")
-    await page.getByLabel("แปลง", { exact: true }).selectOption({ label: a.plotCode })
+    // The picker shows code · alias · village (issue 15); chosen by the plot's id.
+    await page.getByLabel("แปลง", { exact: true }).selectOption(a.plotId)
     const species = page.getByLabel("สมุนไพร", { exact: true })
     await eventually(() => species.inputValue()).toBe(speciesId) // the plot grows one herb: preselected
     await page.getByLabel("น้ำหนัก (กก.)").fill("2.5")
@@ -128,7 +129,7 @@ describe("household money in the admin (Chromium, Thai)", () => {
     await page.screenshot({ path: path.join(shots, "money-harvest-390.png"), fullPage: true })
     await page.getByRole("button", { name: "บันทึกการเก็บเกี่ยว" }).click()
     await eventually(() => page.getByText("บันทึกยอดรับซื้อ ฿113.75 ให้ครัวเรือนแล้ว").first().isVisible()).toBe(true)
-    await eventually(() => page.getByTestId("harvest-list").getByText(`${today} · ${a.plotCode} · ${SPECIES}`).isVisible()).toBe(true)
+    await eventually(() => page.getByTestId("harvest-list").getByText(`${formatThaiDate(today)} · ${a.plotCode} · ${SPECIES}`).isVisible()).toBe(true)
 
     const s = await statement(a.id)
     expect(s.lines.map((l: Json) => [l.kind, l.satang])).toEqual([["farm_gate_purchase", 11375]])
