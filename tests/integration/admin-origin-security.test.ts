@@ -1,3 +1,4 @@
+import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -74,13 +75,19 @@ describe("security headers of the admin origin", () => {
       expect(h.get("referrer-policy"), pathname).toBe("same-origin")
       expect(h.get("x-powered-by"), pathname).toBeNull()
     }
-    // The label sheet keeps its own policy: its inline styles, nothing that runs.
+    // The label sheet keeps its own policy: its inline styles, and one script — its print button's, allowed by the
+    // hash of exactly the script the sheet carries (decision 0058), nothing else that runs.
     const { batches } = await api.ok("GET", "/admin/batches?status=released")
     const sheet = await api.raw(`/admin/batches/${batches[0].id}/labels`)
     expect(sheet.status).toBe(200)
-    expect(sheet.headers.get("content-security-policy")).toBe(
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    const policy = sheet.headers.get("content-security-policy") ?? ""
+    const hash = /script-src 'sha256-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1]
+    expect(policy).toBe(
+      `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`
     )
+    const scripts = [...(await sheet.text()).matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!)
+    expect(scripts).toHaveLength(1)
+    expect(crypto.createHash("sha256").update(scripts[0]!).digest("base64")).toBe(hash)
   })
 })
 
