@@ -40,14 +40,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     }
   }
 
-  let link: ReturnType<typeof parseDigitalLink>
-  try {
-    link = parseDigitalLink(url.pathname)
-    if (link.pathPrefix) throw new DigitalLinkError("path", "the path must start with /01/")
-  } catch (err) {
-    if (!(err instanceof DigitalLinkError)) throw err
-    return problem(request, url, locale, 400, { kind: "bad_link" }, { code: "INVALID_DIGITAL_LINK", part: err.part, message: err.message })
-  }
+  const parsed = digitalLinkOf(request, url, locale)
+  if (parsed instanceof Response) return parsed
+  const link = parsed
   const { gtin, lot, serial } = link
   const kind = requestedLinkType(request, url)
   // The "report a suspicious label" form posts to this same URL; after a report the buyer lands on the lot's page.
@@ -194,6 +189,18 @@ function formAction(url: URL): string {
 
 const REPORT_REASONS = new Set(["unknown_code", "many_scans", "label_looks_different", "bought_unsealed", "other"])
 
+/** The path's GS1 Digital Link, or the 400 page that says which part is broken (loader and action alike). */
+function digitalLinkOf(request: Request, url: URL, locale: Locale): ReturnType<typeof parseDigitalLink> | Response {
+  try {
+    const link = parseDigitalLink(url.pathname)
+    if (link.pathPrefix) throw new DigitalLinkError("path", "the path must start with /01/")
+    return link
+  } catch (err) {
+    if (!(err instanceof DigitalLinkError)) throw err
+    return problem(request, url, locale, 400, { kind: "bad_link" }, { code: "INVALID_DIGITAL_LINK", part: err.part, message: err.message })
+  }
+}
+
 /**
  * POST of the "report a suspicious label" form (works without JavaScript, like the whole page): the backend
  * throttles it per buyer IP and stores it for the group. A sent report redirects (303) to the LOT's page, never
@@ -203,14 +210,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const url = new URL(request.url)
   const locale = pageLocale(request, url)
   const t = translator(locale)
-  let link: ReturnType<typeof parseDigitalLink>
-  try {
-    link = parseDigitalLink(url.pathname)
-    if (link.pathPrefix) throw new DigitalLinkError("path", "the path must start with /01/")
-  } catch (err) {
-    if (!(err instanceof DigitalLinkError)) throw err
-    return problem(request, url, locale, 400, { kind: "bad_link" }, { code: "INVALID_DIGITAL_LINK", part: err.part, message: err.message })
-  }
+  const parsed = digitalLinkOf(request, url, locale)
+  if (parsed instanceof Response) return parsed
+  const link = parsed
   const form = await request.formData()
   const field = (name: string, max: number) => {
     const v = form.get(name)
