@@ -2,7 +2,7 @@
 // A small shared HTTP cache in front of Remix, for visitors without a session: it follows the pages' own
 // Cache-Control (public, s-maxage, stale-while-revalidate) and Vary, as a caching proxy would. Remix pages are
 // rendered here as a "shared render" with stand-ins for what is per visitor (the CSP nonce, the CSRF token;
-// app/lib/shared-page.server.ts), and every answer gets that visitor's own values filled in. Visitors with a
+// app/lib/render/shared-page.server.ts), and every answer gets that visitor's own values filled in. Visitors with a
 // cart or a login get the same pages with their header filled in (cart badge, account link); pages of their own
 // (cart, checkout, account) are left to Remix. See docs/decisions/0011-page-caching-and-scan-batching.md.
 import crypto from "node:crypto"
@@ -12,7 +12,7 @@ import zlib from "node:zlib"
  * @typedef {import("express").Request} ExpressRequest
  * @typedef {import("express").Response} ExpressResponse
  * @typedef {import("express").NextFunction} NextFunction
- * How to fill a shared render in for one visitor (app/lib/shared-page.server.ts makes it; server.js passing
+ * How to fill a shared render in for one visitor (app/lib/render/shared-page.server.ts makes it; server.js passing
  * it here is type-checked, so the two agree): the stand-ins a render may carry, and this visitor's values.
  * `session`: the visitor has a cart or a login; such a visitor gets only pages already known to be shared (stored
  * before), since a page rendered without its cookies might be its own (a cart) and show it empty.

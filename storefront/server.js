@@ -33,7 +33,7 @@ const build = await import(buildPath).catch((err) => {
 
 const app = express()
 app.disable("x-powered-by")
-// Security headers on every response, static files included (app/lib/security.server.ts).
+// Security headers on every response, static files included (app/lib/security/security.server.ts).
 app.use(build.entry.module.securityHeaders)
 // req.ip is the buyer's address: behind a reverse proxy on this machine (loopback) its X-Forwarded-For is
 // trusted; set TRUST_PROXY (Express syntax, e.g. "10.0.0.0/8") for a load balancer elsewhere.
@@ -45,7 +45,7 @@ app.use("/assets", express.static("build/client/assets", { immutable: true, maxA
 const topFiles = new Set(fs.readdirSync("build/client", { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`))
 const topStatic = express.static("build/client", { maxAge: "1h", index: false })
 app.use((req, res, next) => (topFiles.has(req.path) ? topStatic(req, res, next) : next()))
-// Posts from other sites are marked here and refused by the action's verifiedForm (app/lib/csrf.server.ts).
+// Posts from other sites are marked here and refused by the action's verifiedForm (app/lib/security/csrf.server.ts).
 app.use(build.entry.module.sameOriginPosts)
 // The provenance pages forward the buyer's IP to the backend, which counts scans per (hashed) IP.
 /** @type {(req: import("express").Request, res: import("express").Response) => { clientIp: string | undefined, crossSite: unknown } } */

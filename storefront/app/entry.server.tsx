@@ -1,15 +1,15 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node"
 import { RemixServer } from "@remix-run/react"
 import { isbot } from "isbot"
-import { NonceContext } from "~/lib/nonce"
-import { renderDocumentStream } from "~/lib/render-stream.server"
-import { newNonce, pagePolicy } from "~/lib/security.server"
-import { isSharedRender, SHARED_NONCE } from "~/lib/shared-page.server"
+import { NonceContext } from "~/lib/security/nonce"
+import { renderDocumentStream } from "~/lib/render/render-stream.server"
+import { newNonce, pagePolicy } from "~/lib/security/security.server"
+import { isSharedRender, SHARED_NONCE } from "~/lib/render/shared-page.server"
 
 // storefront/server.js takes its Express middleware from the server build (build.entry.module).
-export { sameOriginPosts } from "~/lib/csrf.server"
-export { securityHeaders } from "~/lib/security.server"
-export { sharedPageVisitor } from "~/lib/shared-page.server"
+export { sameOriginPosts } from "~/lib/security/csrf.server"
+export { securityHeaders } from "~/lib/security/security.server"
+export { sharedPageVisitor } from "~/lib/render/shared-page.server"
 
 const ABORT_DELAY = 5_000
 

@@ -17,12 +17,12 @@ import {
 import { localeFromParam, switchLocalePath } from "~/i18n"
 import { ContactLine } from "~/components/contact-line"
 import { config } from "~/lib/config.server"
-import { csrfToken } from "~/lib/csrf.server"
-import { FONT_PRELOADS, FONT_STYLESHEET } from "~/lib/fonts"
-import { useNonce } from "~/lib/nonce"
-import { getSession } from "~/lib/session.server"
-import { isSharedRender, SHARED_CSRF, SHARED_NAV, siteNav } from "~/lib/shared-page.server"
-import { useI18n } from "~/lib/use-i18n"
+import { csrfToken } from "~/lib/security/csrf.server"
+import { FONT_PRELOADS, FONT_STYLESHEET } from "~/lib/render/fonts"
+import { useNonce } from "~/lib/security/nonce"
+import { getSession } from "~/lib/account/session.server"
+import { isSharedRender, SHARED_CSRF, SHARED_NAV, siteNav } from "~/lib/render/shared-page.server"
+import { useI18n } from "~/lib/i18n/use-i18n"
 import styles from "./styles.css?url"
 
 export const links: LinksFunction = () => [

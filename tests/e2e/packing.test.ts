@@ -155,7 +155,7 @@ describe("the packing view on a phone", () => {
     await eventually(() => page.getByTestId("tracking-link").getAttribute("href")).toBe(`https://track.thailandpost.co.th/?trackNumber=${number}`)
 
     // The buyer's order page (opened from the order e-mail's signed link) shows it with Thailand Post's link.
-    const { signedOrderPath } = await import("../../storefront/app/lib/order-link.server")
+    const { signedOrderPath } = await import("../../storefront/app/lib/checkout/order-link.server")
     const shop = await context.newPage()
     await shop.goto(`${app.storefrontUrl}${signedOrderPath(orderId, "th")}`)
     const tracking = shop.getByTestId("order-tracking")

@@ -21,12 +21,12 @@ process.env.STOREFRONT_SESSION_SECRET = SESSION_SECRET
 
 let app: TestApp
 let admin: AdminApi
-let signedOrderPath: typeof import("../../storefront/app/lib/order-link.server").signedOrderPath
+let signedOrderPath: typeof import("../../storefront/app/lib/checkout/order-link.server").signedOrderPath
 
 beforeAll(async () => {
   app = await startTestApp({ storefront: true, env: { STOREFRONT_SESSION_SECRET: SESSION_SECRET } })
   admin = adminApi(app.medusaUrl, await adminToken(app.medusaUrl))
-  ;({ signedOrderPath } = await import("../../storefront/app/lib/order-link.server"))
+  ;({ signedOrderPath } = await import("../../storefront/app/lib/checkout/order-link.server"))
 })
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { pool } from "../support/pool"
 
 // Issue 10, item 4: visitors who leave mid-page (a phone losing signal, a closed tab, a load balancer's timeout)
 // are normal; the storefront must not log an error for them. It used to log "TypeError [ERR_INVALID_STATE]:
-// Controller is already closed" from React's stream renderer (storefront/app/lib/render-stream.server.ts; the unit
+// Controller is already closed" from React's stream renderer (storefront/app/lib/render/render-stream.server.ts; the unit
 // tests there show that real render errors are still reported).
 
 let app: TestApp

@@ -14,7 +14,7 @@ let server: ReturnType<ReturnType<typeof express>["listen"]>
 
 const PUBLIC = "public, max-age=0, s-maxage=1, stale-while-revalidate=1"
 
-// Stand-ins of a shared render, as app/lib/shared-page.server.ts makes them, and what each visitor gets instead:
+// Stand-ins of a shared render, as app/lib/render/shared-page.server.ts makes them, and what each visitor gets instead:
 // its nonce, its CSRF token, its cart badge (from its session cookie). Cookies the shop did not set are ignored.
 const NONCE = "stand-in-nonce"
 const TOKEN = "stand-in-token"

@@ -1,6 +1,6 @@
-import type { BankTransferDetails } from "~/lib/bank-transfer.server"
-import { formatBaht } from "~/lib/format"
-import { useI18n } from "~/lib/use-i18n"
+import type { BankTransferDetails } from "~/lib/checkout/bank-transfer.server"
+import { formatBaht } from "~/lib/i18n/format"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 /** Where and how much to transfer, for an order paid by bank transfer and not yet confirmed. */
 export function BankTransferBlock({ bank, amount, displayId }: { bank: BankTransferDetails; amount: number; displayId: number | string | undefined }) {

@@ -1,5 +1,5 @@
-import { formatBaht } from "~/lib/format"
-import { useI18n } from "~/lib/use-i18n"
+import { formatBaht } from "~/lib/i18n/format"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 export type Totals = { itemTotal: number; shippingTotal: number; taxTotal: number; total: number }
 

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react"
 import type { MessageKey } from "~/i18n"
-import type { CheckoutProblem } from "~/lib/checkout"
-import { useI18n } from "~/lib/use-i18n"
+import type { CheckoutProblem } from "~/lib/checkout/checkout"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 export type { CheckoutProblem }
 

@@ -1,5 +1,5 @@
 import type { MessageKey } from "~/i18n"
-import { useI18n } from "~/lib/use-i18n"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 /** A labelled input with its error right below it, tied together for screen readers. */
 export function FormField(props: {

@@ -1,5 +1,5 @@
-import type { OrderShipping } from "~/lib/order-shipping.server"
-import { useI18n } from "~/lib/use-i18n"
+import type { OrderShipping } from "~/lib/checkout/order-shipping.server"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 /** The parcels (Thailand Post tracking) and, above all, any recall notice of the order's items. */
 export function OrderShippingView(props: { shipping: OrderShipping }) {

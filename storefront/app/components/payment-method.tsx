@@ -1,5 +1,5 @@
 import type { MessageKey } from "~/i18n"
-import { useI18n } from "~/lib/use-i18n"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 export type PaymentMethodView = { providerId: string; value: string; kind: "manual" | "stripe" | "promptpay"; label: MessageKey; help: MessageKey | null }
 

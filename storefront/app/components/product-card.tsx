@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react"
-import { formatBaht } from "~/lib/format"
-import { useI18n } from "~/lib/use-i18n"
+import { formatBaht } from "~/lib/i18n/format"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 export type ProductCardData = {
   handle: string

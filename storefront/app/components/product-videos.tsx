@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react"
-import type { VideoView } from "~/lib/catalogue.server"
+import type { VideoView } from "~/lib/catalogue/catalogue.server"
 import type { Locale, Translate } from "~/i18n"
 
 /**

@@ -1,6 +1,6 @@
-import { formatBaht } from "~/lib/format"
-import type { OrderPaymentView } from "~/lib/checkout"
-import { useI18n } from "~/lib/use-i18n"
+import { formatBaht } from "~/lib/i18n/format"
+import type { OrderPaymentView } from "~/lib/checkout/checkout"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 export type { OrderPaymentView }
 

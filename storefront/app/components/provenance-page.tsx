@@ -1,9 +1,9 @@
 import type { PublicCertification, PublicProvenance, ScanVerdict } from "@mae-mok/traceability"
 import type { Locale, MessageKey, Translate } from "~/i18n"
 import { ContactLine, type ShopContact } from "~/components/contact-line"
-import { areaMap } from "~/lib/area-map"
-import { counted } from "~/lib/format"
-import { bilingual, placeLine, placeName } from "~/lib/place-names"
+import { areaMap } from "~/lib/provenance/area-map"
+import { counted } from "~/lib/i18n/format"
+import { bilingual, placeLine, placeName } from "~/lib/i18n/place-names"
 
 /**
  * The page a buyer sees after scanning a label. A complete HTML document rendered on the server without any

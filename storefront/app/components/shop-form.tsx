@@ -1,5 +1,5 @@
 import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react"
-import { CSRF_FIELD, type CsrfRootData } from "~/lib/csrf"
+import { CSRF_FIELD, type CsrfRootData } from "~/lib/security/csrf"
 
 export { CSRF_FIELD }
 

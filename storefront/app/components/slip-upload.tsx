@@ -1,6 +1,6 @@
 import { useNavigation } from "@remix-run/react"
 import type { MessageKey } from "~/i18n"
-import { useI18n } from "~/lib/use-i18n"
+import { useI18n } from "~/lib/i18n/use-i18n"
 import { ShopForm } from "./shop-form"
 
 /** The transfer slip form: a plain multipart form (works without JavaScript). */

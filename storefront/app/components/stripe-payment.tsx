@@ -3,7 +3,7 @@ import type { Stripe } from "@stripe/stripe-js"
 import { loadStripe } from "@stripe/stripe-js/pure"
 import { useEffect, useState, type FormEvent } from "react"
 import { CsrfField } from "~/components/shop-form"
-import { useI18n } from "~/lib/use-i18n"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 // "pure" loads Stripe.js from js.stripe.com only when loadStripe is called, i.e. only on this component
 // and only when a publishable key is configured.

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from "react"
 import type { MessageKey } from "~/i18n"
 import { FormField } from "~/components/form-field"
-import type { AddressFieldErrors, AddressValues } from "~/lib/address"
-import { useI18n } from "~/lib/use-i18n"
+import type { AddressFieldErrors, AddressValues } from "~/lib/checkout/address"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 export type PlaceOption = { th: string; en: string; postalCode?: string }
 

@@ -4,13 +4,13 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { FormField } from "~/components/form-field"
 import { ShopForm } from "~/components/shop-form"
 import type { MessageKey } from "~/i18n"
-import { verifiedForm } from "~/lib/csrf.server"
-import { resetPassword, type PasswordReason } from "~/lib/customer.server"
-import { requireLocale } from "~/lib/i18n.server"
-import { clientIpOf } from "~/lib/medusa.server"
-import { PERSONAL_CACHE_CONTROL } from "~/lib/http-cache.server"
-import { privatePageMeta } from "~/lib/seo"
-import { useI18n } from "~/lib/use-i18n"
+import { verifiedForm } from "~/lib/security/csrf.server"
+import { resetPassword, type PasswordReason } from "~/lib/account/customer.server"
+import { requireLocale } from "~/lib/i18n/i18n.server"
+import { clientIpOf } from "~/lib/medusa/medusa.server"
+import { PERSONAL_CACHE_CONTROL } from "~/lib/render/http-cache.server"
+import { privatePageMeta } from "~/lib/render/seo"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 export const meta = privatePageMeta("ตั้งรหัสผ่านใหม่", "Choose a new password")
 // The token is in this page's URL: never cached, never sent on as a Referer.

@@ -8,14 +8,14 @@ import { PaymentStep } from "~/components/checkout/payment-step"
 import { ReviewStep } from "~/components/checkout/review-step"
 import { CheckoutSection, sectionState } from "~/components/checkout/section"
 import { ShippingStep } from "~/components/checkout/shipping-step"
-import { checkoutAction, checkoutView } from "~/lib/checkout.server"
-import { STEPS } from "~/lib/checkout-steps"
-import { personalPageHeaders } from "~/lib/http-cache.server"
-import { requireLocale } from "~/lib/i18n.server"
-import { privatePageMeta } from "~/lib/seo"
-import { useI18n } from "~/lib/use-i18n"
+import { checkoutAction, checkoutView } from "~/lib/checkout/checkout.server"
+import { STEPS } from "~/lib/checkout/checkout-steps"
+import { personalPageHeaders } from "~/lib/render/http-cache.server"
+import { requireLocale } from "~/lib/i18n/i18n.server"
+import { privatePageMeta } from "~/lib/render/seo"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
-// The one-page checkout (issue 15): the sections and what each form does are in lib/checkout.server.ts, each
+// The one-page checkout (issue 15): the sections and what each form does are in lib/checkout/checkout.server.ts, each
 // section's form in components/checkout/.
 
 export const meta = privatePageMeta("ชำระเงิน", "Checkout")

@@ -3,12 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react"
 import { ShareLinks } from "~/components/share-links"
 import { localePath } from "~/i18n"
 import { config } from "~/lib/config.server"
-import { getHerb } from "~/lib/herbs.server"
-import { loaderCacheControl, pageCacheHeaders } from "~/lib/http-cache.server"
-import { requireLocale } from "~/lib/i18n.server"
-import { seo } from "~/lib/seo"
-import { shareImageUrl } from "~/lib/share-image.server"
-import { useI18n } from "~/lib/use-i18n"
+import { getHerb } from "~/lib/catalogue/herbs.server"
+import { loaderCacheControl, pageCacheHeaders } from "~/lib/render/http-cache.server"
+import { requireLocale } from "~/lib/i18n/i18n.server"
+import { seo } from "~/lib/render/seo"
+import { shareImageUrl } from "~/lib/catalogue/share-image.server"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)

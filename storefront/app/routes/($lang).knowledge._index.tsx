@@ -1,11 +1,11 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { config } from "~/lib/config.server"
-import { getKnowledge } from "~/lib/herbs.server"
-import { loaderCacheControl, pageCacheHeaders } from "~/lib/http-cache.server"
-import { requireLocale } from "~/lib/i18n.server"
-import { seo } from "~/lib/seo"
-import { useI18n } from "~/lib/use-i18n"
+import { getKnowledge } from "~/lib/catalogue/herbs.server"
+import { loaderCacheControl, pageCacheHeaders } from "~/lib/render/http-cache.server"
+import { requireLocale } from "~/lib/i18n/i18n.server"
+import { seo } from "~/lib/render/seo"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { locale, t } = requireLocale(params)

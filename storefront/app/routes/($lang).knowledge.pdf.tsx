@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node"
-import { knowledgePdf } from "~/lib/herbs.server"
-import { requireLocale } from "~/lib/i18n.server"
+import { knowledgePdf } from "~/lib/catalogue/herbs.server"
+import { requireLocale } from "~/lib/i18n/i18n.server"
 
 // GET /knowledge/pdf, /en/knowledge/pdf — the knowledge e-book as the backend prints it (Chromium, Thai font inlined).
 export async function loader({ params }: LoaderFunctionArgs) {

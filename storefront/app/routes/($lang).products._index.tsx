@@ -1,12 +1,12 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node"
 import { Form, useLoaderData, useNavigation } from "@remix-run/react"
 import { ProductCard } from "~/components/product-card"
-import { listProducts, listProductTypes, parseSort } from "~/lib/catalogue.server"
+import { listProducts, listProductTypes, parseSort } from "~/lib/catalogue/catalogue.server"
 import { config } from "~/lib/config.server"
-import { loaderCacheControl, pageCacheHeaders } from "~/lib/http-cache.server"
-import { requireLocale } from "~/lib/i18n.server"
-import { seo } from "~/lib/seo"
-import { useI18n } from "~/lib/use-i18n"
+import { loaderCacheControl, pageCacheHeaders } from "~/lib/render/http-cache.server"
+import { requireLocale } from "~/lib/i18n/i18n.server"
+import { seo } from "~/lib/render/seo"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { locale, t } = requireLocale(params)

@@ -3,10 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { renderToStaticMarkup } from "react-dom/server"
 import { ProvenancePage, type ProvenancePageProps, type ReportState } from "~/components/provenance-page"
 import { localePath, translator, type Locale } from "~/i18n"
-import { findVariantByGtin, variantTitleByGtin } from "~/lib/catalogue.server"
+import { findVariantByGtin, variantTitleByGtin } from "~/lib/catalogue/catalogue.server"
 import { config } from "~/lib/config.server"
-import { FONT_STYLESHEET } from "~/lib/fonts"
-import { formatDate, formatMonth, waitText } from "~/lib/format"
+import { FONT_STYLESHEET } from "~/lib/render/fonts"
+import { formatDate, formatMonth, waitText } from "~/lib/i18n/format"
 import {
   LINKSET_TYPE,
   buildLinkset,
@@ -14,9 +14,9 @@ import {
   preflightResponse,
   requestedLinkType,
   resolverHeaders,
-} from "~/lib/gs1-resolver.server"
-import { herbHrefs } from "~/lib/herbs.server"
-import { batchProvenance, epcisDocument, recordScan, sendLabelReport, type ProvenanceResult } from "~/lib/provenance.server"
+} from "~/lib/provenance/gs1-resolver.server"
+import { herbHrefs } from "~/lib/catalogue/herbs.server"
+import { batchProvenance, epcisDocument, recordScan, sendLabelReport, type ProvenanceResult } from "~/lib/provenance/provenance.server"
 import styles from "~/styles.css?url"
 
 /**

@@ -1,5 +1,5 @@
 import { config } from "~/lib/config.server"
-import { resolverDescription } from "~/lib/gs1-resolver.server"
+import { resolverDescription } from "~/lib/provenance/gs1-resolver.server"
 
 /** The GS1 resolver description file: which keys and link types this shop's QR paths answer. */
 export function loader() {

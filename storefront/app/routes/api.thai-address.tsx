@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node"
-import { districtsOf, subDistrictsOf } from "~/lib/thai-address.server"
+import { districtsOf, subDistrictsOf } from "~/lib/checkout/thai-address.server"
 
 /** Next level of the Thai address picker: ?province=X → districts; &district=Y → sub-districts with postcodes. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import { localePath, type Locale } from "~/i18n"
-import { listProducts } from "~/lib/catalogue.server"
+import { listProducts } from "~/lib/catalogue/catalogue.server"
 import { config } from "~/lib/config.server"
-import { listHerbs } from "~/lib/herbs.server"
+import { listHerbs } from "~/lib/catalogue/herbs.server"
 
 const LOCALES: Locale[] = ["th", "en"]
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")

@@ -2,7 +2,7 @@ import crypto from "node:crypto"
 import { DEV_STOREFRONT_SESSION_SECRET } from "../env"
 
 /**
- * The storefront's signed order link (storefront/app/lib/order-link.server.ts, decision 0025), made here for the
+ * The storefront's signed order link (storefront/app/lib/checkout/order-link.server.ts, decision 0025), made here for the
  * order e-mails: the same key derivation from STOREFRONT_SESSION_SECRET, which the launcher gives both processes.
  * The storefront test of verifyOrderLink and the mail test that opens this link in Chromium keep the two equal.
  */

@@ -36,7 +36,7 @@ type Log = (message: string) => void
 
 /**
  * Product images ship in backend/static and are stored relative to the backend, so they stay right whatever
- * MEDUSA_BACKEND_URL is (the storefront puts its origin in front: storefront/app/lib/media.server.ts).
+ * MEDUSA_BACKEND_URL is (the storefront puts its origin in front: storefront/app/lib/medusa/media.server.ts).
  */
 export function productImagePath(file: string): string {
   return `/static/products/${file}`

@@ -1,7 +1,7 @@
 import { ShopForm } from "~/components/shop-form"
 import { AddressFields, type AddressFieldErrors, type AddressValues, type PlaceOption } from "~/components/thai-address-fields"
-import type { CheckoutAnswer } from "~/lib/checkout"
-import { useI18n } from "~/lib/use-i18n"
+import type { CheckoutAnswer } from "~/lib/checkout/checkout"
+import { useI18n } from "~/lib/i18n/use-i18n"
 import { ContinueButton, SectionError, SubmitButton } from "./section"
 
 export type AddressForm = {

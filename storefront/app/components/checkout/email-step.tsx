@@ -1,6 +1,6 @@
 import { ShopForm } from "~/components/shop-form"
-import type { CheckoutAnswer } from "~/lib/checkout"
-import { useI18n } from "~/lib/use-i18n"
+import type { CheckoutAnswer } from "~/lib/checkout/checkout"
+import { useI18n } from "~/lib/i18n/use-i18n"
 import { ContinueButton, SectionError } from "./section"
 
 /** The e-mail section's form: where the order confirmation goes. */

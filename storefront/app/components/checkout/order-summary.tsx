@@ -1,6 +1,6 @@
 import { CartTotals, type Totals } from "~/components/cart-summary"
-import { formatBaht } from "~/lib/format"
-import { useI18n } from "~/lib/use-i18n"
+import { formatBaht } from "~/lib/i18n/format"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 type Line = { id: string; title: string; variantTitle: string; quantity: number; total: number }
 

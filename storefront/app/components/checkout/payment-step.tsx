@@ -1,7 +1,7 @@
 import { PaymentMethodOption, type PaymentMethodView } from "~/components/payment-method"
 import { ShopForm } from "~/components/shop-form"
-import type { CheckoutAnswer } from "~/lib/checkout"
-import { useI18n } from "~/lib/use-i18n"
+import type { CheckoutAnswer } from "~/lib/checkout/checkout"
+import { useI18n } from "~/lib/i18n/use-i18n"
 import { ContinueButton, SectionError } from "./section"
 
 export type PaymentForm = { methods: PaymentMethodView[]; chosen: string | null }

@@ -1,9 +1,9 @@
 import { CheckoutProblemNotice } from "~/components/checkout-problem"
 import { ShopForm } from "~/components/shop-form"
 import { StripePayment } from "~/components/stripe-payment"
-import type { CheckoutAnswer } from "~/lib/checkout"
-import { formatBaht } from "~/lib/format"
-import { useI18n } from "~/lib/use-i18n"
+import type { CheckoutAnswer } from "~/lib/checkout/checkout"
+import { formatBaht } from "~/lib/i18n/format"
+import { useI18n } from "~/lib/i18n/use-i18n"
 import { SectionError, SubmitButton } from "./section"
 
 type Line = { id: string; title: string; variantTitle: string }

@@ -1,10 +1,10 @@
 import { Link, useNavigation } from "@remix-run/react"
 import type { ReactNode } from "react"
 import type { MessageKey } from "~/i18n"
-import type { CheckoutAnswer } from "~/lib/checkout"
-import { STEPS, type Step } from "~/lib/checkout-steps"
-import { waitText } from "~/lib/format"
-import { useI18n } from "~/lib/use-i18n"
+import type { CheckoutAnswer } from "~/lib/checkout/checkout"
+import { STEPS, type Step } from "~/lib/checkout/checkout-steps"
+import { waitText } from "~/lib/i18n/format"
+import { useI18n } from "~/lib/i18n/use-i18n"
 
 export const STEP_LABEL: Record<Step, MessageKey> = {
   email: "checkout.step.email",

@@ -1,7 +1,7 @@
 import { ShopForm } from "~/components/shop-form"
-import type { CheckoutAnswer } from "~/lib/checkout"
-import { formatBaht } from "~/lib/format"
-import { useI18n } from "~/lib/use-i18n"
+import type { CheckoutAnswer } from "~/lib/checkout/checkout"
+import { formatBaht } from "~/lib/i18n/format"
+import { useI18n } from "~/lib/i18n/use-i18n"
 import { ContinueButton, SectionError } from "./section"
 
 export type ShippingForm = { options: { id: string; name: string; amount: number }[]; chosen: string | null }

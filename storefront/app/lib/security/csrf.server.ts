@@ -2,8 +2,8 @@ import crypto from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { createCookie, data } from "@remix-run/node"
 import { CSRF_FIELD } from "./csrf"
-import { config } from "./config.server"
-import { shopCookie } from "./session.server"
+import { config } from "../config.server"
+import { shopCookie } from "../account/session.server"
 
 /**
  * CSRF protection of every storefront form (docs/decisions/0012-storefront-security.md):

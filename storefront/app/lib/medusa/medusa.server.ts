@@ -1,6 +1,6 @@
 import Medusa, { FetchError } from "@medusajs/js-sdk"
-import { config } from "./config.server"
-import type { ShopSession } from "./session.server"
+import { config } from "../config.server"
+import type { ShopSession } from "../account/session.server"
 
 // One SDK instance for all requests. It stores no token ("nostore"): a customer's JWT is passed per
 // request as a header (customerHeaders), so one customer's login can never leak into another's request.

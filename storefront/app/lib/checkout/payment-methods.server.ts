@@ -2,9 +2,9 @@ import type { HttpTypes } from "@medusajs/types"
 import type { PromptPaySessionData } from "@mae-mok/traceability"
 import type { OrderPaymentView } from "./checkout"
 import type { MessageKey } from "~/i18n"
-import { config } from "./config.server"
-import { forwardedClient, sdk } from "./medusa.server"
-import { idSegment } from "./medusa-ids.server"
+import { config } from "../config.server"
+import { forwardedClient, sdk } from "../medusa/medusa.server"
+import { idSegment } from "../medusa/medusa-ids.server"
 
 /**
  * The seam for payment providers. Each provider the cart's region offers maps to a method kind with its own

@@ -1,6 +1,6 @@
 import crypto from "node:crypto"
-import { localePath, type Locale } from "../i18n"
-import { config } from "./config.server"
+import { localePath, type Locale } from "../../i18n"
+import { config } from "../config.server"
 
 /**
  * Signed links to an order's confirmation page (docs/decisions/0025-order-access.md). The page opens for the

@@ -1,5 +1,5 @@
-import { fetchStatus, sdk } from "./medusa.server"
-import { idSegment } from "./medusa-ids.server"
+import { fetchStatus, sdk } from "../medusa/medusa.server"
+import { idSegment } from "../medusa/medusa-ids.server"
 
 export type OrderShipping = {
   shipments: { tracking_number: string; tracking_url: string; service_th: string; service_en: string; shipped_at: string | null }[]

@@ -2,9 +2,9 @@ import type { HttpTypes } from "@medusajs/types"
 import type { CheckoutProblem } from "./checkout"
 import type { MessageKey } from "~/i18n"
 import { CART_FIELDS, cartRefusal } from "./cart.server"
-import { customerHeaders, fetchStatus, forwardedClient, refusalCode, sdk, StoreRefusal, storePost } from "./medusa.server"
-import { idSegment } from "./medusa-ids.server"
-import type { ShopSession } from "./session.server"
+import { customerHeaders, fetchStatus, forwardedClient, refusalCode, sdk, StoreRefusal, storePost } from "../medusa/medusa.server"
+import { idSegment } from "../medusa/medusa-ids.server"
+import type { ShopSession } from "../account/session.server"
 
 // The checkout's calls to Medusa's cart. Money and stock changes happen in Medusa's workflows (cart completion).
 // The checkout page's loader and action (which step, which intent) are in checkout.server.ts.

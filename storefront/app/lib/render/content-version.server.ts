@@ -1,4 +1,4 @@
-import { config } from "./config.server"
+import { config } from "../config.server"
 
 /**
  * The backend's stamp of everything the public pages show (GET /store/content-version), polled every

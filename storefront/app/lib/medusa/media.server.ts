@@ -1,4 +1,4 @@
-import { config } from "./config.server"
+import { config } from "../config.server"
 
 /**
  * The address a browser fetches an image from. Images the backend serves (product images, household photos) are

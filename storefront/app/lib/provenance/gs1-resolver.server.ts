@@ -1,7 +1,7 @@
 import { buildDigitalLink, type PublicProvenance } from "@mae-mok/traceability"
 import type { Locale } from "~/i18n"
-import { PUBLIC_PAGE_CACHE_CONTROL } from "./http-cache.server"
-import { provenancePolicy } from "./security.server"
+import { PUBLIC_PAGE_CACHE_CONTROL } from "../render/http-cache.server"
+import { provenancePolicy } from "../security/security.server"
 
 // GS1-Conformant resolver behaviour of the QR paths /01/{gtin}/10/{lot}[/21/{serial}]: content negotiation,
 // the linkset (RFC 9264 as profiled by GS1), CORS and caching headers. The page itself is provenance-page.tsx.

@@ -1,7 +1,7 @@
 import crypto from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import onHeaders from "on-headers"
-import { config } from "./config.server"
+import { config } from "../config.server"
 
 /**
  * The storefront's security headers (docs/decisions/0012-storefront-security.md), decided here only.

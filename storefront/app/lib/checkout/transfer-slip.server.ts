@@ -1,5 +1,5 @@
-import { config } from "./config.server"
-import { forwardedClient } from "./medusa.server"
+import { config } from "../config.server"
+import { forwardedClient } from "../medusa/medusa.server"
 
 /** The backend's limit (backend lib/orders/transfer-slip.ts); a bigger form is refused before it is read. */
 export const MAX_SLIP_BYTES = 5 * 1024 * 1024

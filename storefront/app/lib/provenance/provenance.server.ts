@@ -1,8 +1,8 @@
 import type { PublicProvenance, ScanAnswer, ScanVerdict } from "@mae-mok/traceability"
-import { createSwrCache } from "./cache.server"
-import { config } from "./config.server"
-import { contentVersion } from "./content-version.server"
-import { mediaUrl } from "./media.server"
+import { createSwrCache } from "../render/cache.server"
+import { config } from "../config.server"
+import { contentVersion } from "../render/content-version.server"
+import { mediaUrl } from "../medusa/media.server"
 
 // Client of the backend's store provenance API (docs/api/provenance.md). A lot's public projection is the
 // same for everyone and is cached under the content stamp; a unit scan is never cached: each one is sent

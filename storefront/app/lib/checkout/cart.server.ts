@@ -1,10 +1,10 @@
 import type { HttpTypes } from "@medusajs/types"
 import type { Locale, MessageKey } from "~/i18n"
-import { thaiRegion, variantTitles } from "./catalogue.server"
-import { mediaUrl } from "./media.server"
-import { customerHeaders, fetchStatus, refusalCode, sdk, StoreRefusal, storePost } from "./medusa.server"
-import { idSegment, medusaId } from "./medusa-ids.server"
-import type { ShopSession } from "./session.server"
+import { thaiRegion, variantTitles } from "../catalogue/catalogue.server"
+import { mediaUrl } from "../medusa/media.server"
+import { customerHeaders, fetchStatus, refusalCode, sdk, StoreRefusal, storePost } from "../medusa/medusa.server"
+import { idSegment, medusaId } from "../medusa/medusa-ids.server"
+import type { ShopSession } from "../account/session.server"
 
 // Per-customer data: never cached. The cart id lives in the signed, httpOnly session cookie.
 

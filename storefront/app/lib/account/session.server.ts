@@ -1,5 +1,5 @@
 import { createCookieSessionStorage, type Session } from "@remix-run/node"
-import { config } from "./config.server"
+import { config } from "../config.server"
 
 export type SessionData = {
   /** Medusa cart id of this browser. */

@@ -1,10 +1,10 @@
 import type { HttpTypes } from "@medusajs/types"
 import type { Locale } from "~/i18n"
-import { createSwrCache } from "./cache.server"
-import { config } from "./config.server"
-import { contentVersion } from "./content-version.server"
-import { mediaUrl } from "./media.server"
-import { sdk } from "./medusa.server"
+import { createSwrCache } from "../render/cache.server"
+import { config } from "../config.server"
+import { contentVersion } from "../render/content-version.server"
+import { mediaUrl } from "../medusa/media.server"
+import { sdk } from "../medusa/medusa.server"
 
 // Catalogue data only: the same for every visitor, so it may be cached (see cache.server.ts).
 const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, version: contentVersion })

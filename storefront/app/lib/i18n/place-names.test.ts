@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { areaMap } from "./area-map"
+import { areaMap } from "../provenance/area-map"
 import { bilingual, placeLine, placeName } from "./place-names"
 
 const place = { village: "บ้านแม่มอก", moo: "3", tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง" }

@@ -11,7 +11,7 @@ describe("image addresses", () => {
     vi.stubEnv("MEDUSA_BACKEND_URL", "https://admin.shop.example.org/")
     vi.stubEnv("MEDUSA_INTERNAL_URL", "http://127.0.0.1:9000")
     const { mediaUrl } = await import("./media.server")
-    const { settings } = await import("./security.server")
+    const { settings } = await import("../security/security.server")
     expect(mediaUrl("/static/products/mok-prai-oil.svg")).toBe("https://admin.shop.example.org/static/products/mok-prai-oil.svg")
     // The same origin is the one the pages' CSP allows images from.
     expect(settings.medusaOrigin).toBe("https://admin.shop.example.org")

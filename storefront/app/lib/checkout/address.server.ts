@@ -1,7 +1,7 @@
 import { z } from "zod"
 import type { AddressFieldErrors, AddressValues } from "./address"
 import type { Locale } from "~/i18n"
-import { thaiRegion } from "./catalogue.server"
+import { thaiRegion } from "../catalogue/catalogue.server"
 import { districtsOf, provinces, subDistrictsOf, validateThaiAddress } from "./thai-address.server"
 
 // One mapping between the checkout/account address form and Medusa's address fields:

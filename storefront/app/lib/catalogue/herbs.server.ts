@@ -1,10 +1,10 @@
 import type { PublicHerbPage } from "@mae-mok/traceability"
 import type { Locale } from "~/i18n"
 import { localePath } from "~/i18n"
-import { createSwrCache } from "./cache.server"
-import { config } from "./config.server"
-import { contentVersion } from "./content-version.server"
-import { mediaUrl } from "./media.server"
+import { createSwrCache } from "../render/cache.server"
+import { config } from "../config.server"
+import { contentVersion } from "../render/content-version.server"
+import { mediaUrl } from "../medusa/media.server"
 
 // Client of the backend's herb knowledge API (/store/herbs, /store/knowledge). Herb pages are the same for
 // everyone and change rarely: cached under the content stamp like the catalogue.

@@ -1,6 +1,6 @@
 import type { Locale } from "~/i18n"
 import { localePath } from "~/i18n"
-import { config } from "./config.server"
+import { config } from "../config.server"
 
 // The picture a shared product or herb page shows in LINE, Facebook and X previews. The backend draws it from the
 // public page data (backend/src/lib/share-image) and keeps one per content stamp.

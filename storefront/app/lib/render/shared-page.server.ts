@@ -1,8 +1,8 @@
 import crypto from "node:crypto"
-import { localeFromPath, localePath, translator, type Locale } from "../i18n"
-import { CSRF_COOKIE_NAME, csrfToken } from "./csrf.server"
-import { newNonce } from "./security.server"
-import { getSession, SESSION_COOKIE_NAME } from "./session.server"
+import { localeFromPath, localePath, translator, type Locale } from "../../i18n"
+import { CSRF_COOKIE_NAME, csrfToken } from "../security/csrf.server"
+import { newNonce } from "../security/security.server"
+import { getSession, SESSION_COOKIE_NAME } from "../account/session.server"
 
 /**
  * Pages for visitors without a session are rendered once for all of them and kept by storefront/page-cache.js

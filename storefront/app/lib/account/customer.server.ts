@@ -1,10 +1,10 @@
 import type { HttpTypes } from "@medusajs/types"
 import type { Locale } from "~/i18n"
-import { formatAddress } from "./address.server"
-import { mergeCartsOnLogin } from "./cart.server"
-import { variantTitles } from "./catalogue.server"
-import { backendPost, customerHeaders, fetchStatus, forwardedClient, sdk } from "./medusa.server"
-import { idSegment } from "./medusa-ids.server"
+import { formatAddress } from "../checkout/address.server"
+import { mergeCartsOnLogin } from "../checkout/cart.server"
+import { variantTitles } from "../catalogue/catalogue.server"
+import { backendPost, customerHeaders, fetchStatus, forwardedClient, sdk } from "../medusa/medusa.server"
+import { idSegment } from "../medusa/medusa-ids.server"
 import type { ShopSession } from "./session.server"
 
 // Customer accounts on Medusa's emailpass provider. The JWT is kept in the session cookie and sent per request.

@@ -1,5 +1,5 @@
 import type { HttpTypes } from "@medusajs/types"
-import { config } from "./config.server"
+import { config } from "../config.server"
 
 export type StripeCheckout = { publishableKey: string; clientSecret: string }
 
