@@ -5,9 +5,11 @@ import type { AdminApi, Json } from "../tests/support/admin-api"
  * real admin API, so Medusa's bare /store/products is measured on the issue's reference catalogue.
  */
 export async function addBenchCatalogue(api: AdminApi, total: number): Promise<number> {
-  const { sales_channels } = await api.ok("GET", "/admin/sales-channels?limit=1")
-  const channel = (sales_channels as Json[])[0]
-  if (!channel) throw new Error("the seed made no sales channel")
+  // The shop's own channel (the one its publishable key sells through), read off a seeded product: Medusa's
+  // "Default Sales Channel" comes first in the list but the storefront does not sell from it.
+  const { products } = await api.ok("GET", "/admin/products?limit=1&fields=id,*sales_channels")
+  const channel = ((products as Json[])[0]?.sales_channels as Json[] | undefined)?.[0]
+  if (!channel) throw new Error("the seed made no product in a sales channel")
   const { count } = await api.ok("GET", "/admin/products?limit=1&fields=id")
   const product = (n: number) => ({
     title: `สินค้าทดสอบประสิทธิภาพ ${n}`,

@@ -162,4 +162,40 @@ describe("cached public pages", () => {
     console.log(`recall shown after ${lotDelay} ms (lot) / ${unitDelay} ms (unit) / ${productDelay} ms (product page)`)
     expect(Math.max(lotDelay, unitDelay, productDelay)).toBeLessThanOrEqual(BOUND_MS)
   })
+
+  it("sells a catalogue past Medusa's page size: every product has its page, once in the paged catalogue, within 5 s", async () => {
+    // 110 products more in the shop's own channel (the seed's products' channel), through Medusa's batch route.
+    const channel = (await api.ok("GET", `/admin/products/${product.id}?fields=*sales_channels`)).product.sales_channels[0]
+    const made = (n: number) => ({
+      title: `Catalogue page test ${String(n).padStart(3, "0")}`,
+      handle: `catalogue-page-test-${n}`,
+      status: "published",
+      options: [{ title: "Size", values: ["S"] }],
+      variants: [{ title: "S", sku: `CPT-${n}`, options: { Size: "S" }, manage_inventory: false, prices: [{ currency_code: "thb", amount: 100 + n }] }],
+      sales_channels: [{ id: channel.id }],
+    })
+    const since = Date.now()
+    for (let i = 0; i < 110; i += 55) {
+      await api.ok("POST", "/admin/products/batch", { create: Array.from({ length: 55 }, (_, j) => made(i + j + 1)) })
+    }
+    const lastDelay = await shownAfter("/products/catalogue-page-test-110", Date.now(), (p) => p.status === 200 && p.body.includes("Catalogue page test 110"))
+    console.log(`the 110th new product's page answered ${lastDelay} ms after the last batch (${Date.now() - since} ms in all)`)
+    expect(lastDelay).toBeLessThanOrEqual(BOUND_MS)
+    expect((await page("/products/no-such-product")).status).toBe(404)
+
+    const home = await page("/")
+    expect((home.body.match(/class="product-card/g) ?? []).length, "the home page shows the first 12").toBeLessThanOrEqual(12)
+    const first = await page("/products")
+    const pages = Math.max(1, ...[...first.body.matchAll(/href="\?page=(\d+)"/g)].map((m) => Number(m[1])))
+    expect(pages, "112 products or more, 24 a page").toBeGreaterThanOrEqual(5)
+    const handles: string[] = []
+    for (let n = 1; n <= pages; n++) {
+      const p = await page(n === 1 ? "/products" : `/products?page=${n}`)
+      expect(p.status).toBe(200)
+      handles.push(...[...p.body.matchAll(/href="\/products\/(catalogue-page-test-\d+)"/g)].map((m) => m[1]!))
+    }
+    const unique = new Set(handles)
+    expect(unique.size, "each new product on one catalogue page").toBe(110)
+    expect((await page(`/products?page=${pages + 7}`)).body, "a page past the end shows the last one").toContain(`aria-current="page">${pages}<`)
+  })
 })

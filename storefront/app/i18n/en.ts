@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   "catalogue.type": "Product type",
   "catalogue.type.all": "All types",
   "catalogue.apply": "Show",
+  "catalogue.pages": "Catalogue pages",
   "catalogue.empty": "No products match your choice",
   "price.from": "From",
   "price.inclVat": "incl. VAT",

@@ -25,6 +25,7 @@ export const th = {
   "catalogue.type": "ประเภทสินค้า",
   "catalogue.type.all": "ทุกประเภท",
   "catalogue.apply": "แสดงผล",
+  "catalogue.pages": "หน้าของรายการสินค้า",
   "catalogue.empty": "ไม่พบสินค้าตามที่เลือก",
   "price.from": "เริ่มต้น",
   "price.inclVat": "รวม VAT แล้ว",

@@ -8,11 +8,14 @@ import { requireLocale } from "~/lib/i18n/i18n.server"
 import { seo } from "~/lib/render/seo"
 import { useI18n } from "~/lib/i18n/use-i18n"
 
+// The home page shows the first products; the catalogue pages the rest (a shop of 500 stays a light page).
+const HOME_PRODUCTS = 12
+
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { locale, t } = requireLocale(params)
   return data(
     {
-      products: await listProducts(locale),
+      products: (await listProducts(locale)).slice(0, HOME_PRODUCTS),
       seo: { origin: config.storefrontUrl, locale, title: t("home.title"), description: t("site.description") },
     },
     { headers: pageCacheHeaders(context) }
