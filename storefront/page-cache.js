@@ -83,17 +83,19 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  * whether the request may have the shared render (null: it is personal), which stand-ins a render may carry and
  * how to fill them in for this visitor (`fill()`: replacements and the cookie to set). Stored pages are answered
  * while fresh, served stale while one background render runs within stale-while-revalidate, and rendered
- * otherwise. Bounded to `maxEntries` pages.
+ * otherwise. Bounded to `maxEntries` pages and `maxBytes` of bodies (oldest first out), so a crawl of every
+ * product, variant and language of a large catalogue cannot grow the process.
  * @param {{
  *   handle: Handle,
  *   loadContext: (req: ExpressRequest, res: ExpressResponse) => LoadContext,
  *   visitor: (cookieHeader: string | undefined, url: string) => Visitor | null,
  *   maxEntries?: number,
+ *   maxBytes?: number,
  *   now?: () => number,
  * }} options
  * @returns {(req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void>}
  */
-export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now = Date.now }) {
+export function pageCache({ handle, loadContext, visitor, maxEntries = 500, maxBytes = 16 * 1024 * 1024, now = Date.now }) {
   /**
    * url → stored variants (one per value of the headers its Vary names)
    * @type {Map<string, Page[]>}
@@ -102,6 +104,7 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now 
   /** @type {Map<string, Promise<Rendered>>} */
   const rendering = new Map()
   let stored = 0
+  let storedBytes = 0
 
   /** @type {(names: string[], request: Request) => string} */
   const varyKey = (names, request) => names.map((n) => `${n}=${request.headers.get(n) ?? ""}`).join("\n")
@@ -125,21 +128,29 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, now 
     const lifetime = sharedCacheLifetime(response.headers)
     const variants = pages.get(url) ?? []
     const others = variants.filter((p) => p.varyKey !== varyKey(p.vary, request))
+    /** @type {(list: Page[]) => void} */
+    const forget = (list) => {
+      stored -= list.length
+      storedBytes -= list.reduce((sum, p) => sum + p.answer.body.length, 0)
+    }
     if (response.status !== 200 || !lifetime || body.length > MAX_BODY_BYTES) {
-      stored -= variants.length - others.length
+      forget(variants.filter((p) => !others.includes(p)))
       if (others.length) pages.set(url, others)
       else pages.delete(url)
       return null
     }
     const page = { vary, varyKey: varyKey(vary, request), answer: toAnswer(response, body), storedAt: now(), ...lifetime }
-    stored += 1 - (variants.length - others.length)
+    const kept = others.slice(-7)
+    forget(variants.filter((p) => !kept.includes(p)))
+    stored += 1
+    storedBytes += body.length
     pages.delete(url)
-    pages.set(url, [...others.slice(-7), page])
-    while (stored > maxEntries) {
+    pages.set(url, [...kept, page])
+    while (stored > maxEntries || storedBytes > maxBytes) {
       const first = pages.entries().next()
       if (first.done) break
       const [oldest, list] = first.value
-      stored -= list.length
+      forget(list)
       pages.delete(oldest)
     }
     return page

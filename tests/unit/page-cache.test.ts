@@ -161,3 +161,36 @@ describe("shared page cache", () => {
     expect(after).toMatchObject({ status: 410, body: "recalled" })
   })
 })
+
+describe("shared page cache bounds", () => {
+  it("keeps at most maxEntries pages and maxBytes of bodies, dropping the oldest first", async () => {
+    const rendered: string[] = []
+    const app = express()
+    // Each page's body is as long as its path says (/big/4000 → 4000 bytes).
+    const sized = async (request: Request) => {
+      const url = new URL(request.url)
+      rendered.push(url.pathname)
+      return new Response("x".repeat(Number(url.pathname.split("/")[2])), { headers: { "cache-control": PUBLIC, "content-type": "text/html" } })
+    }
+    app.use(pageCache({ handle: sized, loadContext: () => ({}), visitor, maxEntries: 3, maxBytes: 10_000, now: () => t }))
+    const bounded = app.listen(0)
+    await new Promise((r) => bounded.once("listening", r))
+    const at = `http://127.0.0.1:${(bounded.address() as AddressInfo).port}`
+    const visit = async (path: string) => void (await (await fetch(at + path)).text())
+    try {
+      for (const path of ["/a/10", "/b/10", "/c/10", "/a/10"]) await visit(path)
+      expect(rendered, "three small pages fit").toEqual(["/a/10", "/b/10", "/c/10"])
+      await visit("/d/10") // a fourth entry: the oldest stored (/a) goes
+      await visit("/a/10")
+      expect(rendered.slice(3)).toEqual(["/d/10", "/a/10"])
+      rendered.length = 0
+      await visit("/e/6000")
+      await visit("/f/6000") // 12 000 bytes > 10 000: /e and the small pages before it go
+      await visit("/f/6000")
+      await visit("/e/6000")
+      expect(rendered).toEqual(["/e/6000", "/f/6000", "/e/6000"])
+    } finally {
+      await new Promise((r) => bounded.close(r))
+    }
+  })
+})
