@@ -26,6 +26,8 @@ let db: postgres.Sql
 let client: ReturnType<typeof storeClient>
 const householdIds: string[] = []
 const product: Record<Sku, { productId: string; variantId: string; batchId: string }> = {} as never
+/** The first test's order, refunded in part by the second. */
+let paidByCard: { orderId: string; paymentId: string; intentId: string; lines: { lineItemId: string; paidSatang: number; bp: number }[] }
 
 beforeAll(async () => {
   stripe = await startFakeStripe()
@@ -150,6 +152,12 @@ describe("sales shares of an order paid by card", () => {
     }
     // 3 × ฿159 at 12.5 % and 2 × ฿250 at 10 %, ex VAT: ฿55.72 + ฿46.73.
     expect(wholeOrder).toBe(5572 + 4673)
+    paidByCard = {
+      orderId,
+      paymentId: payments[0]!.id as string,
+      intentId,
+      lines: lines.map((l) => ({ lineItemId: items.find((i) => i.variant_id === product[l.sku].variantId)!.id as string, paidSatang: l.unitSatang * l.quantity, bp: l.bp })),
+    }
     expect(sum(booked)).toBe(wholeOrder)
     expect(booked.every((r) => r.kind === "sales_share" && r.satang > 0)).toBe(true)
 
@@ -166,4 +174,30 @@ describe("sales shares of an order paid by card", () => {
     const [captures] = await db`select count(*)::int as n from capture where payment_id = ${payments[0]!.id} and deleted_at is null`
     expect(captures!.n).toBe(1)
   }, 180_000)
+
+  it("reverses a partial card refund in proportion: Stripe is asked for it, and the entries add up to the rules on what the customer finally paid", async () => {
+    const { orderId, paymentId, intentId, lines } = paidByCard
+    const before = sum(await entries(orderId))
+    const refund = await api.call("POST", `/admin/payments/${paymentId}/refund`, { amount: 100 })
+    expect(refund.status, JSON.stringify(refund.body)).toBe(200)
+    // Medusa's Stripe provider asked Stripe (here its fake at the network edge) for ฿100 of this intent, in satang.
+    const asked = stripe.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds")
+    expect(asked.map((r) => [r.body.payment_intent, Number(r.body.amount)])).toEqual([[intentId, 10000]])
+    const rows = await waitFor("the card refund's reversal", async () => {
+      const r = await entries(orderId)
+      return r.some((e) => e.kind === "reversal") && r
+    })
+    // The ฿100 comes off the goods in proportion to what each line was paid (largest remainder), and each line
+    // keeps its rule on its net of VAT of what is left.
+    const refundedByLine = splitLargestRemainder(10000, lines.map((l) => l.paidSatang))
+    const expected = lines.reduce((s, l, i) => s + applyBasisPoints(netOfVat(l.paidSatang - refundedByLine[i]!), l.bp), 0)
+    expect(sum(rows)).toBe(expected)
+    expect(sum(rows)).toBeLessThan(before)
+    expect(rows.filter((r) => r.kind === "reversal").every((r) => r.satang < 0)).toBe(true)
+    for (const h of householdIds) expect(sum(rows.filter((r) => r.household_id === h)), h).toBeGreaterThanOrEqual(0)
+    // The same refund event again books nothing more.
+    const again = await api.ok("POST", `/admin/orders/${orderId}/household-shares`)
+    expect(again.booked).toBe(0)
+    expect(sum(await entries(orderId))).toBe(expected)
+  }, 120_000)
 })
