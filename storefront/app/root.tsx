@@ -38,7 +38,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // badge and account link; a page rendered once for many visitors carries stand-ins that page-cache.js
   // replaces by each one's own.
   // The group's contact is the same for every visitor: shared renders carry it too.
-  if (isSharedRender(context)) return data({ nav: SHARED_NAV, csrf: SHARED_CSRF, contact: config.shopContact })
+  // Product images and household photos come from the backend's origin: a browser may open that connection early.
+  const media = new URL(config.medusaPublicUrl).origin
+  const mediaOrigin = media === new URL(config.storefrontUrl).origin ? null : media
+  if (isSharedRender(context)) return data({ nav: SHARED_NAV, csrf: SHARED_CSRF, contact: config.shopContact, mediaOrigin })
   const session = await getSession(request)
   const csrf = await csrfToken(request, context)
   const nav = siteNav(localeFromParam(params.lang) ?? "th", {
@@ -46,7 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     loggedIn: Boolean(session.get("token")),
   })
   return data(
-    { nav, csrf: csrf.token, contact: config.shopContact },
+    { nav, csrf: csrf.token, contact: config.shopContact, mediaOrigin },
     csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined
   )
 }
@@ -108,6 +111,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {rootData?.mediaOrigin ? <link rel="preconnect" href={rootData.mediaOrigin} /> : null}
         <Links />
       </head>
       <body>
