@@ -1,6 +1,6 @@
 import { Badge, Button, Text, toast, usePrompt } from "@medusajs/ui"
 import { bangkokToday, formatBaht } from "@mae-mok/traceability"
-import { useState, type FormEvent } from "react"
+import { useState, type FormEvent, type ReactNode } from "react"
 import { localizedMessage } from "../lib/api"
 import { keys, usePlotLabel, useSave } from "../lib/queries"
 import type { Harvest, HerbSpecies, Plot } from "../lib/types"
@@ -92,7 +92,7 @@ function useRebookedToast() {
 }
 
 function CorrectForm(props: { lot: Harvest; plots: Plot[]; species: HerbSpecies[]; close: () => void }) {
-  const { t, language } = useT()
+  const { t } = useT()
   const h = props.lot
   const plotLabel = usePlotLabel()
   const save = useSave<unknown, Answer>(`/admin/harvests/${h.id}`, [keys.harvests])
@@ -103,7 +103,6 @@ function CorrectForm(props: { lot: Harvest; plots: Plot[]; species: HerbSpecies[
   const [kg, setKg] = useState(String(h.kg_harvested))
   const [reason, setReason] = useState("")
   const plot = props.plots.find((p) => p.id === plotId)
-  const grown = props.species.filter((s) => plot?.species_ids.includes(s.id))
   const id = (name: string) => `harvest-${h.id}-${name}`
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -122,10 +121,7 @@ function CorrectForm(props: { lot: Harvest; plots: Plot[]; species: HerbSpecies[
     })
   }
   return (
-    <Form onSubmit={submit} className="flex max-w-md flex-col gap-y-3 rounded-md border p-3" aria-label={t("harvest.editTitle")} data-testid="harvest-correct-form">
-      <Text size="small" weight="plus">
-        {t("harvest.editTitle")}
-      </Text>
+    <ChangeForm title={t("harvest.editTitle")} testId="harvest-correct-form" onSubmit={submit} error={save.error} busy={save.isPending} submit={t("harvest.saveCorrection")} close={props.close}>
       <Field id={id("plot")} label={t("harvest.plot")}>
         <NativeSelect
           id={id("plot")}
@@ -146,32 +142,18 @@ function CorrectForm(props: { lot: Harvest; plots: Plot[]; species: HerbSpecies[
       </Field>
       <Field id={id("species")} label={t("harvest.species")}>
         <NativeSelect id={id("species")} required value={speciesId} onChange={(e) => setSpeciesId(e.target.value)}>
-          <option value="">{t("common.choose")}</option>
-          {grown.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.thai_name}
-            </option>
-          ))}
+          <GrownSpeciesOptions species={props.species} plot={plot} />
         </NativeSelect>
       </Field>
       <TextField id={id("date")} label={t("harvest.date")} type="date" required value={date} onChange={setDate} max={bangkokToday()} />
       <TextField id={id("kg")} label={t("harvest.kg")} type="number" required min="0.001" step="0.001" inputMode="decimal" value={kg} onChange={setKg} />
       <TextField id={id("reason")} label={t("harvest.reason")} hint={t("harvest.reasonHint")} required maxLength={1000} value={reason} onChange={setReason} />
-      {save.error && <FormError message={localizedMessage(save.error, language)} />}
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" size="small" isLoading={save.isPending}>
-          {t("harvest.saveCorrection")}
-        </Button>
-        <Button type="button" size="small" variant="secondary" onClick={props.close}>
-          {t("harvest.close")}
-        </Button>
-      </div>
-    </Form>
+    </ChangeForm>
   )
 }
 
 function VoidForm(props: { lot: Harvest; close: () => void }) {
-  const { t, language, date: formatDate } = useT()
+  const { t, date: formatDate } = useT()
   const prompt = usePrompt()
   const h = props.lot
   const voidLot = useSave<unknown, Answer>(`/admin/harvests/${h.id}/void`, [keys.harvests])
@@ -198,20 +180,57 @@ function VoidForm(props: { lot: Harvest; close: () => void }) {
     )
   }
   return (
-    <Form onSubmit={submit} className="flex max-w-md flex-col gap-y-3 rounded-md border p-3" aria-label={t("harvest.voidTitle")} data-testid="harvest-void-form">
-      <Text size="small" weight="plus">
-        {t("harvest.voidTitle")}
-      </Text>
+    <ChangeForm title={t("harvest.voidTitle")} testId="harvest-void-form" onSubmit={submit} error={voidLot.error} busy={voidLot.isPending} submit={t("harvest.voidSubmit")} danger close={props.close}>
       <TextField id={`harvest-${h.id}-void-reason`} label={t("harvest.reason")} hint={t("harvest.reasonHint")} required maxLength={1000} value={reason} onChange={setReason} />
-      {voidLot.error && <FormError message={localizedMessage(voidLot.error, language)} />}
+    </ChangeForm>
+  )
+}
+
+/** The frame both forms share: title, fields, the API's refusal (only after an attempt), submit and close. */
+function ChangeForm(props: {
+  title: string
+  testId: string
+  onSubmit: (e: FormEvent) => void
+  error: Error | null
+  busy: boolean
+  submit: string
+  danger?: boolean
+  close: () => void
+  children: ReactNode
+}) {
+  const { t, language } = useT()
+  return (
+    <Form onSubmit={props.onSubmit} className="flex max-w-md flex-col gap-y-3 rounded-md border p-3" aria-label={props.title} data-testid={props.testId}>
+      <Text size="small" weight="plus">
+        {props.title}
+      </Text>
+      {props.children}
+      {props.error && <FormError message={localizedMessage(props.error, language)} />}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" size="small" variant="danger" isLoading={voidLot.isPending}>
-          {t("harvest.voidSubmit")}
+        <Button type="submit" size="small" variant={props.danger ? "danger" : "primary"} isLoading={props.busy}>
+          {props.submit}
         </Button>
         <Button type="button" size="small" variant="secondary" onClick={props.close}>
           {t("harvest.close")}
         </Button>
       </div>
     </Form>
+  )
+}
+
+/** The herbs registered on a plot, as a picker's options (the new-harvest form and the correction). */
+export function GrownSpeciesOptions(props: { species: HerbSpecies[]; plot: Plot | undefined }) {
+  const { t } = useT()
+  return (
+    <>
+      <option value="">{t("common.choose")}</option>
+      {props.species
+        .filter((s) => props.plot?.species_ids.includes(s.id))
+        .map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.thai_name}
+          </option>
+        ))}
+    </>
   )
 }

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query"
 import { bangkokToday, farmGateAmount, farmGatePriceOn, formatBaht, isCalendarDate } from "@mae-mok/traceability"
 import { useState, type FormEvent } from "react"
 import { Field, Form, FormError, NativeSelect, TextField } from "../../../components/form"
-import { HarvestLotItem } from "../../../components/harvest-lot"
+import { GrownSpeciesOptions, HarvestLotItem } from "../../../components/harvest-lot"
 import { Page, QueryState, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
 import { api, localizedMessage } from "../../../lib/api"
@@ -25,7 +25,6 @@ const HarvestsPage = () => {
   const [date, setDate] = useState(() => bangkokToday())
   const [kg, setKg] = useState("")
   const plot = plots.data?.find((p) => p.id === plotId)
-  const grown = (species.data ?? []).filter((s) => plot?.species_ids.includes(s.id))
   // The committee's price for this herb on the harvest day, and what the group will owe the household.
   const prices = useQuery({
     queryKey: ["maemok", "money", "/admin/farm-gate-prices"],
@@ -88,12 +87,7 @@ const HarvestsPage = () => {
               value={speciesId}
               onChange={(e) => setSpeciesId(e.target.value)}
             >
-              <option value="">{t("common.choose")}</option>
-              {grown.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.thai_name}
-                </option>
-              ))}
+              <GrownSpeciesOptions species={species.data ?? []} plot={plot} />
             </NativeSelect>
           </Field>
           <TextField
