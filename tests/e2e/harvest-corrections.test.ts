@@ -30,7 +30,7 @@ beforeAll(async () => {
   api = adminApi(app.medusaUrl, await adminToken(app.medusaUrl))
   const species = (await api.ok("POST", "/admin/herb-species", { thai_name: "ไพลแก้ไขทดสอบ", scientific_name: "Zingiber montanum (corrections e2e)", part_used: "เหง้า" })).herb_species
   const household = (await api.ok("POST", "/admin/households", { code: "MM-H-9670", alias: "สวนแก้ไข", ...place })).household
-  const plot = (await api.ok("POST", "/admin/plots", { code: "MM-P-96701", household_id: household.id, species_ids: [species.id], ...place })).plot
+  const plot = (await api.ok("POST", "/admin/plots", { code: "MM-P-9670", household_id: household.id, species_ids: [species.id], ...place })).plot
   await api.ok("POST", "/admin/certifications", {
     plot_id: plot.id, scheme: "TH-GAP", certificate_number: "GAP 9670", certifying_body: "กรมวิชาการเกษตร", valid_from: "2025-01-01", valid_until: "2030-12-31",
   })

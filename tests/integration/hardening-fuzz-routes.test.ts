@@ -50,7 +50,7 @@ let checksumQuery: string
 // of the public unit route is recorded, refused ones included (docs/decisions/0007, 0010), and
 // workflow_execution is Medusa's own log of workflow runs.
 const WATCHED = [
-  "herb_species", "household", "household_photo", "label_unit_network", "plot", "certification", "harvest_lot", "batch", "batch_input", "label_unit", "unit_allocation",
+  "herb_species", "household", "household_photo", "label_unit_network", "plot", "certification", "harvest_lot", "harvest_correction", "batch", "batch_input", "label_unit", "unit_allocation",
   "order", "order_item", "order_line_item", "order_summary", "order_transaction", "order_shipping", "order_cart",
   "order_payment_collection", "cart", "cart_line_item", "cart_shipping_method", "cart_address",
   "payment_collection", "payment_session", "payment", "inventory_item", "inventory_level", "reservation_item",

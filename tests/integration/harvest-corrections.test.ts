@@ -26,7 +26,7 @@ beforeAll(async () => {
   sql = postgres(app.db.url, { max: 2 })
   const species = (await api.ok("POST", "/admin/herb-species", { thai_name: "ไพล", scientific_name: "Zingiber montanum (corrections)", part_used: "เหง้า" })).herb_species
   const household = (await api.ok("POST", "/admin/households", { code: "MM-H-9067", alias: "สวนแก้ไข", ...place })).household
-  const plot = (await api.ok("POST", "/admin/plots", { code: "MM-P-90671", household_id: household.id, species_ids: [species.id], ...place })).plot
+  const plot = (await api.ok("POST", "/admin/plots", { code: "MM-P-9067", household_id: household.id, species_ids: [species.id], ...place })).plot
   await api.ok("POST", "/admin/certifications", {
     plot_id: plot.id, scheme: "TH-GAP", certificate_number: "GAP 0067", certifying_body: "กรมวิชาการเกษตร", valid_from: "2025-01-01", valid_until: "2030-12-31",
   })
