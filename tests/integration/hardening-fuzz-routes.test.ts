@@ -50,7 +50,7 @@ let checksumQuery: string
 // of the public unit route is recorded, refused ones included (docs/decisions/0007, 0010), and
 // workflow_execution is Medusa's own log of workflow runs.
 const WATCHED = [
-  "herb_species", "household", "household_photo", "label_unit_network", "plot", "certification", "harvest_lot", "batch", "batch_input", "label_unit", "unit_allocation",
+  "herb_species", "household", "household_photo", "label_unit_network", "plot", "certification", "harvest_lot", "harvest_correction", "batch", "batch_input", "label_unit", "unit_allocation",
   "order", "order_item", "order_line_item", "order_summary", "order_transaction", "order_shipping", "order_cart",
   "order_payment_collection", "cart", "cart_line_item", "cart_shipping_method", "cart_address",
   "payment_collection", "payment_session", "payment", "inventory_item", "inventory_level", "reservation_item",
@@ -502,6 +502,16 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
     await fuzz("POST /admin/harvests (valid)", accepted("/admin/harvests", harvest(), V.HarvestCreate))
   })
 
+  it("harvests: read, correct, void (decision 0067)", async () => {
+    const correction = { kg: 2.5, reason: "ชั่งผิด" }
+    const voiding = { reason: "บันทึกซ้ำ" }
+    await fuzz("POST /admin/harvests/:id (invalid)", post(`/admin/harvests/${ids.harvest}`, invalidBodies(correction, V.HarvestCorrect)))
+    await fuzz("POST /admin/harvests/:id (unknown)", at("POST", oddId.map((id) => `/admin/harvests/${id}`), validBodies(correction, V.HarvestCorrect)))
+    await fuzz("POST /admin/harvests/:id/void (invalid)", post(`/admin/harvests/${ids.harvest}/void`, invalidBodies(voiding, V.HarvestVoid)))
+    await fuzz("POST /admin/harvests/:id/void (unknown)", at("POST", oddId.map((id) => `/admin/harvests/${id}/void`), validBodies(voiding, V.HarvestVoid)))
+    await fuzz("GET /admin/harvests/:id (unknown)", at("GET", oddId.map((id) => `/admin/harvests/${id}`)))
+  })
+
   it("batches: create, status changes, units", async () => {
     await fuzz("POST /admin/batches", post("/admin/batches", invalidBodies(batch(), V.BatchCreate)), RUNS * 2)
     await fuzz(
@@ -707,7 +717,7 @@ describe("fuzzed store and hook routes", { timeout: TIMEOUT }, () => {
 const FUZZED_ROUTES = [
   "admin/batches", "admin/batches/[id]", "admin/batches/[id]/hold", "admin/batches/[id]/labels", "admin/batches/[id]/orders",
   "admin/batches/[id]/recall", "admin/batches/[id]/recall-notices", "admin/batches/[id]/release", "admin/batches/[id]/scans", "admin/batches/[id]/units",
-  "admin/certifications", "admin/certifications/[id]", "admin/harvests", "admin/herb-species", "admin/herb-species/[id]",
+  "admin/certifications", "admin/certifications/[id]", "admin/harvests", "admin/harvests/[id]", "admin/harvests/[id]/void", "admin/herb-species", "admin/herb-species/[id]",
   "admin/herb-pages", "admin/herb-pages/[id]", "admin/herb-recipes", "admin/herb-recipes/[id]", "admin/products/[id]/videos", "admin/catalogue/pdf",
   "store/herbs", "store/herbs/[slug]", "store/knowledge", "store/knowledge/pdf", "store/catalogue/pdf", "store/share-images/[kind]/[key]",
   "admin/households", "admin/households/[id]", "admin/households/[id]/photo", "admin/label-units/[serial]/qr.png", "admin/label-units/[serial]/qr.svg",

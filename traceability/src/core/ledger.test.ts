@@ -8,6 +8,7 @@ import {
   checkPayment,
   farmGatePurchaseEntry,
   farmGatePurchaseKey,
+  harvestRebookEntries,
   idempotencyKeyOf,
   type LedgerEntry,
   LedgerError,
@@ -22,6 +23,7 @@ import {
   salesShareEntries,
   salesShareKey,
   shareEntryStates,
+  standingFarmGatePurchase,
 } from "./ledger";
 import { lineShareTarget, planRefundReversal } from "./money";
 
@@ -166,6 +168,37 @@ describe("booking once", () => {
   it("refuses the same key with another amount or household", () => {
     expect(ledgerError(() => bookOnce([e1], [{ ...e1, satang: 4501 }])).code).toBe("CONFLICTING_ENTRY");
     expect(ledgerError(() => bookOnce([e1], [{ ...e1, householdId: "hh-z" }])).code).toBe("CONFLICTING_ENTRY");
+  });
+});
+
+describe("corrected and voided harvest lots", () => {
+  const bookedAt = "2026-11-03T09:15:00+07:00";
+  const first = farmGatePurchaseEntry({ harvestLotId: "hl_1", householdId: "hh-a", grams: 12_345, pricePerKgSatang: 4550, bookedAt });
+
+  it("reverses the standing purchase in full and books it again at the new price, under keys of the correction", () => {
+    const c1 = harvestRebookEntries({ harvestLotId: "hl_1", correctionId: "hlc_1", entries: [first], purchase: { householdId: "hh-a", grams: 10_001, pricePerKgSatang: 3333, priceId: "p2" }, bookedAt });
+    expect(c1.map((e) => [e.kind, e.satang, e.idempotencyKey])).toEqual([
+      ["reversal", -56170, "reversal:hlc_1:farm_gate_purchase%3Ahl_1"],
+      ["farm_gate_purchase", 33333, "farm_gate_purchase:hl_1:hlc_1"],
+    ]);
+    for (const e of c1) assertValidEntry(e);
+    // A second correction reverses the purchase the first one booked, not the original again.
+    const all = [first, ...c1];
+    expect(standingFarmGatePurchase(all, "hl_1")?.idempotencyKey).toBe("farm_gate_purchase:hl_1:hlc_1");
+    const v = harvestRebookEntries({ harvestLotId: "hl_1", correctionId: "void", entries: all, purchase: null, bookedAt });
+    expect(v.map((e) => [e.kind, e.satang, e.idempotencyKey])).toEqual([["reversal", -33333, "reversal:void:farm_gate_purchase%3Ahl_1%3Ahlc_1"]]);
+    expect(balanceOwed([...all, ...v], "hh-a")).toBe(0);
+    expect(standingFarmGatePurchase([...all, ...v], "hl_1")).toBeNull();
+  });
+
+  it("reverses to the household the purchase was owed to when the plot (and household) changes", () => {
+    const c = harvestRebookEntries({ harvestLotId: "hl_1", correctionId: "hlc_2", entries: [first], purchase: { householdId: "hh-b", grams: 12_345, pricePerKgSatang: 4550, priceId: null }, bookedAt });
+    expect(balanceOwed([first, ...c], "hh-a")).toBe(0);
+    expect(balanceOwed([first, ...c], "hh-b")).toBe(56170);
+  });
+
+  it("books nothing to reverse when the lot had no price, and nothing new without one", () => {
+    expect(harvestRebookEntries({ harvestLotId: "hl_9", correctionId: "hlc_3", entries: [first], purchase: null, bookedAt })).toEqual([]);
   });
 });
 

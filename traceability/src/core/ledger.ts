@@ -10,8 +10,10 @@
  * Every entry has an idempotency key built from its source, so the same event booked twice (a
  * redelivered webhook, a retried workflow step) books once:
  *   farm_gate_purchase:<harvest lot>             one per harvest lot
+ *   farm_gate_purchase:<harvest lot>:<correction> the purchase again after a correction (decision 0067)
  *   sales_share:<line item>:<unit allocation>:<household>
  *   reversal:<refund>:<key of the entry reversed>
+ *   reversal:<correction | "void">:<key of the purchase reversed>   a corrected or voided harvest lot
  *   payment:<payout>:<household>
  * Each part is percent-encoded, so an id containing ":" cannot make two keys collide.
  *
@@ -29,7 +31,17 @@ export type PaymentMethod = "cash" | "bank_transfer" | "promptpay";
 export const PAYMENT_METHODS: readonly PaymentMethod[] = ["cash", "bank_transfer", "promptpay"];
 
 export type LedgerSource =
-  | { type: "harvest_lot"; harvestLotId: string; grams: number; pricePerKgSatang: number; priceId: string | null }
+  | {
+      type: "harvest_lot";
+      harvestLotId: string;
+      grams: number;
+      pricePerKgSatang: number;
+      priceId: string | null;
+      /** The correction that booked this entry (a purchase again, or the reversal of the one before); "void" for a void. */
+      correctionId?: string;
+      /** On a reversal: the key of the purchase it takes back. */
+      reversedKey?: string;
+    }
   | { type: "unit_sale"; orderId: string; lineItemId: string; unitAllocationId: string; batchId: string; basisPoints: number }
   | { type: "refund"; refundId: string; orderId: string; reversedKey: string }
   | { type: "payout"; payoutId: string; method: PaymentMethod; receiptNumber: string | null; paidByName?: string | null };
@@ -81,8 +93,8 @@ function key(kind: LedgerEntryKind, ...parts: string[]): string {
   return [kind, ...parts.map(encodeURIComponent)].join(":");
 }
 
-export function farmGatePurchaseKey(harvestLotId: string): string {
-  return key("farm_gate_purchase", harvestLotId);
+export function farmGatePurchaseKey(harvestLotId: string, correctionId?: string): string {
+  return correctionId === undefined ? key("farm_gate_purchase", harvestLotId) : key("farm_gate_purchase", harvestLotId, correctionId);
 }
 
 export function salesShareKey(lineItemId: string, unitAllocationId: string, householdId: string): string {
@@ -102,13 +114,14 @@ export function idempotencyKeyOf(entry: Pick<LedgerEntry, "kind" | "source" | "h
   const s = entry.source;
   switch (entry.kind) {
     case "farm_gate_purchase":
-      if (s.type === "harvest_lot") return farmGatePurchaseKey(s.harvestLotId);
+      if (s.type === "harvest_lot" && s.reversedKey === undefined) return farmGatePurchaseKey(s.harvestLotId, s.correctionId);
       break;
     case "sales_share":
       if (s.type === "unit_sale") return salesShareKey(s.lineItemId, s.unitAllocationId, entry.householdId);
       break;
     case "reversal":
       if (s.type === "refund") return reversalKey(s.refundId, s.reversedKey);
+      if (s.type === "harvest_lot" && s.correctionId !== undefined && s.reversedKey !== undefined) return reversalKey(s.correctionId, s.reversedKey);
       break;
     case "payment":
       if (s.type === "payout") return paymentKey(s.payoutId, entry.householdId);
@@ -194,13 +207,15 @@ export function farmGatePurchaseEntry(input: {
   priceId?: string | null;
   bookedAt: Instant;
   bookedBy?: string | null;
+  /** Set when a correction books the purchase again (its own key). */
+  correctionId?: string;
 }): LedgerEntry {
   const satang = farmGateAmount(input.grams, input.pricePerKgSatang);
   if (satang === 0) {
     throw new LedgerError("INVALID_AMOUNT", "ยอดรับซื้อเป็นศูนย์ ตรวจสอบราคาและน้ำหนัก", `harvest lot ${input.harvestLotId} comes to 0 satang`);
   }
   return {
-    idempotencyKey: farmGatePurchaseKey(input.harvestLotId),
+    idempotencyKey: farmGatePurchaseKey(input.harvestLotId, input.correctionId),
     householdId: input.householdId,
     kind: "farm_gate_purchase",
     satang,
@@ -210,10 +225,66 @@ export function farmGatePurchaseEntry(input: {
       grams: input.grams,
       pricePerKgSatang: input.pricePerKgSatang,
       priceId: input.priceId ?? null,
+      ...(input.correctionId === undefined ? {} : { correctionId: input.correctionId }),
     },
     bookedAt: isoInstant(input.bookedAt),
     bookedBy: input.bookedBy ?? null,
   };
+}
+
+/**
+ * The purchase of a harvest lot that still stands: its farm-gate purchase entries (the first and those a
+ * correction booked again) that no reversal took back. At most one, as corrections and voids reverse the
+ * standing one before booking another.
+ */
+export function standingFarmGatePurchase(entries: readonly LedgerEntry[], harvestLotId: string): LedgerEntry | null {
+  const mine = entries.filter((e) => e.source.type === "harvest_lot" && e.source.harvestLotId === harvestLotId);
+  const reversed = new Set(mine.flatMap((e) => (e.kind === "reversal" && e.source.type === "harvest_lot" && e.source.reversedKey ? [e.source.reversedKey] : [])));
+  const standing = mine.filter((e) => e.kind === "farm_gate_purchase" && !reversed.has(e.idempotencyKey));
+  return standing[standing.length - 1] ?? null;
+}
+
+/**
+ * A corrected or voided harvest lot in the append-only ledger (decision 0067): the standing purchase is
+ * reversed in full (to the household it was owed to) and, for a correction with a price on the new harvest
+ * day, the purchase is booked again at that price. `correctionId` is the correction's id, or "void".
+ */
+export function harvestRebookEntries(input: {
+  harvestLotId: string;
+  correctionId: string;
+  entries: readonly LedgerEntry[];
+  purchase: { householdId: string; grams: number; pricePerKgSatang: number; priceId: string | null } | null;
+  bookedAt: Instant;
+  bookedBy?: string | null;
+}): LedgerEntry[] {
+  const out: LedgerEntry[] = [];
+  const standing = standingFarmGatePurchase(input.entries, input.harvestLotId);
+  if (standing && standing.source.type === "harvest_lot") {
+    out.push({
+      idempotencyKey: reversalKey(input.correctionId, standing.idempotencyKey),
+      householdId: standing.householdId,
+      kind: "reversal",
+      satang: -standing.satang,
+      source: { ...standing.source, correctionId: input.correctionId, reversedKey: standing.idempotencyKey },
+      bookedAt: isoInstant(input.bookedAt),
+      bookedBy: input.bookedBy ?? null,
+    });
+  }
+  if (input.purchase) {
+    out.push(
+      farmGatePurchaseEntry({
+        harvestLotId: input.harvestLotId,
+        householdId: input.purchase.householdId,
+        grams: input.purchase.grams,
+        pricePerKgSatang: input.purchase.pricePerKgSatang,
+        priceId: input.purchase.priceId,
+        bookedAt: input.bookedAt,
+        bookedBy: input.bookedBy ?? null,
+        correctionId: input.correctionId,
+      }),
+    );
+  }
+  return out;
 }
 
 /** A household's grams in a batch's mass balance. */

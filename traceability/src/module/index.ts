@@ -8,4 +8,5 @@ export default Module(TRACEABILITY_MODULE, {
 })
 
 export { TraceabilityModuleService }
-export type { AllocationPage, AllocationRow, ConsumeInput, FifoInput, LedgerFilter, PackLine, PackScanInput, PaymentInput, ScanUpdate } from "./service"
+export type { AllocationPage, AllocationRow, ConsumeInput, FifoInput, HarvestCorrectionInput, HarvestLotState, LedgerFilter, PackLine, PackScanInput, PaymentInput, ScanUpdate } from "./service"
+export type { HarvestChange } from "./models"

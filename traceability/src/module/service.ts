@@ -35,6 +35,8 @@ import {
   BatchInput,
   Certification,
   FarmGatePrice,
+  HarvestCorrection,
+  type HarvestChange,
   HarvestLot,
   HerbPage,
   HerbRecipe,
@@ -230,6 +232,59 @@ function inUse(message: string, message_th: string): MedusaError {
   return Object.assign(new MedusaError(MedusaError.Types.NOT_ALLOWED, message, "IN_USE"), { message_th })
 }
 
+/**
+ * 409 with our own message (an explicit status: Medusa would answer a CONFLICT with its generic text); the
+ * backend's error handler reads code, message_th and status off the error (docs/decisions/0021-conventions.md).
+ */
+function conflictOf(code: string, message: string, message_th: string): MedusaError {
+  return Object.assign(new MedusaError(MedusaError.Types.CONFLICT, message, code), { message_th, status: 409 })
+}
+
+function harvestVoided(id: string): MedusaError {
+  return conflictOf("HARVEST_VOIDED", `Harvest lot ${id} was voided and cannot be changed or used`, `ล็อตเก็บเกี่ยว ${id} ถูกยกเลิกแล้ว แก้ไขหรือนำไปใช้ไม่ได้`)
+}
+
+/** The fields of a harvest lot a correction may change, as stored. */
+export type HarvestLotState = {
+  plot_id: string
+  household_id: string
+  species_id: string
+  harvested_on: string
+  grams_harvested: number
+  certifications: unknown[]
+}
+
+const HARVEST_STATE_COLUMNS = "id, plot_id, household_id, species_id, harvested_on, grams_harvested, grams_used, certifications, voided_at"
+
+function harvestState(r: Record<string, unknown>): HarvestLotState {
+  return {
+    plot_id: String(r.plot_id),
+    household_id: String(r.household_id),
+    species_id: String(r.species_id),
+    harvested_on: String(r.harvested_on),
+    grams_harvested: Number(r.grams_harvested),
+    certifications: (typeof r.certifications === "string" ? JSON.parse(r.certifications) : r.certifications) as unknown[],
+  }
+}
+
+/** What a group member changed (the household and certifications follow the plot and date, so they are not listed). */
+function harvestChanges(before: HarvestLotState, after: HarvestLotState): Record<string, HarvestChange> {
+  const changes: Record<string, HarvestChange> = {}
+  for (const field of ["plot_id", "species_id", "harvested_on", "grams_harvested"] as const) {
+    if (before[field] !== after[field]) changes[field] = { before: before[field], after: after[field] }
+  }
+  return changes
+}
+
+export type HarvestCorrectionInput = {
+  harvest_lot_id: string
+  /** The lot as the caller read it before checking the new values: a lot changed since is refused (HARVEST_CHANGED). */
+  read: HarvestLotState
+  after: HarvestLotState
+  reason: string
+  created_by: string | null
+}
+
 /** The core's mass balance on harvest lots; refuses with its message and code. */
 function assertConsumable(inputs: ConsumeInput["inputs"], lots: LotGrams[]): void {
   const check = checkConsumption(
@@ -255,6 +310,7 @@ class TraceabilityModuleService extends MedusaService({
   Plot,
   Certification,
   HarvestLot,
+  HarvestCorrection,
   Batch,
   BatchInput,
   LabelUnit,
@@ -280,9 +336,12 @@ class TraceabilityModuleService extends MedusaService({
     }
 
     const rows = await em.execute(
-      `select id, grams_harvested, grams_used from harvest_lot where deleted_at is null and id in (${placeholders(lotIds.length)}) order by id for update`,
+      `select id, grams_harvested, grams_used, voided_at from harvest_lot where deleted_at is null and id in (${placeholders(lotIds.length)}) order by id for update`,
       lotIds
     )
+    // Under the lot's lock: a void committed before this batch is seen here (decision 0067).
+    const voided = rows.find((r) => r.voided_at != null)
+    if (voided) throw harvestVoided(String(voided.id))
     assertConsumable(
       input.inputs,
       rows.map((r) => ({ id: String(r.id), grams_harvested: Number(r.grams_harvested), grams_used: Number(r.grams_used) }))
@@ -322,6 +381,79 @@ class TraceabilityModuleService extends MedusaService({
     return { id: batch.id, lot_number: batch.lot_number }
   }
 
+  /*
+   * Correcting and voiding a harvest lot (issue 15, decision 0067). Each locks the lot row (SELECT … FOR UPDATE,
+   * as createBatchConsuming does), so a batch created at the same moment either used the lot first (and the
+   * change is refused) or waits and then sees the change (a voided lot is refused).
+   */
+
+  /** The locked lot, or 404; refused while voided or used by a batch. */
+  private async lockChangeableHarvestLot(em: SqlManager, id: string): Promise<Record<string, unknown>> {
+    const [row] = await em.execute(`select ${HARVEST_STATE_COLUMNS} from harvest_lot where id = ? and deleted_at is null for update`, [id])
+    if (!row) {
+      throw Object.assign(new MedusaError(MedusaError.Types.NOT_FOUND, `Harvest lot ${id} was not found`, "NOT_FOUND"), { message_th: `ไม่พบล็อตเก็บเกี่ยว ${id}` })
+    }
+    if (row.voided_at != null) throw harvestVoided(id)
+    const [input] = await em.execute(`select 1 from batch_input where harvest_lot_id = ? and deleted_at is null limit 1`, [id])
+    if (Number(row.grams_used) > 0 || input) {
+      throw conflictOf(
+        "HARVEST_IN_BATCH",
+        `Harvest lot ${id} is already used by a batch; it can no longer be corrected or voided`,
+        `ล็อตเก็บเกี่ยว ${id} ถูกนำไปผลิตแล้ว จึงแก้ไขหรือยกเลิกไม่ได้`
+      )
+    }
+    return row
+  }
+
+  /** Corrects a lot and writes the correction (before → after, reason, who) to its audit trail, in one transaction. */
+  @InjectTransactionManager()
+  async correctHarvestLot(input: HarvestCorrectionInput, @MedusaContext() ctx: Context = {}): Promise<{ correction_id: string; before: HarvestLotState; changes: Record<string, HarvestChange> }> {
+    const em = ctx.transactionManager as SqlManager
+    const before = harvestState(await this.lockChangeableHarvestLot(em, input.harvest_lot_id))
+    if (Object.keys(harvestChanges(before, input.read)).length > 0 || before.household_id !== input.read.household_id) {
+      throw conflictOf("HARVEST_CHANGED", `Harvest lot ${input.harvest_lot_id} was changed meanwhile; reload and try again`, `ล็อตเก็บเกี่ยว ${input.harvest_lot_id} ถูกแก้ไขไปแล้วระหว่างนี้ โปรดโหลดใหม่แล้วลองอีกครั้ง`)
+    }
+    const changes = harvestChanges(before, input.after)
+    if (Object.keys(changes).length === 0) {
+      throw Object.assign(new MedusaError(MedusaError.Types.INVALID_DATA, "The correction changes nothing", "NOTHING_TO_CORRECT"), { message_th: "ไม่มีข้อมูลที่เปลี่ยนแปลง" })
+    }
+    await this.writeHarvestState(em, input.harvest_lot_id, input.after)
+    const correction = await this.createHarvestCorrections({ harvest_lot_id: input.harvest_lot_id, changes, reason: input.reason, created_by: input.created_by }, ctx)
+    return { correction_id: correction.id, before, changes }
+  }
+
+  private async writeHarvestState(em: SqlManager, id: string, s: HarvestLotState): Promise<void> {
+    await em.execute(
+      `update harvest_lot set plot_id = ?, household_id = ?, species_id = ?, harvested_on = ?, grams_harvested = ?, certifications = ?::jsonb, updated_at = now() where id = ?`,
+      [s.plot_id, s.household_id, s.species_id, s.harvested_on, s.grams_harvested, JSON.stringify(s.certifications), id]
+    )
+  }
+
+  /** Compensation of correctHarvestLot: the lot as it was, and the correction gone (it did not happen). */
+  @InjectTransactionManager()
+  async undoHarvestCorrection(harvestLotId: string, correctionId: string, before: HarvestLotState, @MedusaContext() ctx: Context = {}): Promise<void> {
+    const em = ctx.transactionManager as SqlManager
+    await em.execute(`select id from harvest_lot where id = ? for update`, [harvestLotId])
+    await this.writeHarvestState(em, harvestLotId, before)
+    await em.execute(`delete from harvest_correction where id = ?`, [correctionId])
+  }
+
+  /** Voids a lot (who, when, why); it stays listed but cannot be corrected or used by a batch. */
+  @InjectTransactionManager()
+  async voidHarvestLot(id: string, reason: string, actor: string | null, @MedusaContext() ctx: Context = {}): Promise<HarvestLotState> {
+    const em = ctx.transactionManager as SqlManager
+    const row = await this.lockChangeableHarvestLot(em, id)
+    await em.execute(`update harvest_lot set voided_at = now(), voided_by = ?, void_reason = ?, updated_at = now() where id = ?`, [actor, reason, id])
+    return harvestState(row)
+  }
+
+  /** Compensation of voidHarvestLot. */
+  @InjectTransactionManager()
+  async unvoidHarvestLot(id: string, @MedusaContext() ctx: Context = {}): Promise<void> {
+    const em = ctx.transactionManager as SqlManager
+    await em.execute(`update harvest_lot set voided_at = null, voided_by = null, void_reason = null, updated_at = now() where id = ?`, [id])
+  }
+
   /** Issues `count` label units (random 80-bit serials) of a batch; in the caller's transaction when given one. */
   @InjectTransactionManager()
   async issueLabelUnits(batchId: string, count: number, @MedusaContext() ctx: Context = {}) {
@@ -333,7 +465,9 @@ class TraceabilityModuleService extends MedusaService({
    * before anything is written (createBatchConsuming checks again under its locks).
    */
   async checkConsumable(inputs: ConsumeInput["inputs"]): Promise<void> {
-    const lots = await this.listHarvestLots({ id: [...new Set(inputs.map((i) => i.harvest_lot_id))] }, { select: ["id", "grams_harvested", "grams_used"] })
+    const lots = await this.listHarvestLots({ id: [...new Set(inputs.map((i) => i.harvest_lot_id))] }, { select: ["id", "grams_harvested", "grams_used", "voided_at"] })
+    const voided = lots.find((l) => l.voided_at != null)
+    if (voided) throw harvestVoided(voided.id)
     assertConsumable(inputs, lots)
   }
 

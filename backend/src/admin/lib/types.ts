@@ -101,6 +101,20 @@ export type Harvest = {
   purchase?: { price_id: string; price_per_kg_satang: number; satang: number } | null
   created_by: string | null
   created_at: string
+  /** Set when the lot was voided (decision 0067): it stays listed, marked, and no batch can use it. */
+  voided_at: string | null
+  voided_by: string | null
+  void_reason: string | null
+  /** Corrections made while no batch used the lot, oldest first; weights in kg. */
+  corrections: HarvestCorrection[]
+}
+
+export type HarvestCorrection = {
+  id: string
+  changes: Partial<Record<"plot_id" | "species_id" | "harvested_on" | "kg", { before: string | number; after: string | number }>>
+  reason: string
+  created_by: string | null
+  created_at: string
 }
 
 import type { BatchStatus } from "@mae-mok/traceability"

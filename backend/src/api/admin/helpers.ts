@@ -26,6 +26,7 @@ const WHAT = {
   Batch: "ล็อตการผลิต",
   Certification: "ใบรับรอง",
   "Herb species": "ชนิดสมุนไพร",
+  "Harvest lot": "ล็อตเก็บเกี่ยว",
   Household: "ครัวเรือน",
   "Label unit": "ฉลากสินค้า",
   Plot: "แปลงปลูก",

@@ -140,6 +140,14 @@ export const CertificationCreate = z
 export const CertificationUpdate = z.object(certFields).partial().strict()
 
 export const HarvestCreate = z.object({ plot_id: text(), species_id: text(), harvested_on: date("harvested_on"), kg }).strict()
+/** A correction (issue 15): the fields that change, and why (required, for the audit trail). */
+export const HarvestCorrect = z
+  .object({ plot_id: text().optional(), species_id: text().optional(), harvested_on: date("harvested_on").optional(), kg: kg.optional(), reason: text(1000) })
+  .strict()
+  .refine((c) => c.plot_id !== undefined || c.species_id !== undefined || c.harvested_on !== undefined || c.kg !== undefined, {
+    message: "a correction must change plot_id, species_id, harvested_on or kg",
+  })
+export const HarvestVoid = z.object({ reason: text(1000) }).strict()
 
 export const BatchCreate = z
   .object({

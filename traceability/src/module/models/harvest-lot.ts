@@ -16,4 +16,8 @@ export const HarvestLot = model.define("harvest_lot", {
   /** The plot's certifications valid on the harvest date (public fields only). */
   certifications: model.json<CertificationSnapshot[]>(),
   created_by: model.text().nullable(),
+  /** A voided lot (recorded by mistake) stays for the audit trail but no batch can use it (decision 0067). */
+  voided_at: model.dateTime().nullable(),
+  voided_by: model.text().nullable(),
+  void_reason: model.text().nullable(),
 })

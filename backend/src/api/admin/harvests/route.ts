@@ -1,27 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { gramsToKg } from "@mae-mok/traceability"
-import { traceability } from "../../../lib/traceability/service"
 import { recordHarvestWorkflow } from "../../../workflows/traceability/record-harvest"
 import { actorId, page, validQuery } from "../helpers"
 import { type HarvestCreate, HarvestQuery, type Infer } from "../validators"
-
-type LotRow = { id: string; plot_id: string; grams_harvested: number; grams_used: number } & Record<string, unknown>
-
-function harvestResponse(lot: LotRow, plotCodes: Map<string, string>) {
-  const { grams_harvested, grams_used, ...rest } = lot
-  return {
-    ...rest,
-    plot_code: plotCodes.get(lot.plot_id) ?? null,
-    kg_harvested: gramsToKg(grams_harvested),
-    kg_used: gramsToKg(grams_used),
-    kg_left: gramsToKg(grams_harvested - grams_used),
-  }
-}
-
-async function plotCodes(req: MedusaRequest, plotIds: string[]) {
-  const plots = plotIds.length ? await traceability(req.scope).listPlots({ id: [...new Set(plotIds)] }) : []
-  return new Map(plots.map((p) => [p.id, p.code]))
-}
+import { traceability } from "../../../lib/traceability/service"
+import { correctionsOf, harvestResponse, plotCodes } from "./harvest-response"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = await validQuery(req, HarvestQuery)
@@ -32,13 +14,15 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const service = traceability(req.scope)
   let [rows, count] = await service.listAndCountHarvestLots(filters, { skip, take, order: { harvested_on: "DESC" } })
   // kg left is a difference of two columns: filtered here (a group's harvests are hundreds, not millions).
+  // A voided lot has nothing a batch may use (decision 0067).
   if (query.available === "true") {
-    rows = (await service.listHarvestLots(filters, { order: { harvested_on: "DESC" } })).filter((l) => l.grams_used < l.grams_harvested)
+    rows = (await service.listHarvestLots(filters, { order: { harvested_on: "DESC" } })).filter((l) => l.grams_used < l.grams_harvested && l.voided_at == null)
     count = rows.length
     rows = rows.slice(skip, skip + take)
   }
-  const codes = await plotCodes(req, rows.map((r) => r.plot_id))
-  res.json({ harvests: rows.map((r) => harvestResponse(r, codes)), count, limit, offset })
+  const ids = rows.map((r) => r.id)
+  const [codes, corrections] = await Promise.all([plotCodes(req, rows.map((r) => r.plot_id)), correctionsOf(req, ids)])
+  res.json({ harvests: rows.map((r) => harvestResponse(r, codes, corrections)), count, limit, offset })
 }
 
 export async function POST(req: MedusaRequest<Infer<typeof HarvestCreate>>, res: MedusaResponse) {

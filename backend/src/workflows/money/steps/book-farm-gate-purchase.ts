@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { farmGatePriceOn, farmGatePurchaseEntry, type LedgerEntry } from "@mae-mok/traceability"
+import { farmGatePurchaseEntry, type LedgerEntry } from "@mae-mok/traceability"
+import { farmGatePriceFor } from "../../../lib/money/farm-gate-price"
 import { traceability } from "../../../lib/traceability/service"
 import { refusing } from "../refusal"
 
@@ -23,12 +24,7 @@ export const bookFarmGatePurchaseStep = createStep(
   "book-farm-gate-purchase",
   async (input: FarmGatePurchaseInput, { container }) => {
     const service = traceability(container)
-    const prices = await service.listFarmGatePrices({ species_id: input.species_id })
-    const price = farmGatePriceOn(
-      prices.map((p) => ({ id: p.id, speciesId: p.species_id, pricePerKgSatang: p.price_per_kg_satang, validFrom: p.valid_from, validUntil: p.valid_until })),
-      input.species_id,
-      input.harvested_on
-    )
+    const price = await farmGatePriceFor(service, input.species_id, input.harvested_on)
     if (!price) return new StepResponse<FarmGatePurchase, string[]>(null, [])
     const entry: LedgerEntry = farmGatePurchaseEntry({
       harvestLotId: input.harvest_lot_id,

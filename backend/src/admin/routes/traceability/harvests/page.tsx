@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query"
 import { bangkokToday, farmGateAmount, farmGatePriceOn, formatBaht, isCalendarDate } from "@mae-mok/traceability"
 import { useState, type FormEvent } from "react"
 import { Field, Form, FormError, NativeSelect, TextField } from "../../../components/form"
+import { GrownSpeciesOptions, HarvestLotItem } from "../../../components/harvest-lot"
 import { Page, QueryState, Section } from "../../../components/section"
 import { TraceNav } from "../../../components/trace-nav"
 import { api, localizedMessage } from "../../../lib/api"
@@ -13,7 +14,7 @@ import { useT } from "../../../lib/use-t"
 
 /** The harvest form is made for a phone in the field: one column, native pickers, big buttons. */
 const HarvestsPage = () => {
-  const { t, language, date: formatDate } = useT()
+  const { t, language } = useT()
   const plots = usePlots()
   const plotLabel = usePlotLabel()
   const species = useSpecies()
@@ -24,8 +25,6 @@ const HarvestsPage = () => {
   const [date, setDate] = useState(() => bangkokToday())
   const [kg, setKg] = useState("")
   const plot = plots.data?.find((p) => p.id === plotId)
-  const grown = (species.data ?? []).filter((s) => plot?.species_ids.includes(s.id))
-  const speciesName = (id: string) => species.data?.find((s) => s.id === id)?.thai_name ?? id
   // The committee's price for this herb on the harvest day, and what the group will owe the household.
   const prices = useQuery({
     queryKey: ["maemok", "money", "/admin/farm-gate-prices"],
@@ -88,12 +87,7 @@ const HarvestsPage = () => {
               value={speciesId}
               onChange={(e) => setSpeciesId(e.target.value)}
             >
-              <option value="">{t("common.choose")}</option>
-              {grown.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.thai_name}
-                </option>
-              ))}
+              <GrownSpeciesOptions species={species.data ?? []} plot={plot} />
             </NativeSelect>
           </Field>
           <TextField
@@ -139,15 +133,7 @@ const HarvestsPage = () => {
           {(rows) => (
             <ul className="divide-ui-border-base flex flex-col divide-y" data-testid="harvest-list">
               {rows.map((h) => (
-                <li key={h.id} className="flex flex-col py-2">
-                  <Text size="small" weight="plus">
-                    {formatDate(h.harvested_on)} · {h.plot_code} · {speciesName(h.species_id)}
-                  </Text>
-                  <Text size="xsmall" className="text-ui-fg-subtle">
-                    {t("harvest.harvested", { kg: h.kg_harvested })} · {t("harvest.left", { kg: h.kg_left })} ·{" "}
-                    {h.certifications.map((c) => `${c.scheme} ${c.certificateNumber ?? ""}`.trim()).join(", ")}
-                  </Text>
-                </li>
+                <HarvestLotItem key={h.id} lot={h} plots={plots.data ?? []} species={species.data ?? []} />
               ))}
             </ul>
           )}
