@@ -769,9 +769,9 @@ class TraceabilityModuleService extends MedusaService({
     const rows = await em.execute(
       `select ${ALLOCATION_COLUMNS} from unit_allocation a join label_unit u on u.id = a.label_unit_id join batch b on b.id = a.batch_id
        where a.batch_id = ? and a.released_at is null and a.deleted_at is null
-       ${after ? "and (a.order_id, a.id) > (?, ?)" : ""}
+       ${after ? "and (a.batch_id, a.order_id, a.id) > (?, ?, ?)" : ""}
        order by a.order_id, a.id limit ?`,
-      after ? [batchId, after.order_id, after.id, limit] : [batchId, limit]
+      after ? [batchId, batchId, after.order_id, after.id, limit] : [batchId, limit]
     )
     return rows.map(allocationRow)
   }
