@@ -26,6 +26,7 @@ import {
   type LedgerEntryKind,
   LedgerError,
   type LedgerSource,
+  monthBounds,
   nextLotNumber,
   type PackScanVerdict,
   paymentKey,
@@ -204,6 +205,13 @@ function sourceColumns(e: LedgerEntry): { order_id: string | null; batch_id: str
 /** The instant a Bangkok calendar day starts (for timestamptz ranges). */
 function dayStart(date: string): string {
   return bangkokStartOfDay(date)
+}
+
+/** The Bangkok months touching the days from..to: each month's first day in the range (`from` for the first) and "YYYY-MM". */
+function monthsFrom(from: string, to: string): { start: string; month: string }[] {
+  const months: { start: string; month: string }[] = []
+  for (let start = from; start <= to; start = addDays(monthBounds(start.slice(0, 7)).to, 1)) months.push({ start, month: start.slice(0, 7) })
+  return months
 }
 
 export type LedgerFilter = { household_id?: string; order_id?: string; payout_id?: string; harvest_lot_id?: string; keys?: string[] }
@@ -783,34 +791,28 @@ class TraceabilityModuleService extends MedusaService({
   }
 
   /**
-   * Per household, what it earned (purchases + shares + reversals) and was paid in the Bangkok days from..to,
-   * summed in the database: the impact report's input (core `privateImpactReport` only adds these up).
+   * Earned (purchases + shares + reversals) and paid per household and Bangkok month ("YYYY-MM") in the Bangkok
+   * days from..to: the impact view's one read of the ledger, grouped in the database. One pass over the period's
+   * range of the covering booked_at index; a row's month is its bucket among the months' first instants
+   * (width_bucket: comparisons only — converting every row's time to Bangkok's calendar cost more than the
+   * rest of the query). Per-household and per-month figures are sums of these rows.
    */
   @InjectManager()
-  async ledgerTotals(from: string, to: string, @MedusaContext() ctx: Context = {}): Promise<{ household_id: string; earned: number; paid: number }[]> {
+  async ledgerHouseholdMonthTotals(
+    from: string,
+    to: string,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<{ household_id: string; month: string; earned: number; paid: number }[]> {
     const em = ctx.manager as SqlManager
+    const months = monthsFrom(from, to)
     const rows = await em.execute(
-      `select household_id,
+      `select household_id, width_bucket(booked_at, array[${placeholders(months.length)}]::timestamptz[]) as bucket,
          coalesce(sum(satang) filter (where kind <> 'payment'), 0)::text as earned,
          coalesce(-sum(satang) filter (where kind = 'payment'), 0)::text as paid
-       from ledger_entry where booked_at >= ? and booked_at < ? group by household_id`,
-      [dayStart(from), dayStart(addDays(to, 1))]
+       from ledger_entry where booked_at >= ? and booked_at < ? group by 1, 2`,
+      [...months.map((m) => dayStart(m.start)), dayStart(from), dayStart(addDays(to, 1))]
     )
-    return rows.map((r) => ({ household_id: String(r.household_id), earned: Number(r.earned), paid: Number(r.paid) }))
-  }
-
-  /** Earned and paid per Bangkok month ("YYYY-MM") over all households, in the days from..to (impact charts). */
-  @InjectManager()
-  async ledgerMonthTotals(from: string, to: string, @MedusaContext() ctx: Context = {}): Promise<{ month: string; earned: number; paid: number }[]> {
-    const em = ctx.manager as SqlManager
-    const rows = await em.execute(
-      `select to_char(booked_at at time zone 'Asia/Bangkok', 'YYYY-MM') as month,
-         coalesce(sum(satang) filter (where kind <> 'payment'), 0)::text as earned,
-         coalesce(-sum(satang) filter (where kind = 'payment'), 0)::text as paid
-       from ledger_entry where booked_at >= ? and booked_at < ? group by 1 order by 1`,
-      [dayStart(from), dayStart(addDays(to, 1))]
-    )
-    return rows.map((r) => ({ month: String(r.month), earned: Number(r.earned), paid: Number(r.paid) }))
+    return rows.map((r) => ({ household_id: String(r.household_id), month: months[Number(r.bucket) - 1]!.month, earned: Number(r.earned), paid: Number(r.paid) }))
   }
 
   /*
@@ -901,9 +903,9 @@ class TraceabilityModuleService extends MedusaService({
     const rows = await em.execute(
       `select ${ALLOCATION_COLUMNS} from unit_allocation a join label_unit u on u.id = a.label_unit_id join batch b on b.id = a.batch_id
        where a.batch_id = ? and a.released_at is null and a.deleted_at is null
-       ${after ? "and (a.order_id, a.id) > (?, ?)" : ""}
+       ${after ? "and (a.batch_id, a.order_id, a.id) > (?, ?, ?)" : ""}
        order by a.order_id, a.id limit ?`,
-      after ? [batchId, after.order_id, after.id, limit] : [batchId, limit]
+      after ? [batchId, batchId, after.order_id, after.id, limit] : [batchId, limit]
     )
     return rows.map(allocationRow)
   }

@@ -25,7 +25,7 @@ export const UnitAllocation = model
   })
   .indexes([
     { name: "unit_allocation_active_unit_unique", on: ["label_unit_id"], unique: true, where: "released_at IS NULL AND deleted_at IS NULL" },
-    { name: "IDX_unit_allocation_active_batch", on: ["batch_id", "order_id"], where: "released_at IS NULL AND deleted_at IS NULL" },
+    { name: "IDX_unit_allocation_active_batch", on: ["batch_id", "order_id", "id"], where: "released_at IS NULL AND deleted_at IS NULL" },
     { name: "IDX_unit_allocation_order", on: ["order_id"], where: "deleted_at IS NULL" },
     { name: "IDX_unit_allocation_fulfillment", on: ["fulfillment_id"], where: "deleted_at IS NULL" },
   ])
