@@ -49,7 +49,7 @@ describe("store herb API", () => {
     expect(herb.uses[0].source.healer).toBe("แก้ว")
     expect(herb.plots.length).toBeGreaterThan(0)
     for (const plot of herb.plots) {
-      expect(Object.keys(plot).sort()).toEqual(["certifications", "code", "householdAlias", "place"])
+      expect(Object.keys(plot).sort()).toEqual(["certifications", "code", "householdAlias", "householdAliasEn", "place"])
       expect(plot.certifications.length).toBeGreaterThan(0)
     }
     expect(herb.sameAs).toContain("https://en.wikipedia.org/wiki/Cryptolepis_dubia")
