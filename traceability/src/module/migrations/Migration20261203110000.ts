@@ -2,7 +2,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
 // English versions of the texts the public pages show (issue 15, decision 0068). All optional: the storefront
 // shows the Thai text marked lang="th" while one is empty.
-export class Migration20261203100000 extends Migration {
+export class Migration20261203110000 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "household" add column if not exists "alias_en" text null, add column if not exists "village_en" text null, add column if not exists "given_name_en" text null, add column if not exists "story_en" text null;`);
