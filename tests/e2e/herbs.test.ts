@@ -49,7 +49,7 @@ describe("store herb API", () => {
     expect(herb.uses[0].source.healer).toBe("แก้ว")
     expect(herb.plots.length).toBeGreaterThan(0)
     for (const plot of herb.plots) {
-      expect(Object.keys(plot).sort()).toEqual(["certifications", "code", "householdAlias", "place"])
+      expect(Object.keys(plot).sort()).toEqual(["certifications", "code", "householdAlias", "householdAliasEn", "place"])
       expect(plot.certifications.length).toBeGreaterThan(0)
     }
     expect(herb.sameAs).toContain("https://en.wikipedia.org/wiki/Cryptolepis_dubia")
@@ -161,14 +161,15 @@ describe("herb pages in Chromium (JavaScript off)", () => {
     expect(await tab.locator("main").textContent()).toContain("สวนเถาเอ็นริมห้วย")
     await tab.screenshot({ path: path.join(os.tmpdir(), "herb-th-360.png"), fullPage: true })
 
+    // The English page names the herb in English (issue 15).
     await tab.goto(`${suite.app.storefrontUrl}/01/${oil.variant.barcode}/10/${oil.lot_number}?lang=en`)
-    await tab.getByRole("link", { name: "เถาเอ็นอ่อน" }).click()
+    await tab.getByRole("link", { name: "Cryptolepis vine" }).click()
     await tab.waitForURL(/\/en\/herbs\/thao-en-on$/)
     await tab.getByRole("heading", { level: 1, name: /Cryptolepis vine/ }).waitFor()
     expect(await tab.locator("main").textContent()).toContain("not medical advice")
 
     await tab.goto(`${suite.app.storefrontUrl}/en/products/mok-prai-herbal-massage-oil`)
-    await tab.getByRole("link", { name: "ผักเสี้ยนผี" }).click()
+    await tab.getByRole("link", { name: "Asian spiderflower" }).click()
     await tab.waitForURL(/\/en\/herbs\/phak-sian-phi$/)
     await tab.getByRole("link", { name: /Mok Prai/ }).first().waitFor()
 

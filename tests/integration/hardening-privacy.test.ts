@@ -263,9 +263,9 @@ describe("privacy sweep of every public response", () => {
     for (const lang of ["th", "en"] as const) {
       const html = lotPages(lang).map((r) => r.body).join("\n")
       expect(html.length, `${lang} lot pages`).toBeGreaterThan(1000)
-      expectConsentedValues(html, `the ${lang} provenance pages`, photos)
+      expectConsentedValues(html, `the ${lang} provenance pages`, photos, [lang])
     }
-    expectConsentedValues(api.filter((r) => r.label.includes("/store/provenance/")).map((r) => r.body).join("\n"), "the store provenance API", photos)
+    expectConsentedValues(api.filter((r) => r.label.includes("/store/provenance/")).map((r) => r.body).join("\n"), "the store provenance API", photos, ["th", "en"])
   })
 
   it("serves no photo of a household that did not consent to one, and no household photo from /static", async () => {

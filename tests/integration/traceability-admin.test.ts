@@ -108,6 +108,7 @@ describe("admin traceability API", () => {
     const created = await admin("POST", "/admin/households", {
       code: "MM-H-090", alias: "สวนทดสอบ", village: "บ้านแม่มอก", moo: "3", tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง",
       given_name: "ทองใบ", story: "เรื่องเล่าทดสอบ",
+      given_name_en: "Thongbai", story_en: "A test story", alias_en: "",
       consent: { given_name: true, photo: false, story: false },
       private: { national_id: "3520100417558", phone: "0811112222", income_thb_per_year: 30000 },
     })
@@ -120,9 +121,14 @@ describe("admin traceability API", () => {
     expect(JSON.stringify(created.body)).not.toContain("0811112222")
     householdId = h.id
     expect(h.public_preview).toMatchObject({ alias: "สวนทดสอบ", given_name: "ทองใบ", story: null, photo_url: null })
+    // English versions follow the same consents (decision 0068); an empty English is stored as none.
+    expect(h).toMatchObject({ alias_en: null, given_name_en: "Thongbai", story_en: "A test story" })
+    expect(h.public_preview).toMatchObject({ alias_en: null, given_name_en: "Thongbai", story_en: null })
 
     const withdrawn = await admin("POST", `/admin/households/${h.id}`, { consent: { given_name: false, photo: false, story: true } })
     expect(withdrawn.body.household.public_preview).toMatchObject({ given_name: null, story: "เรื่องเล่าทดสอบ" })
+    expect(withdrawn.body.household.public_preview).toMatchObject({ given_name_en: null, story_en: "A test story" })
+    expect(JSON.stringify(withdrawn.body.household.public_preview)).not.toContain("Thongbai")
     expect(withdrawn.body.household.updated_by).toBe(await actorId())
 
     const list = await admin("GET", "/admin/households?q=MM-H-09")

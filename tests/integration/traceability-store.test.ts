@@ -180,7 +180,7 @@ describe("store provenance API", () => {
     // contributes to some batch, so every consent case is exercised.
     await expectPrivateValuesStored(app.db.url)
     const photos = await loadSeedPhotos(app.db.url)
-    expectConsentedValues(responses.map((r) => r.body).join("\n"), "the store provenance API", photos)
+    expectConsentedValues(responses.map((r) => r.body).join("\n"), "the store provenance API", photos, ["th", "en"])
     expectNoPrivateValues(responses, photos)
     expectNoPrivateKeys(responses)
   })

@@ -78,11 +78,16 @@ export function expectNoPrivateKeys(responses: PublicResponse[]): void {
 }
 
 /** What each household agreed to show is shown, so the absence checks above are not passing on empty pages. */
-export function expectConsentedValues(text: string, what: string, photos: SeedPhotos): void {
+export function expectConsentedValues(text: string, what: string, photos: SeedPhotos, languages: readonly ("th" | "en")[] = ["th"]): void {
   for (const h of SEED_HOUSEHOLDS) {
-    expect(text, `${what}: alias of ${h.code}`).toContain(h.alias)
-    if (h.consent.given_name) expect(text, `${what}: given name of ${h.code}`).toContain(h.given_name!)
-    if (h.consent.story) expect(text, `${what}: story of ${h.code}`).toContain(h.story!)
+    // English pages show the English entered (decision 0068), the API carries both.
+    for (const v of languages.map((lang) => (lang === "th" ? h : h.en))) {
+      expect(text, `${what}: alias of ${h.code}`).toContain(v.alias)
+      if (h.consent.given_name) expect(text, `${what}: given name of ${h.code}`).toContain(v.given_name!)
+      if (h.consent.story) expect(text, `${what}: story of ${h.code}`).toContain(v.story!)
+    }
+    // A romanised given name is still the name: never public without the given-name consent.
+    if (!h.consent.given_name && h.en.given_name) expect(text, `${what}: English given name of ${h.code}`).not.toContain(h.en.given_name)
     const photo = photos.get(h.code)
     if (photo?.consent) expect(text, `${what}: photo of ${h.code}`).toContain(`/household-photos/${photo.file}`)
   }

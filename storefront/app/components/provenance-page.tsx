@@ -1,9 +1,10 @@
-import type { PublicCertification, PublicProvenance, ScanVerdict } from "@mae-mok/traceability"
+import type { PublicCertification, PublicHerb, PublicProvenance, ScanVerdict } from "@mae-mok/traceability"
 import type { Locale, MessageKey, Translate } from "~/i18n"
 import { ContactLine, type ShopContact } from "~/components/contact-line"
 import { areaMap } from "~/lib/provenance/area-map"
 import { counted } from "~/lib/i18n/format"
-import { bilingual, placeLine, placeName } from "~/lib/i18n/place-names"
+import { bilingual, bilingualShown, placeLine, placeName } from "~/lib/i18n/place-names"
+import { plain, Say, sentence, shown } from "~/lib/i18n/english-fallback"
 
 /**
  * The page a buyer sees after scanning a label. A complete HTML document rendered on the server without any
@@ -149,7 +150,7 @@ function CertificateLine({ c, locale, t, formatDate, check, contact }: { c: Publ
   )
 }
 
-function AreaMapFigure({ villages, locale, t }: { villages: string[]; locale: Locale; t: Translate }) {
+function AreaMapFigure({ villages, villagesEn, locale, t }: { villages: string[]; villagesEn: Map<string, string>; locale: Locale; t: Translate }) {
   const map = areaMap(villages)
   return (
     <figure className="area-map" data-testid="area-map">
@@ -158,16 +159,19 @@ function AreaMapFigure({ villages, locale, t }: { villages: string[]; locale: Lo
         <rect x="0" y="0" width={map.width} height={map.height} fill="#f4f1e8" />
         <path d={map.outline} fill="#e3ecd6" stroke="#4f6b3a" strokeWidth="1.5" strokeDasharray="4 3" />
         <text x={map.width / 2} y={map.height / 2 + 4} textAnchor="middle" fontSize="12" fill="#4f6b3a" opacity="0.6">
-          {t("prov.map.tambon", { name: placeName(locale, "แม่มอก") })}
+          {t("prov.map.tambon", { name: placeName(locale, "แม่มอก").text })}
         </text>
-        {map.villages.map((v) => (
-          <g key={v.name} data-village={v.name} data-here={v.here ? "yes" : "no"}>
-            <circle cx={v.x} cy={v.y} r={v.here ? 6 : 4} fill={v.here ? "#b3541e" : "#8a8a7a"} stroke="#fff" strokeWidth="1.5" />
-            <text x={v.labelLeft ? v.x - 9 : v.x + 9} y={v.y + 4} textAnchor={v.labelLeft ? "end" : "start"} fontSize="11" fontWeight={v.here ? 700 : 400} fill="#2b2b2b">
-              {placeName(locale, v.name)}
-            </text>
-          </g>
-        ))}
+        {map.villages.map((v) => {
+          const name = placeName(locale, v.name, villagesEn.get(v.name))
+          return (
+            <g key={v.name} data-village={v.name} data-here={v.here ? "yes" : "no"}>
+              <circle cx={v.x} cy={v.y} r={v.here ? 6 : 4} fill={v.here ? "#b3541e" : "#8a8a7a"} stroke="#fff" strokeWidth="1.5" />
+              <text x={v.labelLeft ? v.x - 9 : v.x + 9} y={v.y + 4} textAnchor={v.labelLeft ? "end" : "start"} fontSize="11" fontWeight={v.here ? 700 : 400} fill="#2b2b2b" lang={name.lang}>
+                {name.text}
+              </text>
+            </g>
+          )
+        })}
         <g transform={`translate(${map.width - 24} 16)`}>
           <path d="M0 14 L5 0 L10 14 L5 10 Z" fill="#2b2b2b" />
           <text x="5" y="26" textAnchor="middle" fontSize="10">
@@ -268,6 +272,9 @@ function Provenance({
     plotNumber.set(plot.code, { n: same.indexOf(plot) + 1, of: same.length })
   }
   const villages = [...new Set([...p.households.map((h) => h.place.village), ...p.plots.map((pl) => pl.place.village)].filter((v): v is string => Boolean(v)))]
+  const villagesEn = new Map<string, string>()
+  for (const place of [...p.households.map((h) => h.place), ...p.plots.map((pl) => pl.place)]) if (place.village && place.villageEn) villagesEn.set(place.village, place.villageEn)
+  const herbName = (h: PublicHerb) => shown(locale, h.thaiName, h.englishName)
   return (
     <>
       {p.recall ? (
@@ -335,7 +342,7 @@ function Provenance({
         <ul className="plain">
           {p.herbs.map((h) => (
             <li key={h.scientificName}>
-              <strong>{herbHrefs[h.scientificName] ? <a href={herbHrefs[h.scientificName]}>{h.thaiName}</a> : h.thaiName}</strong> (<i lang="la">{h.scientificName}</i>) · {bilingual(locale, h.partUsed)} · {t("prov.herbLine", { kg: kg(h.kg), percent: h.percent })}
+              <strong>{herbHrefs[h.scientificName] ? <a href={herbHrefs[h.scientificName]}><Say locale={locale} value={herbName(h)} /></a> : <Say locale={locale} value={herbName(h)} />}</strong> (<i lang="la">{h.scientificName}</i>) · <Say locale={locale} value={bilingualShown(locale, h.partUsed, h.partUsedEn)} /> · {t("prov.herbLine", { kg: kg(h.kg), percent: h.percent })}
             </li>
           ))}
         </ul>
@@ -343,7 +350,7 @@ function Provenance({
 
       <section aria-labelledby="map-h">
         <h2 id="map-h">{t("prov.map.title")}</h2>
-        <AreaMapFigure villages={villages} locale={locale} t={t} />
+        <AreaMapFigure villages={villages} villagesEn={villagesEn} locale={locale} t={t} />
       </section>
 
       <section aria-labelledby="plots-h">
@@ -354,15 +361,25 @@ function Provenance({
             return (
               // The id stays the anchor of the linkset's certificate links; it is never shown.
               <li key={plot.code} id={`plot-${plot.code}`} data-testid="plot-card">
-                <h3>{number.of > 1 ? t("prov.plotNOf", { n: number.n, household: plot.householdAlias }) : t("prov.plotOf", { household: plot.householdAlias })}</h3>
-                <p className="muted">{placeLine(locale, plot.place)}</p>
+                <h3>
+                  <Say
+                    locale={locale}
+                    value={sentence(
+                      (household) => (number.of > 1 ? t("prov.plotNOf", { n: number.n, household }) : t("prov.plotOf", { household })),
+                      shown(locale, plot.householdAlias, plot.householdAliasEn),
+                    )}
+                  />
+                </h3>
+                <p className="muted">
+                  <Say locale={locale} value={placeLine(locale, plot.place)} />
+                </p>
                 <p>
                   {plot.herbs
                     .map((latin) => herbByLatin.get(latin))
                     .map((h, i) => (
                       <span key={plot.herbs[i]}>
                         {i > 0 ? ", " : ""}
-                        {h ? `${h.thaiName} ` : ""}(<i lang="la">{plot.herbs[i]}</i>)
+                        {h ? <><Say locale={locale} value={herbName(h)} />{" "}</> : ""}(<i lang="la">{plot.herbs[i]}</i>)
                       </span>
                     ))}{" "}
                   · {t("prov.herbLine", { kg: kg(plot.kg), percent: plot.percent })}
@@ -386,20 +403,36 @@ function Provenance({
       <section aria-labelledby="households-h">
         <h2 id="households-h">{t("prov.households")}</h2>
         <ul className="plain cards">
-          {p.households.map((h) => (
-            <li key={h.alias}>
-              {h.photoUrl ? (
-                <img src={h.photoUrl} alt={t("prov.photoOf", { name: h.givenName ?? h.alias })} width={96} height={96} loading="lazy" />
-              ) : null}
-              <h3>
-                {h.alias}
-                {h.givenName ? ` · ${h.givenName}` : ""}
-              </h3>
-              <p className="muted">{placeLine(locale, h.place)}</p>
-              <p>{t("prov.householdShare", { kg: kg(h.kg), percent: h.percent })}</p>
-              {h.story ? <p>{h.story}</p> : null}
-            </li>
-          ))}
+          {p.households.map((h) => {
+            const alias = shown(locale, h.alias, h.aliasEn)
+            const givenName = h.givenName ? shown(locale, h.givenName, h.givenNameEn) : null
+            return (
+              <li key={h.alias} data-testid="household-card">
+                {h.photoUrl ? (
+                  // An attribute cannot mark a language inside it: the fallback's words are used as they are.
+                  <img src={h.photoUrl} alt={t("prov.photoOf", { name: plain(givenName ?? alias) })} width={96} height={96} loading="lazy" />
+                ) : null}
+                <h3>
+                  <Say locale={locale} value={alias} />
+                  {givenName ? (
+                    <>
+                      {" · "}
+                      <Say locale={locale} value={givenName} />
+                    </>
+                  ) : null}
+                </h3>
+                <p className="muted">
+                  <Say locale={locale} value={placeLine(locale, h.place)} />
+                </p>
+                <p>{t("prov.householdShare", { kg: kg(h.kg), percent: h.percent })}</p>
+                {h.story ? (
+                  <p data-testid="household-story">
+                    <Say locale={locale} value={shown(locale, h.story, h.storyEn)} />
+                  </p>
+                ) : null}
+              </li>
+            )
+          })}
         </ul>
       </section>
     </>

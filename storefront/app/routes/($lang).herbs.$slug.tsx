@@ -9,6 +9,8 @@ import { requireLocale } from "~/lib/i18n/i18n.server"
 import { seo } from "~/lib/render/seo"
 import { shareImageUrl } from "~/lib/catalogue/share-image.server"
 import { useI18n } from "~/lib/i18n/use-i18n"
+import { Say, shown } from "~/lib/i18n/english-fallback"
+import { placeLine } from "~/lib/i18n/place-names"
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)
@@ -110,7 +112,7 @@ export default function HerbPage() {
           <ul className="plain">
             {herb.plots.map((p) => (
               <li key={p.code}>
-                <strong>{p.householdAlias}</strong> · {[p.place.village, p.place.tambon, p.place.amphoe, p.place.province].filter(Boolean).join(", ")} ·{" "}
+                <strong><Say locale={locale} value={shown(locale, p.householdAlias, p.householdAliasEn)} /></strong> · <Say locale={locale} value={placeLine(locale, p.place)} /> ·{" "}
                 {p.certifications.map((c) => `${c.scheme} ${c.certificateNumber}`).join(", ")}
               </li>
             ))}

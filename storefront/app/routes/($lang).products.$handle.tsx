@@ -13,6 +13,7 @@ import { currentBatch } from "~/lib/provenance/provenance.server"
 import { seo } from "~/lib/render/seo"
 import { shareImageUrl } from "~/lib/catalogue/share-image.server"
 import { useI18n } from "~/lib/i18n/use-i18n"
+import { Say, shown } from "~/lib/i18n/english-fallback"
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { locale } = requireLocale(params)
@@ -31,7 +32,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
             lot: batch.batch.lot,
             households: batch.totals.households,
             plots: batch.plots.filter((p) => p.certifications.length > 0).length,
-            herbs: batch.herbs.map((h) => ({ thaiName: h.thaiName, scientificName: h.scientificName, href: herbLinks[h.scientificName] ?? null })),
+            herbs: batch.herbs.map((h) => ({ name: shown(locale, h.thaiName, h.englishName), scientificName: h.scientificName, href: herbLinks[h.scientificName] ?? null })),
             href: selected?.gtin ? buildDigitalLinkPath({ gtin: selected.gtin, lot: batch.batch.lot }) : null,
             // aggregate only, from the public projection (issue 13)
             growerShare: batch.growerShare && batch.growerShare.kind !== "none" ? { th: batch.growerShare.message_th, en: batch.growerShare.message_en } : null,
@@ -160,7 +161,7 @@ export default function ProductPage() {
                     <ul>
                       {batch.herbs.map((h) => (
                         <li key={h.scientificName}>
-                          {h.href ? <Link to={h.href} reloadDocument>{h.thaiName}</Link> : h.thaiName} (<i lang="la">{h.scientificName}</i>)
+                          {h.href ? <Link to={h.href} reloadDocument><Say locale={locale} value={h.name} /></Link> : <Say locale={locale} value={h.name} />} (<i lang="la">{h.scientificName}</i>)
                         </li>
                       ))}
                     </ul>

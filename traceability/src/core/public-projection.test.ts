@@ -58,6 +58,25 @@ describe("publicProjection: privacy", () => {
     expect(d).toMatchObject({ givenName: null, story: null, photoUrl: null });
   });
 
+  it("carries the English versions under the same consents as the Thai ones (decision 0068)", () => {
+    const a = household(out, "บ้านสวนป้าแก้ว");
+    expect(a).toMatchObject({ aliasEn: "Aunt Kaew's Garden", givenNameEn: "Prapai", storyEn: "Has grown Cryptolepis by the creek for ten years." });
+    expect(a.place.villageEn).toBe("Mae Mok Village");
+    expect(out.plots.find((p) => p.householdAlias === "บ้านสวนป้าแก้ว")?.householdAliasEn).toBe("Aunt Kaew's Garden");
+    expect(household(out, "สวนลุงมา")).toMatchObject({ aliasEn: null, givenNameEn: null, storyEn: null });
+    expect(household(out, "ไร่ผักเสี้ยนบ้านแม่มอก")).toMatchObject({ givenNameEn: null, storyEn: null });
+    expect(json).not.toContain("GIVEN-NAME-EN-");
+    expect(json).not.toContain("STORY-EN-");
+    expect(out.herbs.find((h) => h.scientificName === "Cryptolepis dubia")).toMatchObject({ englishName: "Cryptolepis vine", partUsedEn: "stem" });
+    expect(out.herbs.find((h) => h.scientificName === "Cleome viscosa")).toMatchObject({ englishName: null, partUsedEn: null });
+
+    const record = makePrivateBatchRecord();
+    (record.households[0] as { consent: { givenName: boolean; story: boolean } }).consent = { givenName: false, story: false } as never;
+    const withdrawn = JSON.stringify(publicProjection(record));
+    expect(withdrawn).not.toContain("Prapai");
+    expect(withdrawn).not.toContain("Has grown Cryptolepis");
+  });
+
   it("withdrawing consent removes the field", () => {
     const record = makePrivateBatchRecord();
     (record.households[0] as { consent: { givenName: boolean } }).consent.givenName = false;
@@ -90,9 +109,10 @@ describe("publicProjection: privacy", () => {
   });
 
   it("shows places at village level only", () => {
-    expect(out.plots[0]?.place).toEqual({ village: "บ้านแม่มอก", moo: "3", tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง" });
+    expect(out.plots[0]?.place).toEqual({ village: "บ้านแม่มอก", villageEn: null, moo: "3", tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง" });
     expect(household(out, "สวนลุงมา").place).toEqual({
       village: "บ้านทุ่งนาหลวง",
+      villageEn: null,
       moo: "7",
       tambon: "แม่มอก",
       amphoe: "เถิน",
@@ -117,9 +137,9 @@ describe("publicProjection: content", () => {
 
   it("lists herbs with Thai and scientific names and shares adding to 100", () => {
     expect(out.herbs).toEqual([
-      { thaiName: "เถาเอ็นอ่อน", scientificName: "Cryptolepis dubia", partUsed: "stem", kg: 7, percent: 58 },
-      { thaiName: "เพชรสังฆาต", scientificName: "Cissus quadrangularis", partUsed: "stem", kg: 2.5, percent: 21 },
-      { thaiName: "ผักเสี้ยนผี", scientificName: "Cleome viscosa", partUsed: "whole plant", kg: 2.5, percent: 21 },
+      { thaiName: "เถาเอ็นอ่อน", englishName: "Cryptolepis vine", scientificName: "Cryptolepis dubia", partUsed: "stem", partUsedEn: "stem", kg: 7, percent: 58 },
+      { thaiName: "เพชรสังฆาต", englishName: null, scientificName: "Cissus quadrangularis", partUsed: "stem", partUsedEn: null, kg: 2.5, percent: 21 },
+      { thaiName: "ผักเสี้ยนผี", englishName: null, scientificName: "Cleome viscosa", partUsed: "whole plant", partUsedEn: null, kg: 2.5, percent: 21 },
     ]);
   });
 

@@ -53,6 +53,8 @@ export interface BatchRecord {
 /** Village-level place: public. */
 export interface CoarseLocation {
   village: string;
+  /** The village in English, as entered (decision 0068); empty means none. */
+  villageEn?: string | null;
   moo?: string | number | null;
   tambon: string;
   amphoe: string;
@@ -85,7 +87,10 @@ export interface HouseholdRecord {
   code: string;
   /** Public name chosen with the household, e.g. "สวนเถาเอ็นริมห้วย" (never with the given name in it: decision 0020). */
   alias: string;
+  /** The alias in English (decision 0068): public like the alias. */
+  aliasEn?: string | null;
   village: string;
+  villageEn?: string | null;
   moo?: string | number | null;
   tambon: string;
   amphoe?: string | null;
@@ -95,10 +100,14 @@ export interface HouseholdRecord {
   consent: HouseholdConsent;
   /** Public only with consent.givenName. */
   givenName?: string | null;
+  /** The given name romanised: public only with consent.givenName, like the name itself. */
+  givenNameEn?: string | null;
   /** Public only with consent.photo. */
   photoUrl?: string | null;
   /** Public only with consent.story. */
   story?: string | null;
+  /** The story in English: public only with consent.story. */
+  storyEn?: string | null;
   // PRIVATE: never public, whatever the consent says.
   familyName?: string | null;
   povertyTier?: string | number | null;
@@ -115,6 +124,9 @@ export interface SpeciesRecord {
   thaiName: string;
   scientificName: string;
   partUsed: string;
+  /** English name and part used (decision 0068); empty means none. */
+  englishName?: string | null;
+  partUsedEn?: string | null;
 }
 
 export interface HarvestLotRecord {
@@ -159,8 +171,13 @@ export interface PrivateBatchRecord {
 // Public output: plain JSON (strings, numbers, booleans, null, arrays, objects).
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The English fields below (…En, englishName) are null when none was entered: the storefront then shows the
+ * Thai text marked lang="th" (decision 0068), so a missing translation is visible and read correctly.
+ */
 export interface PublicPlace {
   village: string | null;
+  villageEn: string | null;
   moo: string | null;
   tambon: string | null;
   amphoe: string | null;
@@ -177,8 +194,10 @@ export interface PublicCertification {
 
 export interface PublicHerb {
   thaiName: string;
+  englishName: string | null;
   scientificName: string;
   partUsed: string;
+  partUsedEn: string | null;
   kg: number;
   percent: number;
 }
@@ -186,6 +205,7 @@ export interface PublicHerb {
 export interface PublicPlot {
   code: string;
   householdAlias: string;
+  householdAliasEn: string | null;
   place: PublicPlace;
   /** Scientific names of the herbs this batch took from the plot. */
   herbs: string[];
@@ -197,9 +217,12 @@ export interface PublicPlot {
 
 export interface PublicHousehold {
   alias: string;
+  aliasEn: string | null;
   givenName: string | null;
+  givenNameEn: string | null;
   photoUrl: string | null;
   story: string | null;
+  storyEn: string | null;
   place: PublicPlace;
   kg: number;
   percent: number;
@@ -279,6 +302,7 @@ function httpUrl(value: unknown): string | null {
 function plotPlace(location: CoarseLocation | undefined): PublicPlace {
   return {
     village: text(location?.village),
+    villageEn: text(location?.villageEn),
     moo: mooText(location?.moo),
     tambon: text(location?.tambon),
     amphoe: text(location?.amphoe),
@@ -289,6 +313,7 @@ function plotPlace(location: CoarseLocation | undefined): PublicPlace {
 function householdPlace(h: HouseholdRecord): PublicPlace {
   return {
     village: text(h.village),
+    villageEn: text(h.villageEn),
     moo: mooText(h.moo),
     tambon: text(h.tambon),
     amphoe: text(h.amphoe),
@@ -417,8 +442,10 @@ export function publicProjection(record: PrivateBatchRecord, options: Projection
     const sp = species.get(share.id) as SpeciesRecord;
     return {
       thaiName: requiredText(sp.thaiName, "species Thai name"),
+      englishName: text(sp.englishName),
       scientificName: requiredText(sp.scientificName, "species scientific name"),
       partUsed: requiredText(sp.partUsed, "species part used"),
+      partUsedEn: text(sp.partUsedEn),
       kg: share.kg,
       percent: share.percent,
     };
@@ -430,9 +457,13 @@ export function publicProjection(record: PrivateBatchRecord, options: Projection
     const consent = h.consent;
     return {
       alias: requiredText(h.alias, "household alias"),
+      aliasEn: text(h.aliasEn),
+      // The English versions follow the same consent as the Thai ones: a romanised name is still the name.
       givenName: consent?.givenName === true ? text(h.givenName) : null,
+      givenNameEn: consent?.givenName === true ? text(h.givenNameEn) : null,
       photoUrl: consent?.photo === true ? httpUrl(h.photoUrl) : null,
       story: consent?.story === true ? text(h.story) : null,
+      storyEn: consent?.story === true ? text(h.storyEn) : null,
       place: householdPlace(h),
       kg: share.kg,
       percent: share.percent,
@@ -445,6 +476,7 @@ export function publicProjection(record: PrivateBatchRecord, options: Projection
     return {
       code: requiredText(p.code, "plot code"),
       householdAlias: requiredText(owner?.alias, "household alias of a plot"),
+      householdAliasEn: text(owner?.aliasEn),
       place: plotPlace(p.location),
       herbs: Array.from(plotHerbs.get(p.id) ?? []).sort(),
       certifications: sortCertifications(Array.from(plotCerts.get(p.id)?.values() ?? [], copyCertification)),
@@ -567,7 +599,7 @@ export interface PublicHerbPage {
   photos: { url: string; alt: { th: string; en: string } }[];
   sameAs: string[];
   /** Plots with a certification valid today: village-level place and household alias only. */
-  plots: { code: string; householdAlias: string; place: PublicPlace; certifications: PublicCertification[] }[];
+  plots: { code: string; householdAlias: string; householdAliasEn: string | null; place: PublicPlace; certifications: PublicCertification[] }[];
   products: { handle: string; title: { th: string; en: string }; thumbnail: string | null }[];
 }
 
@@ -616,6 +648,7 @@ export function publicHerbPage(record: PrivateHerbRecord): PublicHerbPage | null
     return [{
       code: requiredText(plot.code, "plot code"),
       householdAlias: requiredText(owner?.alias, "household alias of a plot"),
+      householdAliasEn: text(owner?.aliasEn),
       place: plotPlace(plot.location),
       certifications: certs,
     }];

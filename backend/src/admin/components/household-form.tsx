@@ -10,14 +10,18 @@ import { Field, Form, SubmitRow, useFields, wholeInput } from "./form"
 type Values = Record<
   | "code"
   | "alias"
+  | "alias_en"
   | "village"
+  | "village_en"
   | "moo"
   | "tambon"
   | "amphoe"
   | "province"
   | "members_count"
   | "given_name"
+  | "given_name_en"
   | "story"
+  | "story_en"
   | "family_name"
   | "poverty_tier"
   | "national_id"
@@ -36,7 +40,9 @@ function initialValues(h?: Household): Values {
   return {
     code: s(h?.code),
     alias: s(h?.alias),
+    alias_en: s(h?.alias_en),
     village: s(h?.village),
+    village_en: s(h?.village_en),
     moo: s(h?.moo),
     // New households are almost always in Tambon Mae Mok.
     tambon: h ? h.tambon : "แม่มอก",
@@ -44,7 +50,9 @@ function initialValues(h?: Household): Values {
     province: h ? h.province : "ลำปาง",
     members_count: s(h?.members_count),
     given_name: s(h?.given_name),
+    given_name_en: s(h?.given_name_en),
     story: s(h?.story),
+    story_en: s(h?.story_en),
     // The API answers private values masked; one is filled in only when revealed (see PrivateField).
     family_name: "",
     poverty_tier: "",
@@ -72,14 +80,18 @@ function toBody(v: Values, consent: ConsentValues, h: Household | undefined, sho
   return {
     code: v.code.trim(),
     alias: v.alias.trim(),
+    alias_en: text(v.alias_en),
     village: v.village.trim(),
+    village_en: text(v.village_en),
     moo: text(v.moo),
     tambon: v.tambon.trim(),
     amphoe: v.amphoe.trim(),
     province: v.province.trim(),
     members_count: num(v.members_count),
     given_name: text(v.given_name),
+    given_name_en: text(v.given_name_en),
     story: text(v.story),
+    story_en: text(v.story_en),
     consent,
     ...(confirmAlias ? { confirm_alias_contains_name: true } : {}),
     private: {
@@ -120,14 +132,18 @@ export function HouseholdForm(props: {
     <Form onSubmit={submit} className="flex flex-col gap-y-4">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {text("code", t("household.code"), { required: true, placeholder: "MM-H-017" })}
-        {text("alias", t("household.alias"), { required: true })}
-        {text("village", t("household.village"), { required: true })}
         {text("moo", t("household.moo"), { inputMode: "numeric" })}
+        {/* Each public text with its English beside it (decision 0068): optional, the English page falls back to the Thai. */}
+        {text("alias", t("household.alias"), { required: true, maxLength: 200 })}
+        {text("alias_en", t("household.aliasEn"), { maxLength: 200, lang: "en", placeholder: t("household.englishHint") })}
+        {text("village", t("household.village"), { required: true, maxLength: 200 })}
+        {text("village_en", t("household.villageEn"), { maxLength: 200, lang: "en", placeholder: t("household.englishHint") })}
+        {text("given_name", t("household.givenName"), { maxLength: 200 })}
+        {text("given_name_en", t("household.givenNameEn"), { maxLength: 200, lang: "en", placeholder: t("household.englishHint") })}
         {text("tambon", t("household.tambon"), { required: true })}
         {text("amphoe", t("household.amphoe"), { required: true })}
         {text("province", t("household.province"), { required: true })}
         {text("members_count", t("household.members"), wholeInput)}
-        {text("given_name", t("household.givenName"))}
       </div>
       {aliasHasName && (
         <div role="alert" data-testid="alias-warning" className="bg-ui-tag-orange-bg text-ui-tag-orange-text flex flex-col gap-y-2 rounded-md px-3 py-2">
@@ -140,9 +156,14 @@ export function HouseholdForm(props: {
           </div>
         </div>
       )}
-      <Field id="household-story" label={t("household.story")}>
-        <Textarea id="household-story" value={v.story} onChange={(e) => set("story")(e.target.value)} />
-      </Field>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <Field id="household-story" label={t("household.story")}>
+          <Textarea id="household-story" maxLength={2000} value={v.story} onChange={(e) => set("story")(e.target.value)} />
+        </Field>
+        <Field id="household-story_en" label={t("household.storyEn")}>
+          <Textarea id="household-story_en" lang="en" maxLength={2000} placeholder={t("household.englishHint")} value={v.story_en} onChange={(e) => set("story_en")(e.target.value)} />
+        </Field>
+      </div>
 
       <fieldset className="flex flex-col gap-y-3 rounded-md border border-ui-border-base p-3">
         <legend className="txt-compact-small-plus px-1">{t("household.consentTitle")}</legend>

@@ -2,7 +2,7 @@
 
 export type Audit = { created_by: string | null; updated_by?: string | null; created_at: string; updated_at?: string }
 
-export type HerbSpecies = Audit & { id: string; thai_name: string; scientific_name: string; part_used: string }
+export type HerbSpecies = Audit & { id: string; thai_name: string; scientific_name: string; part_used: string; english_name?: string | null; part_used_en?: string | null }
 
 export type Consent = {
   given_name: boolean
@@ -26,9 +26,12 @@ export type HouseholdPrivate = {
 /** What a buyer sees of the household on a provenance page. */
 export type HouseholdPreview = {
   alias: string
+  alias_en?: string | null
   given_name: string | null
+  given_name_en?: string | null
   photo_url: string | null
   story: string | null
+  story_en?: string | null
   place: { village: string; moo?: string | number | null; tambon: string; amphoe: string; province: string }
 }
 
@@ -36,16 +39,21 @@ export type Household = Audit & {
   id: string
   code: string
   alias: string
+  /** English versions of the public texts (decision 0068): optional. */
+  alias_en?: string | null
   village: string
+  village_en?: string | null
   moo: string | null
   tambon: string
   amphoe: string
   province: string
   members_count: number | null
   given_name: string | null
+  given_name_en?: string | null
   /** Where the photo is served (only while the photo consent holds); upload with POST …/photo. */
   photo_url: string | null
   story: string | null
+  story_en?: string | null
   consent: Consent
   private?: HouseholdPrivate
   /** The asking user may reveal private values (granted "may see household private data"). */
@@ -77,6 +85,7 @@ export type Plot = Audit & {
   area_rai: number | null
   species_ids: string[]
   village: string
+  village_en?: string | null
   moo: string | null
   tambon: string
   amphoe: string

@@ -51,7 +51,12 @@ export function isThaiNationalId(id: string): boolean {
   return (11 - (sum % 11)) % 10 === Number(id[12])
 }
 
-export const SpeciesCreate = z.object({ thai_name: text(), scientific_name: text(), part_used: text() }).strict()
+/** An optional English version of a public text (decision 0068): empty or null clears it. */
+const english = (max = 200) => z.union([text(max), z.string().trim().length(0).transform(() => null)]).nullable()
+export const SpeciesCreate = z
+  .object({ thai_name: text(), scientific_name: text(), part_used: text(), english_name: english(), part_used_en: english() })
+  .partial({ english_name: true, part_used_en: true })
+  .strict()
 export const SpeciesUpdate = SpeciesCreate.partial().strict()
 
 const Consent = z.object({ given_name: z.boolean(), photo: z.boolean(), story: z.boolean() }).strict()
@@ -72,16 +77,20 @@ const HouseholdPrivate = z
 const householdFields = {
   code: z.string().regex(/^[A-Z]{2}-H-\d{3,4}$/, "code must look like MM-H-017"),
   alias: text(),
+  alias_en: english(),
   village: text(),
+  village_en: english(),
   moo: z.string().regex(/^\d{1,2}$/, "moo must be the village number").nullable(),
   tambon: text(),
   amphoe: text(),
   province: text(),
   members_count: z.number().int().min(1).max(50).nullable(),
   given_name: text().nullable(),
+  given_name_en: english(),
   // Photos are uploaded (POST /admin/households/:id/photo) and served only with consent, never linked.
   photo_url: z.unknown().refine((v) => v === undefined, named("is no longer accepted: upload the photo (JPEG or PNG) with POST /admin/households/:id/photo")),
   story: text(2000).nullable(),
+  story_en: english(2000),
   consent: Consent,
   private: HouseholdPrivate,
   /** The household agrees to an alias that contains its given name (decision 0020). */
@@ -89,7 +98,7 @@ const householdFields = {
 }
 export const HouseholdCreate = z
   .object(householdFields)
-  .partial({ moo: true, members_count: true, given_name: true, photo_url: true, story: true, consent: true, private: true, confirm_alias_contains_name: true })
+  .partial({ moo: true, members_count: true, given_name: true, photo_url: true, story: true, consent: true, private: true, confirm_alias_contains_name: true, alias_en: true, village_en: true, given_name_en: true, story_en: true })
   .strict()
 export const HouseholdUpdate = z.object(householdFields).partial().strict()
 
@@ -114,13 +123,14 @@ const plotFields = {
   area_rai: z.number().min(0.0001, "area_rai must be at least 0.0001 rai").max(10_000).nullable(),
   species_ids: z.array(text()).max(50),
   village: text(),
+  village_en: english(),
   moo: z.string().regex(/^\d{1,2}$/, "moo must be the village number").nullable(),
   tambon: text(),
   amphoe: text(),
   province: text(),
   private: PlotPrivate,
 }
-export const PlotCreate = z.object(plotFields).partial({ area_rai: true, moo: true, private: true }).strict()
+export const PlotCreate = z.object(plotFields).partial({ area_rai: true, moo: true, private: true, village_en: true }).strict()
 export const PlotUpdate = z.object(plotFields).partial().strict()
 
 const certFields = {

@@ -12,7 +12,7 @@ import {
   publicHerbPage,
   TRADITIONAL_KNOWLEDGE_NOTE,
 } from "@mae-mok/traceability"
-import { householdRecord, type HouseholdRow } from "../traceability/records"
+import { householdRecord, type HouseholdRow, plotLocation, speciesRecord } from "../traceability/records"
 import { traceability } from "../traceability/service"
 import { renderMarkdown } from "./markdown"
 
@@ -88,13 +88,13 @@ export async function loadPrivateHerbRecord(container: Container, row: Record<st
   const households = householdIds.length ? await service.listHouseholds({ id: householdIds }) : []
   return {
     page,
-    species: { id: species.id, thaiName: species.thai_name, scientificName: species.scientific_name, partUsed: species.part_used },
+    species: speciesRecord(species),
     plots: plots.map((p) => ({
       plot: {
         id: p.id,
         code: p.code,
         householdId: p.household_id,
-        location: { village: p.village, moo: p.moo, tambon: p.tambon, amphoe: p.amphoe, province: p.province },
+        location: plotLocation(p),
       },
       certifications: certs
         .filter((c) => c.plot_id === p.id)

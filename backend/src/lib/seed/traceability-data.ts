@@ -7,12 +7,12 @@
 
 export const SEED_ACTOR = "seed"
 
-export type SeedSpecies = { key: string; thai_name: string; scientific_name: string; part_used: string }
+export type SeedSpecies = { key: string; thai_name: string; scientific_name: string; part_used: string; english_name: string; part_used_en: string }
 
 export const SEED_SPECIES: SeedSpecies[] = [
-  { key: "cryptolepis", thai_name: "เถาเอ็นอ่อน", scientific_name: "Cryptolepis dubia", part_used: "เถา (stem)" },
-  { key: "cleome", thai_name: "ผักเสี้ยนผี", scientific_name: "Cleome viscosa", part_used: "ทั้งต้น (whole plant)" },
-  { key: "cissus", thai_name: "เพชรสังฆาต", scientific_name: "Cissus quadrangularis", part_used: "เถา (stem)" },
+  { key: "cryptolepis", thai_name: "เถาเอ็นอ่อน", scientific_name: "Cryptolepis dubia", part_used: "เถา (stem)", english_name: "Cryptolepis vine", part_used_en: "stem" },
+  { key: "cleome", thai_name: "ผักเสี้ยนผี", scientific_name: "Cleome viscosa", part_used: "ทั้งต้น (whole plant)", english_name: "Asian spiderflower", part_used_en: "whole plant" },
+  { key: "cissus", thai_name: "เพชรสังฆาต", scientific_name: "Cissus quadrangularis", part_used: "เถา (stem)", english_name: "Veldt grape", part_used_en: "stem" },
 ]
 
 
@@ -29,6 +29,8 @@ export type SeedHousehold = {
   /** File in ./photos (JPEG): stored as the household's photo, served only with its consent. */
   photo: string | null
   story: string | null
+  /** English versions (decision 0068): public under the same rules as the Thai ones. */
+  en: { alias: string; given_name: string | null; story: string | null }
   private: {
     family_name: string
     poverty_tier: string
@@ -55,6 +57,11 @@ export const SEED_HOUSEHOLDS: SeedHousehold[] = [
     given_name: "แก้ว",
     photo: "mm-h-017.jpg",
     story: "ป้าแก้วปลูกเถาเอ็นอ่อนริมห้วยแม่มอกมากว่าสิบปี รายได้จากสมุนไพรส่งหลานเรียนจนจบ ปวส.",
+    en: {
+      alias: "Creekside Cryptolepis Garden",
+      given_name: "Kaew",
+      story: "Aunt Kaew has grown Cryptolepis by the Mae Mok creek for more than ten years; the herb money put her grandchild through vocational college.",
+    },
     private: {
       family_name: "ศรีวงศ์ใจ",
       poverty_tier: "TPMAP กลุ่มเป้าหมาย ระดับ 2",
@@ -79,6 +86,7 @@ export const SEED_HOUSEHOLDS: SeedHousehold[] = [
     given_name: "มา",
     photo: "mm-h-023.jpg",
     story: "ลุงมาเคยเป็นหนี้นอกระบบสองหมื่นบาทก่อนเข้ากลุ่ม",
+    en: { alias: "Thung Na Luang Herb Garden", given_name: "Ma", story: "Uncle Ma owed an informal lender twenty thousand baht before he joined the group." },
     private: {
       family_name: "ทองคำปัน",
       poverty_tier: "TPMAP กลุ่มเป้าหมาย ระดับ 1",
@@ -101,6 +109,7 @@ export const SEED_HOUSEHOLDS: SeedHousehold[] = [
     given_name: "บุญเรือน",
     photo: "mm-h-031.jpg",
     story: "ยายบุญเรือนอยู่กับหลานสองคน ลูกไปทำงานกรุงเทพฯ",
+    en: { alias: "Huai Mae Mok Herb Farm", given_name: "Boonruean", story: "Grandma Boonruean lives with her two grandchildren; their parents work in Bangkok." },
     private: {
       family_name: "ปัญญาดี",
       poverty_tier: "TPMAP กลุ่มเป้าหมาย ระดับ 3",
@@ -123,6 +132,11 @@ export const SEED_HOUSEHOLDS: SeedHousehold[] = [
     given_name: "สมศักดิ์",
     photo: "mm-h-044.jpg",
     story: "สวนบนเนินดอยที่เปลี่ยนจากข้าวโพดมาปลูกสมุนไพรแบบไม่ใช้สารเคมีตั้งแต่ปี 2565",
+    en: {
+      alias: "Doi Pha Daeng Herb Garden",
+      given_name: "Somsak",
+      story: "A hillside garden that switched from maize to herbs grown without chemicals in 2022.",
+    },
     private: {
       family_name: "อินต๊ะวงค์",
       poverty_tier: "TPMAP กลุ่มเป้าหมาย ระดับ 2",
@@ -264,6 +278,9 @@ export function seedPrivateValues(): string[] {
     values.push(String(p.tpmap_data.tpmap_household_id))
     if (!h.consent.given_name && h.given_name) values.push(h.given_name)
     if (!h.consent.story && h.story) values.push(h.story)
+    // The English versions fall under the same consents (decision 0068).
+    if (!h.consent.given_name && h.en.given_name) values.push(h.en.given_name)
+    if (!h.consent.story && h.en.story) values.push(h.en.story)
     // Photo file names are random (made by the seed): tests/support/privacy.ts reads them from the database.
   }
   for (const plot of SEED_PLOTS) values.push(String(plot.lat), String(plot.lng))

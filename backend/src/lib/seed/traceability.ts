@@ -15,6 +15,7 @@ import {
   SEED_PLOTS,
   SEED_SPECIES,
   seedPlotGeometry,
+  type SeedHousehold,
 } from "./traceability-data"
 
 type Log = (message: string) => void
@@ -35,10 +36,15 @@ export async function seedTraceability(container: MedusaContainer, log: Log): Pr
         thai_name: s.thai_name,
         scientific_name: s.scientific_name,
         part_used: s.part_used,
+        english_name: s.english_name,
+        part_used_en: s.part_used_en,
         created_by: SEED_ACTOR,
         updated_by: SEED_ACTOR,
       })
       log(`created herb ${s.thai_name} (${s.scientific_name})`)
+    } else if (found.created_by === SEED_ACTOR && !found.english_name) {
+      // A database seeded before decision 0068: the English names.
+      await service.updateHerbSpecies({ id: found.id, english_name: s.english_name, part_used_en: s.part_used_en, updated_by: SEED_ACTOR })
     }
     speciesIds.set(s.key, found.id)
   }
@@ -63,6 +69,7 @@ export async function seedTraceability(container: MedusaContainer, log: Log): Pr
         consent_recorded_by: SEED_ACTOR,
         given_name: h.given_name,
         story: h.story,
+        ...englishOf(h),
         ...h.private,
         created_by: SEED_ACTOR,
         updated_by: SEED_ACTOR,
@@ -73,6 +80,10 @@ export async function seedTraceability(container: MedusaContainer, log: Log): Pr
     if (found.created_by === SEED_ACTOR && h.previous_aliases?.includes(found.alias)) {
       await service.updateHouseholds({ id: found.id, alias: h.alias, updated_by: SEED_ACTOR })
       log(`renamed household ${found.alias} to ${h.alias}`)
+    }
+    if (found.created_by === SEED_ACTOR && !found.alias_en) {
+      // A database seeded before decision 0068: the English texts.
+      await service.updateHouseholds({ id: found.id, ...englishOf(h), updated_by: SEED_ACTOR })
     }
     if (found.created_by === SEED_ACTOR && h.photo && !found.photo_file) {
       const data = fs.readFileSync(path.join(__dirname, "photos", h.photo))
@@ -166,4 +177,9 @@ export async function seedTraceability(container: MedusaContainer, log: Log): Pr
       log(`released batch ${batch.lot_number}`)
     }
   }
+}
+
+/** A seed household's English columns (the seeded villages are all in the storefront's romanised place list). */
+function englishOf(h: SeedHousehold) {
+  return { alias_en: h.en.alias, given_name_en: h.en.given_name, story_en: h.en.story }
 }

@@ -4,11 +4,13 @@ import {
   bangkokToday,
   buildDigitalLink,
   gramsToKg,
+  type CoarseLocation,
   type HouseholdRecord,
   isValidGtin,
   type PrivateBatchRecord,
   publicProjection,
   shareRuleOn,
+  type SpeciesRecord,
   toGtin14,
 } from "@mae-mok/traceability"
 import { readEnv } from "../env"
@@ -143,14 +145,24 @@ export async function loadPrivateBatchRecord(container: Container, batchId: stri
       code: p.code,
       householdId: p.household_id,
       areaRai: p.area_rai,
-      location: { village: p.village, moo: p.moo, tambon: p.tambon, amphoe: p.amphoe, province: p.province },
+      location: plotLocation(p),
       geometry: p.geometry,
       lat: p.lat,
       lng: p.lng,
     })),
     households: households.map(householdRecord),
-    species: species.map((s) => ({ id: s.id, thaiName: s.thai_name, scientificName: s.scientific_name, partUsed: s.part_used })),
+    species: species.map(speciesRecord),
   }
+}
+
+/** A plot row's village-level place as the core's CoarseLocation (English village included: decision 0068). */
+export function plotLocation(p: { village: string; village_en?: string | null; moo: string | null; tambon: string; amphoe: string; province: string }): CoarseLocation {
+  return { village: p.village, villageEn: p.village_en ?? null, moo: p.moo, tambon: p.tambon, amphoe: p.amphoe, province: p.province }
+}
+
+/** A herb species row as the core's SpeciesRecord. */
+export function speciesRecord(s: { id: string; thai_name: string; scientific_name: string; part_used: string; english_name?: string | null; part_used_en?: string | null }): SpeciesRecord {
+  return { id: s.id, thaiName: s.thai_name, scientificName: s.scientific_name, partUsed: s.part_used, englishName: s.english_name ?? null, partUsedEn: s.part_used_en ?? null }
 }
 
 /**
@@ -167,7 +179,9 @@ export type HouseholdRow = {
   id: string
   code: string
   alias: string
+  alias_en?: string | null
   village: string
+  village_en?: string | null
   moo: string | null
   tambon: string
   amphoe: string
@@ -176,8 +190,10 @@ export type HouseholdRow = {
   consent_photo: boolean
   consent_story: boolean
   given_name: string | null
+  given_name_en?: string | null
   photo_file: string | null
   story: string | null
+  story_en?: string | null
   members_count?: number | null
   family_name?: string | null
   poverty_tier?: string | null
@@ -195,7 +211,9 @@ export function householdRecord(h: HouseholdRow): HouseholdRecord {
     id: h.id,
     code: h.code,
     alias: h.alias,
+    aliasEn: h.alias_en ?? null,
     village: h.village,
+    villageEn: h.village_en ?? null,
     moo: h.moo,
     tambon: h.tambon,
     amphoe: h.amphoe,
@@ -203,8 +221,10 @@ export function householdRecord(h: HouseholdRow): HouseholdRecord {
     membersCount: h.members_count,
     consent: { givenName: h.consent_given_name, photo: h.consent_photo, story: h.consent_story },
     givenName: h.given_name,
+    givenNameEn: h.given_name_en ?? null,
     photoUrl: householdPhotoUrl(h.photo_file),
     story: h.story,
+    storyEn: h.story_en ?? null,
     familyName: h.family_name,
     povertyTier: h.poverty_tier,
     povertyStatus: h.poverty_status,
@@ -224,13 +244,13 @@ export function householdPublicPreview(h: HouseholdRow) {
   const projected = publicProjection({
     product: { title: { th: "-", en: "-" }, variantTitle: "", gtin: null },
     batch: { lotNumber: "PREVIEW", producedOn: "2000-01-01", bestBefore: null, status: "released" },
-    plots: [{ id: "p", code: "preview", householdId: h.id, location: { village: h.village, tambon: h.tambon, amphoe: h.amphoe, province: h.province } }],
+    plots: [{ id: "p", code: "preview", householdId: h.id, location: { village: h.village, villageEn: h.village_en, tambon: h.tambon, amphoe: h.amphoe, province: h.province } }],
     species: [{ id: "s", thaiName: "-", scientificName: "-", partUsed: "-" }],
     households: [householdRecord(h)],
     inputs: [
       { kgUsed: 1, harvestLot: { id: "hl", plotId: "p", householdId: h.id, speciesId: "s", harvestedOn: "2000-01-01", kgHarvested: 1, certifications: [] } },
     ],
   })
-  const { alias, givenName, photoUrl, story, place } = projected.households[0]!
-  return { alias, given_name: givenName, photo_url: photoUrl, story, place }
+  const { alias, aliasEn, givenName, givenNameEn, photoUrl, story, storyEn, place } = projected.households[0]!
+  return { alias, alias_en: aliasEn, given_name: givenName, given_name_en: givenNameEn, photo_url: photoUrl, story, story_en: storyEn, place }
 }

@@ -1,15 +1,25 @@
 import { describe, expect, it } from "vitest"
 import { areaMap } from "../provenance/area-map"
+import { plain } from "./english-fallback"
 import { bilingual, placeLine, placeName } from "./place-names"
 
 const place = { village: "บ้านแม่มอก", moo: "3", tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง" }
 
 describe("place names for buyers (issue 15)", () => {
   it("writes a place the Thai way and the English way, romanised where known and as entered otherwise", () => {
-    expect(placeLine("th", place)).toBe("บ้านแม่มอก หมู่ 3 ต.แม่มอก อ.เถิน จ.ลำปาง")
-    expect(placeLine("en", place)).toBe("Ban Mae Mok (Moo 3), Tambon Mae Mok, Amphoe Thoen, Lampang")
-    expect(placeName("en", "บ้านใหม่ที่ยังไม่มีชื่ออังกฤษ")).toBe("บ้านใหม่ที่ยังไม่มีชื่ออังกฤษ")
-    expect(placeLine("en", { village: null, moo: null, tambon: "แม่มอก", amphoe: null, province: null })).toBe("Tambon Mae Mok")
+    expect(plain(placeLine("th", place))).toBe("บ้านแม่มอก หมู่ 3 ต.แม่มอก อ.เถิน จ.ลำปาง")
+    expect(plain(placeLine("en", place))).toBe("Ban Mae Mok (Moo 3), Tambon Mae Mok, Amphoe Thoen, Lampang")
+    expect(placeName("en", "บ้านใหม่ที่ยังไม่มีชื่ออังกฤษ")).toEqual({ text: "บ้านใหม่ที่ยังไม่มีชื่ออังกฤษ", lang: "th" })
+    expect(plain(placeLine("en", { village: null, moo: null, tambon: "แม่มอก", amphoe: null, province: null }))).toBe("Tambon Mae Mok")
+  })
+
+  it("uses the village's English entered with the record, before the list and before the Thai", () => {
+    expect(placeName("en", "บ้านใหม่", "Ban Mai")).toEqual({ text: "Ban Mai", lang: "en" })
+    expect(placeName("en", "บ้านแม่มอก", "  ")).toEqual({ text: "Ban Mae Mok", lang: "en" })
+    expect(placeName("th", "บ้านใหม่", "Ban Mai")).toEqual({ text: "บ้านใหม่", lang: "th" })
+    const line = placeLine("en", { ...place, village: "บ้านใหม่", villageEn: null })
+    expect(line[0]).toEqual({ text: "บ้านใหม่", lang: "th" })
+    expect(plain(line)).toBe("บ้านใหม่ (Moo 3), Tambon Mae Mok, Amphoe Thoen, Lampang")
   })
 
   it("reads Thai-first records with the English in brackets", () => {

@@ -6,6 +6,9 @@ export const HerbSpecies = model.define("herb_species", {
   thai_name: model.text(),
   scientific_name: model.text().unique(),
   part_used: model.text(),
+  /** English name and part used for the English pages (decision 0068); optional. */
+  english_name: model.text().nullable(),
+  part_used_en: model.text().nullable(),
   created_by: model.text().nullable(),
   updated_by: model.text().nullable(),
 })

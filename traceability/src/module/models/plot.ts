@@ -9,6 +9,8 @@ export const Plot = model.define("plot", {
   /** Herb species registered as grown here (HerbSpecies ids). */
   species_ids: model.array(),
   village: model.text(),
+  /** The village in English when the storefront's place list has no romanisation (decision 0068). */
+  village_en: model.text().nullable(),
   moo: model.text().nullable(),
   tambon: model.text(),
   amphoe: model.text(),

@@ -87,6 +87,7 @@ function AddPlot(props: { onCancel: () => void }) {
     household_id: "",
     area_rai: "",
     village: "",
+    village_en: "",
     moo: "",
     tambon: "แม่มอก",
     amphoe: "เถิน",
@@ -101,7 +102,7 @@ function AddPlot(props: { onCancel: () => void }) {
     setV((old) => ({
       ...old,
       household_id: id,
-      ...(h ? { village: h.village, moo: h.moo ?? "", tambon: h.tambon, amphoe: h.amphoe, province: h.province } : {}),
+      ...(h ? { village: h.village, village_en: h.village_en ?? "", moo: h.moo ?? "", tambon: h.tambon, amphoe: h.amphoe, province: h.province } : {}),
     }))
   }
   const submit = (e: FormEvent) => {
@@ -117,6 +118,7 @@ function AddPlot(props: { onCancel: () => void }) {
         area_rai: num(v.area_rai),
         species_ids: speciesIds,
         village: v.village.trim(),
+        village_en: opt(v.village_en),
         moo: opt(v.moo),
         tambon: v.tambon.trim(),
         amphoe: v.amphoe.trim(),
@@ -154,7 +156,8 @@ function AddPlot(props: { onCancel: () => void }) {
             </NativeSelect>
           </Field>
           {field("area_rai", t("plot.area"), decimalInput)}
-          {field("village", t("household.village"), { required: true })}
+          {field("village", t("household.village"), { required: true, maxLength: 200 })}
+          {field("village_en", t("household.villageEn"), { maxLength: 200, lang: "en", placeholder: t("household.englishHint") })}
           {field("moo", t("household.moo"), { inputMode: "numeric" })}
           {field("tambon", t("household.tambon"), { required: true })}
           {field("amphoe", t("household.amphoe"), { required: true })}

@@ -13,11 +13,17 @@ const SpeciesPage = () => {
   const { t } = useT()
   const species = useSpecies()
   const create = useSave<unknown, { herb_species: HerbSpecies }>("/admin/herb-species", [keys.species])
-  const { values: v, field, reset } = useFields("species", { thai_name: "", scientific_name: "", part_used: "" })
+  const { values: v, field, reset } = useFields("species", { thai_name: "", english_name: "", scientific_name: "", part_used: "", part_used_en: "" })
   const submit = (e: FormEvent) => {
     e.preventDefault()
     create.mutate(
-      { thai_name: v.thai_name.trim(), scientific_name: v.scientific_name.trim(), part_used: v.part_used.trim() },
+      {
+        thai_name: v.thai_name.trim(),
+        english_name: v.english_name.trim() || undefined,
+        scientific_name: v.scientific_name.trim(),
+        part_used: v.part_used.trim(),
+        part_used_en: v.part_used_en.trim() || undefined,
+      },
       {
         onSuccess: ({ herb_species }) => {
           toast.success(t("species.created", { name: herb_species.thai_name }))
@@ -34,17 +40,20 @@ const SpeciesPage = () => {
           query={species}
           columns={[
             { header: t("species.thaiName"), cell: (s) => s.thai_name },
+            { header: t("species.englishName"), cell: (s) => s.english_name ?? "" },
             { header: t("species.scientificName"), cell: (s) => <i>{s.scientific_name}</i> },
             { header: t("species.partUsed"), cell: (s) => s.part_used },
           ]}
         />
       </Section>
       <Section title={t("species.addTitle")}>
-        <Form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          {field("thai_name", t("species.thaiName"), { required: true })}
+        <Form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+          {field("thai_name", t("species.thaiName"), { required: true, maxLength: 200 })}
+          {field("english_name", t("species.englishName"), { maxLength: 200, lang: "en", placeholder: t("household.englishHint") })}
+          {field("part_used", t("species.partUsed"), { required: true, maxLength: 200 })}
+          {field("part_used_en", t("species.partUsedEn"), { maxLength: 200, lang: "en", placeholder: t("household.englishHint") })}
           {field("scientific_name", t("species.scientificName"), { required: true })}
-          {field("part_used", t("species.partUsed"), { required: true })}
-          <SubmitRow error={create.error} busy={create.isPending} label={t("common.add")} className="sm:col-span-3" />
+          <SubmitRow error={create.error} busy={create.isPending} label={t("common.add")} className="sm:col-span-2" />
         </Form>
       </Section>
     </Page>
