@@ -113,9 +113,10 @@ function HandleForm(props: { id: string }) {
       }}
     >
       <Field id={fieldId} label={t("reports.note")} hint={t("reports.noteHint")}>
-        <Textarea id={fieldId} required maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <Textarea id={fieldId} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
-      <SubmitRow error={save.error} busy={save.isPending} label={t("reports.markHandled")} />
+      {/* Disabled until a note is written (not `required`: an empty required textarea is outlined red from the start). */}
+      <SubmitRow error={save.error} busy={save.isPending} label={t("reports.markHandled")} disabled={!note.trim()} />
     </Form>
   )
 }
