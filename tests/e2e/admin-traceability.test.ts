@@ -105,6 +105,20 @@ describe("admin traceability workspace in Chromium", () => {
     await eventually(() => page.getByRole("link", { name: "ตรวจสอบย้อนกลับ" }).first().isVisible()).toBe(true)
   })
 
+  it("has the one-click language switch on Medusa's own pages too (decision 0057)", async () => {
+    await open("/products")
+    const products = (name: string) => page.getByRole("link", { name, exact: true }).first()
+    await eventually(() => products("สินค้า").isVisible()).toBe(true)
+    const toggle = page.getByTestId("language-switch")
+    expect(await toggle.textContent()).toBe("English")
+    await toggle.click()
+    await eventually(() => products("Products").isVisible()).toBe(true)
+    expect(await page.getByTestId("language-switch").textContent()).toBe("ภาษาไทย")
+    await open("/orders")
+    await page.getByTestId("language-switch").click()
+    await eventually(() => page.getByRole("link", { name: "คำสั่งซื้อ", exact: true }).first().isVisible()).toBe(true)
+  })
+
   it("adds a household with consent recorded, and a plot", async () => {
     await open("/traceability/households")
     await page.getByRole("button", { name: "เพิ่มครัวเรือน" }).click()

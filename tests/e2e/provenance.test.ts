@@ -3,7 +3,7 @@ import path from "node:path"
 import { formatThaiMonth, type PublicProvenance } from "@mae-mok/traceability"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { startTestApp, type TestApp } from "../support/app"
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
 import { launchChromium, transferredBytes } from "./browser"
 import { adminToken } from "../support/admin-api"
 
@@ -353,6 +353,49 @@ describe("what a buyer reads after scanning (issue 15), in Chromium on a 390 px 
     })
     expect(direct.status).toBeGreaterThanOrEqual(400)
     expect(direct.status).toBeLessThan(500)
+
+    // A member reads it in the admin (desktop, then phone) and marks it handled with a note.
+    const reportId = (label_reports[0] as Report & { id: string }).id
+    expect(label_reports[0]).toMatchObject({ unit_scan_count: before, handled_at: null })
+    const member = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
+    const tab = await member.newPage()
+    await tab.goto(`${app.medusaUrl}/app/login`)
+    await tab.locator('input[name="email"]').fill(ADMIN_EMAIL)
+    await tab.locator('input[name="password"]').fill(ADMIN_PASSWORD)
+    await tab.locator('button[type="submit"]').click()
+    await tab.waitForURL((url) => !url.pathname.endsWith("/login"))
+    await tab.goto(`${app.medusaUrl}/app/traceability/scans`)
+    await tab.getByRole("navigation", { name: "ตรวจสอบย้อนกลับ" }).getByRole("link", { name: "เรื่องแจ้งฉลาก" }).click()
+    await tab.getByRole("heading", { level: 1, name: "เรื่องแจ้งฉลากน่าสงสัย" }).waitFor()
+    const card = tab.getByTestId("label-report").first()
+    await card.getByText(message).waitFor({ timeout: 20_000 })
+    const text = await card.innerText()
+    for (const part of ["รอจัดการ", "ได้รับสินค้าที่ถูกเปิดแล้ว", unit.serial, oil.lot_number, "ตลาดนัดเถิน", "089-000-1111", `สแกน ${before} ครั้ง`]) expect(text).toContain(part)
+    await shot(tab, "admin-label-report-1280")
+    await card.getByLabel("ได้ทำอะไรไปแล้ว").fill("โทรคุยกับผู้ซื้อแล้ว ส่งขวดใหม่ให้")
+    await card.getByRole("button", { name: "บันทึกว่าจัดการแล้ว" }).click()
+    await card.getByTestId("report-handled").getByText(/จัดการแล้วโดย .+: โทรคุยกับผู้ซื้อแล้ว ส่งขวดใหม่ให้/).waitFor({ timeout: 20_000 })
+    await tab.setViewportSize({ width: 390, height: 844 })
+    await tab.reload()
+    await tab.getByTestId("label-report").first().getByTestId("report-handled").waitFor({ timeout: 20_000 })
+    expect(await tab.getByTestId("label-report").first().innerText()).toContain("จัดการแล้ว")
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    await shot(tab, "admin-label-report-390")
+    await member.close()
+    const handled = (await admin<{ label_reports: (Report & { id: string; handled_at: string | null; handled_by: string | null; handled_note: string | null })[] }>("/admin/label-reports")).label_reports.find((r) => r.id === reportId)!
+    expect(handled.handled_at).not.toBeNull()
+    expect(handled.handled_by).toMatch(/^user_/)
+    expect(handled.handled_note).toBe("โทรคุยกับผู้ซื้อแล้ว ส่งขวดใหม่ให้")
+    // Handled once: a second note is refused (the first is the record), as are an empty note and an unknown report.
+    const mark = (id: string, body: unknown) =>
+      fetch(`${app.medusaUrl}/admin/label-reports/${id}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) })
+    const again = await mark(reportId, { note: "อีกครั้ง" })
+    expect(again.status).toBe(400)
+    expect(await again.json()).toMatchObject({ code: "ALREADY_HANDLED", message_th: "เรื่องนี้บันทึกว่าจัดการแล้ว" })
+    expect((await mark(reportId, { note: "  " })).status).toBe(400)
+    const unknown = await mark("lrep_nope", { note: "x" })
+    expect(unknown.status).toBe(404)
+    expect(await unknown.json()).toMatchObject({ code: "NOT_FOUND" })
 
     // A flood from one network: REPORT_LIMIT_PER_IP (5 an hour) and then a plain "try again later", nothing stored.
     let answer = 0

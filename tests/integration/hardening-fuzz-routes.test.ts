@@ -621,6 +621,10 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
     await fuzz("GET /admin/label-units/:serial/qr.* (unknown)", at("GET", fc.tuple(oddId, fc.constantFrom("qr.svg", "qr.png")).map(([s, f]) => `/admin/label-units/${s}/${f}`)))
     await fuzz("GET /admin/label-units/:serial/qr.png?…", getWithQuery(`/admin/label-units/${ids.serial}/qr.png`, ["size"], V.QrPngQuery))
     await fuzz("GET /admin/scans/suspicious?…", getWithQuery("/admin/scans/suspicious", ["since"], V.SuspiciousScansQuery))
+    // label report handling (the handled flow itself: tests/e2e/provenance.test.ts)
+    const handled = { note: "โทรคุยกับผู้ซื้อแล้ว" }
+    await fuzz("POST /admin/label-reports/:id (invalid)", post("/admin/label-reports/lrep_01JZZZZZZZZZZZZZZZZZZZZZZZ", invalidBodies(handled, V.LabelReportHandle)))
+    await fuzz("POST /admin/label-reports/:id (unknown)", at("POST", oddId.map((id) => `/admin/label-reports/${id}`), validBodies(handled, V.LabelReportHandle)))
   })
 
   it("list routes: query strings", async () => {
@@ -645,7 +649,7 @@ describe("fuzzed admin routes", { timeout: TIMEOUT }, () => {
   })
 
   it("refuses every admin route without a login", async () => {
-    const paths = ["/admin/herb-species", "/admin/households", "/admin/plots", "/admin/certifications", "/admin/harvests", "/admin/batches", `/admin/batches/${ids.batch}/release`, "/admin/promptpay/release-unpaid", "/admin/manual-payments/release-unpaid", "/admin/scans/suspicious", "/admin/label-reports", `/admin/label-units/${ids.serial}/qr.svg`]
+    const paths = ["/admin/herb-species", "/admin/households", "/admin/plots", "/admin/certifications", "/admin/harvests", "/admin/batches", `/admin/batches/${ids.batch}/release`, "/admin/promptpay/release-unpaid", "/admin/manual-payments/release-unpaid", "/admin/scans/suspicious", "/admin/label-reports", "/admin/label-reports/lrep_x", `/admin/label-units/${ids.serial}/qr.svg`]
     await fuzz(
       "admin routes without a login",
       fc
@@ -740,6 +744,8 @@ const FUZZED_ROUTES = [
   "store/content-version",
   // takes no input: the newest buyers' label reports (tests/e2e/provenance.test.ts)
   "admin/label-reports",
+  // a report marked handled: its body fuzzed above ("label report handling")
+  "admin/label-reports/[id]",
   // e-mail verification (tests/e2e/mail.test.ts)
   "store/email-verification", "store/customers/me/email-verification",
   // transfer slips (tests/e2e/mail.test.ts)

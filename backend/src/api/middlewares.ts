@@ -40,6 +40,7 @@ import {
   PayoutRunCreate,
   HouseholdAccess,
   HouseholdReveal,
+  LabelReportHandle,
 } from "./admin/validators"
 import { requireHouseholdPrivate, requireStoreOwner } from "../lib/auth/household-private"
 import { quantityLimitBody } from "../lib/checkout/quantity-limits"
@@ -125,6 +126,7 @@ export default defineMiddlewares({
     { matcher: "/admin/orders/:id/packing/tracking", methods: ["POST"], middlewares: [validateAndTransformBody(PackTracking)] },
     { matcher: "/admin/promptpay/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(UnpaidRelease)] },
     { matcher: "/admin/manual-payments/release-unpaid", methods: ["POST"], middlewares: [validateAndTransformBody(UnpaidRelease)] },
+    { matcher: "/admin/label-reports/:id", methods: ["POST"], middlewares: [validateAndTransformBody(LabelReportHandle)] },
     // guessing unknown serials is rate-limited per hashed client IP (docs/decisions/0010-scan-guess-limit.md)
     { matcher: "/store/provenance/:gtin/:lot/:serial", methods: ["GET"], middlewares: [scanGuessLimit] },
     // scans gathered by the storefront, one call per batch (docs/decisions/0011-page-caching-and-scan-batching.md)

@@ -76,9 +76,13 @@ export function forbidden(refusal: Refusal): AppError {
   return new AppError(MedusaError.Types.FORBIDDEN, refusal)
 }
 
-/** 409: another request changed the same thing first (a race lost cleanly). */
+/**
+ * 409: another request changed the same thing first (a race lost cleanly). The status is explicit because
+ * Medusa's handler answers its CONFLICT type with a generic "retry with the Idempotency-Key" message, which
+ * would hide ours (STOCK_BUSY, SLUG_TAKEN …).
+ */
 export function conflict(refusal: Refusal): AppError {
-  return new AppError(MedusaError.Types.CONFLICT, refusal)
+  return new AppError(MedusaError.Types.CONFLICT, refusal, { status: 409 })
 }
 
 /** 429: too many attempts; the body and the Retry-After header say how long to wait. */
@@ -119,7 +123,7 @@ export function errorAnswer(err: unknown): ErrorAnswer | null {
     const medusa = getHttpResponseFromError(err as Error)
     status = medusa.statusCode
     body = { ...medusa.body }
-    // Medusa answers a conflict with its generic code (invalid_state_error); ours says which conflict it is.
+    // Medusa puts its generic code on some types (a duplicate's invalid_request_error); ours says which refusal it is.
     if (typeof e.code === "string" && e.code) body.code = e.code
   }
   if (status < 500) Object.assign(body, extras.message_th !== undefined ? { message_th: extras.message_th } : {}, extras.details ?? {})

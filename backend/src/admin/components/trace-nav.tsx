@@ -3,7 +3,7 @@ import { clx } from "@medusajs/ui"
 import { useT } from "../lib/use-t"
 import { LanguageSwitch } from "./language-switch"
 
-const SECTIONS = ["households", "plots", "species", "herb-pages", "harvests", "batches", "scans", "money", "privacy"] as const
+const SECTIONS = ["households", "plots", "species", "herb-pages", "harvests", "batches", "scans", "label-reports", "money", "privacy"] as const
 
 /** Section links at the top of every page: on a phone the sidebar is hidden behind a menu. */
 export function TraceNav() {

@@ -10,6 +10,7 @@ export const keys = {
   harvests: ["maemok", "harvests"] as const,
   batches: ["maemok", "batches"] as const,
   scans: ["maemok", "scans"] as const,
+  labelReports: ["maemok", "label-reports"] as const,
 }
 
 export function useSpecies() {

@@ -186,3 +186,22 @@ export type ProductVariantOption = {
   barcode: string | null
   product?: { title: string }
 }
+
+/** A buyer's "suspicious label" report (GET /admin/label-reports); `contact` is for the group only. */
+export type LabelReport = {
+  id: string
+  reported_at: string
+  gtin: string
+  lot: string
+  serial: string | null
+  batch_id: string | null
+  reason: string
+  message: string
+  where_bought: string | null
+  contact: string | null
+  unit_scan_count: number | null
+  unit_network_count: number | null
+  handled_at: string | null
+  handled_by: string | null
+  handled_note: string | null
+}

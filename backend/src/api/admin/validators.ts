@@ -366,3 +366,6 @@ const VideoBody = z
   })
   .strict()
 export const ProductVideos = z.object({ videos: z.array(VideoBody).max(3) }).strict()
+
+/** POST /admin/label-reports/:id: a buyer's report marked handled, with what the group did (decision 0061). */
+export const LabelReportHandle = z.object({ note: text(2000) }).strict()

@@ -1,4 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { AppError } from "../errors"
 import { counterStore } from "../throttle/store"
 import { countAttempt, type Gate, requestIp, type Refusal, throttleKey, throttleSettings, tooManyAttempts } from "../throttle/throttle"
 import { passwordProblem } from "./password-policy"
@@ -79,9 +81,9 @@ export async function resetThrottle(req: MedusaRequest, res: MedusaResponse, nex
  * POST …/register and …/update (a reset with its token): the new password must pass the policy; otherwise 400
  * with the reason, before Medusa hashes or stores anything.
  */
-export function passwordPolicy(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export function passwordPolicy(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   const body = req.body as Body
   const problem = passwordProblem(body?.password, body?.email ?? (req as { auth_context?: { actor_id?: string } }).auth_context?.actor_id)
   if (!problem) return next()
-  res.status(400).json({ type: "invalid_data", code: "WEAK_PASSWORD", reason: problem.reason, message: problem.message, message_th: problem.message_th })
+  next(new AppError(MedusaError.Types.INVALID_DATA, { code: "WEAK_PASSWORD", message: problem.message, message_th: problem.message_th }, { details: { reason: problem.reason } }))
 }

@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { bangkokToday, type CalendarDate } from "@mae-mok/traceability"
 import type { PackLine } from "@mae-mok/traceability/module"
 import { notAllowed, notFound } from "../errors"
+import { lineQuantity, ORDER_LINE_FIELDS, type OrderLineNumbers } from "../orders/order-lines"
 
 type Container = Pick<MedusaContainer, "resolve">
 
@@ -14,17 +15,10 @@ export type PackingOrder = {
   lines: PackLine[]
 }
 
-/** A whole number of units from Medusa's quantity (a number, a BigNumber or its raw form, on the item or its detail). */
-export function unitCount(item: { id: string; quantity?: unknown; raw_quantity?: unknown; detail?: { quantity?: unknown } | null }): number {
-  for (const value of [item.quantity, item.raw_quantity, item.detail?.quantity]) {
-    if (value === undefined || value === null) continue
-    try {
-      const n = MathBN.convert(value as number).toNumber()
-      if (Number.isSafeInteger(n) && n >= 0) return n
-    } catch {
-      // try the next form
-    }
-  }
+/** A whole number of units of a line (read as decision 0051 says, lib/orders/order-lines.ts); throws when unreadable. */
+export function unitCount(item: OrderLineNumbers & { id: string }): number {
+  const n = lineQuantity(item)
+  if (Number.isSafeInteger(n) && n >= 0) return n
   throw new Error(`line ${item.id} has no readable quantity`)
 }
 
@@ -34,8 +28,7 @@ export async function loadPackingOrder(container: Container, orderId: string, op
   const { data } = await query.graph({
     entity: "order",
     fields: [
-      "id", "display_id", "status", "email", "items.id", "items.variant_id", "items.quantity", "items.raw_quantity",
-      "items.detail.quantity", "items.product_title", "items.variant_title",
+      "id", "display_id", "status", "email", "items.id", "items.variant_id", ...ORDER_LINE_FIELDS, "items.product_title", "items.variant_title",
     ],
     filters: { id: orderId },
   })

@@ -56,19 +56,32 @@ export async function recordLabelReport(container: Container, input: LabelReport
   return { id: report!.id }
 }
 
-/** The newest reports first, for the group (admin). */
+/** The newest reports first, for the group (admin), with the scan and network counts of the unit each names. */
 export async function listLabelReports(container: Container, limit: number) {
-  const rows = await traceability(container).listLabelReports({}, { order: { reported_at: "DESC" }, take: limit })
-  return rows.map((r) => ({
-    id: r.id,
-    reported_at: r.reported_at,
-    gtin: r.gtin,
-    lot: r.lot,
-    serial: r.serial,
-    batch_id: r.batch_id,
-    reason: r.reason,
-    message: r.message,
-    where_bought: r.where_bought,
-    contact: r.contact,
-  }))
+  const service = traceability(container)
+  const rows = await service.listLabelReports({}, { order: { reported_at: "DESC" }, take: limit })
+  const serials = [...new Set(rows.map((r) => r.serial).filter((s): s is string => !!s))]
+  // One query for every unit named; a serial the group never issued has no row (then null counts).
+  const units = serials.length ? await service.listLabelUnits({ serial: serials }, { select: ["serial", "scan_count", "network_count"] }) : []
+  const bySerial = new Map(units.map((u) => [u.serial, u]))
+  return rows.map((r) => {
+    const unit = r.serial ? bySerial.get(r.serial) : undefined
+    return {
+      id: r.id,
+      reported_at: r.reported_at,
+      gtin: r.gtin,
+      lot: r.lot,
+      serial: r.serial,
+      batch_id: r.batch_id,
+      reason: r.reason,
+      message: r.message,
+      where_bought: r.where_bought,
+      contact: r.contact,
+      unit_scan_count: unit?.scan_count ?? null,
+      unit_network_count: unit?.network_count ?? null,
+      handled_at: r.handled_at,
+      handled_by: r.handled_by,
+      handled_note: r.handled_note,
+    }
+  })
 }

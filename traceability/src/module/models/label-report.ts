@@ -19,4 +19,8 @@ export const LabelReport = model.define("label_report", {
   contact: model.text().nullable(),
   ip_hash: model.text(),
   reported_at: model.dateTime(),
+  /** When a member marked it handled (null: still open), who, and what was done. */
+  handled_at: model.dateTime().nullable(),
+  handled_by: model.text().nullable(),
+  handled_note: model.text().nullable(),
 })

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { ProviderWebhookPayload } from "@medusajs/framework/types"
 import { Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
+import { invalid } from "../../../../lib/errors"
 
 /**
  * Replaces Medusa's POST /hooks/payment/:provider, which answers 200 to anything and checks the
@@ -14,8 +15,11 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   // Only the Stripe module's providers (id "stripe" in medusa-config.ts) send webhooks. The system and the
   // native PromptPay providers answer "not supported" to anything, which Medusa would queue and answer 200.
   if (!/_stripe$/.test(provider)) {
-    res.status(400).json({ type: "invalid_data", message: `Payment provider "${provider}" takes no webhooks` })
-    return
+    throw invalid({
+      code: "NO_WEBHOOKS",
+      message: `Payment provider "${provider}" takes no webhooks`,
+      message_th: `ผู้ให้บริการชำระเงิน "${provider}" ไม่รับ webhook`,
+    })
   }
   const event: ProviderWebhookPayload = {
     provider,
@@ -25,11 +29,12 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   try {
     await paymentModule.getWebhookActionAndData(event)
   } catch (err) {
-    res.status(400).json({
-      type: "invalid_data",
+    // The provider's reason (a bad or missing signature) is for the sender's logs; it holds no secret.
+    throw invalid({
+      code: "WEBHOOK_REFUSED",
       message: `Webhook refused for payment provider "${provider}": ${(err as Error).message}`,
+      message_th: `ปฏิเสธ webhook ของผู้ให้บริการชำระเงิน "${provider}"`,
     })
-    return
   }
   // @ts-expect-error the module's options are not part of its public type
   const options: { webhook_delay?: number; webhook_retries?: number } = paymentModule.options || {}

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules, PaymentSessionStatus }
 import { POST as completeCart } from "@medusajs/medusa/api/store/carts/[id]/complete/route"
 import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
 import { isStockRefusal, stockRefusal } from "../../../../../lib/checkout/stock-refusal"
+import { conflict } from "../../../../../lib/errors"
 import { paymentProblem, type PaymentSessionView } from "../../../../../lib/payments/payment-problem"
 import { rollBackInterruptedCheckouts } from "../../../../../lib/recovery/checkouts"
 import { interruptedBefore } from "../../../../../lib/recovery/cutoff"
@@ -31,13 +32,11 @@ export const POST = async (req: Parameters<typeof completeCart>[0], res: MedusaR
     // Many buyers completing at once queue on the stock's lock; one that waited past Medusa's lock timeout was
     // not placed (the workflow rolled back): say so, so the buyer can try again, instead of a 500.
     if (/Timed-out acquiring lock/.test(String((err as Error)?.message))) {
-      res.status(409).json({
-        type: "conflict",
+      throw conflict({
         code: "STOCK_BUSY",
         message: "Many buyers are reserving this stock right now; your order was not placed. Please try again.",
         message_th: "ขณะนี้มีผู้สั่งซื้อสินค้านี้พร้อมกันหลายคน คำสั่งซื้อของคุณยังไม่ถูกบันทึก กรุณาลองอีกครั้ง",
       })
-      return
     }
     if (!MedusaError.isMedusaError(err) || !/not authorized with the provider/.test((err as Error).message)) throw err
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
