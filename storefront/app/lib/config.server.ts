@@ -84,6 +84,8 @@ export const config = {
   catalogueFreshMs: Number(process.env.STOREFRONT_CACHE_FRESH_MS ?? 1000),
   /** … and never resting on a stamp or an entry older than this. */
   catalogueMaxAgeMs: Number(process.env.STOREFRONT_CACHE_MAX_AGE_MS ?? 2000),
+  /** How long a cart as this storefront last read or wrote it is shown without asking Medusa (decision 0070); 0 turns it off. */
+  cartCacheMs: Number(process.env.STOREFRONT_CART_CACHE_MS ?? 30_000),
   shopContact: shopContact(),
   certificateCheck: certificateCheck(),
 }

@@ -5,8 +5,11 @@ import { mediaUrl } from "../medusa/media.server"
 import { customerHeaders, fetchStatus, refusalCode, sdk, StoreRefusal, storePost } from "../medusa/medusa.server"
 import { idSegment, medusaId } from "../medusa/medusa-ids.server"
 import type { ShopSession } from "../account/session.server"
+import { cartCache } from "./cart-cache.server"
 
-// Per-customer data: never cached. The cart id lives in the signed, httpOnly session cookie.
+// Per-customer data: never in the shared caches. The cart id lives in the signed, httpOnly session cookie; the cart
+// itself, as this storefront last read or wrote it, in the per-cart cache (cart-cache.server.ts, decision 0070):
+// every write below hands Medusa's answer to it.
 
 export const CART_FIELDS =
   "id,email,metadata,currency_code,region_id,customer_id,completed_at,total,subtotal,item_total,item_subtotal,tax_total,shipping_total," +
@@ -39,7 +42,7 @@ export async function retrieveCart(session: ShopSession): Promise<HttpTypes.Stor
   const id = medusaId("cart", session.get("cartId"))
   if (!id) return null
   try {
-    const { cart } = await sdk.store.cart.retrieve(idSegment("cart", id), { fields: CART_FIELDS }, customerHeaders(session))
+    const cart = await cartCache.get(session, id, async () => (await sdk.store.cart.retrieve(idSegment("cart", id), { fields: CART_FIELDS }, customerHeaders(session))).cart)
     if (cart.completed_at) return null
     return cart
   } catch (err) {
@@ -58,6 +61,7 @@ export async function ensureCart(session: ShopSession): Promise<HttpTypes.StoreC
   if (existing) return existing
   const region = await thaiRegion()
   const { cart } = await sdk.store.cart.create({ region_id: region.id }, { fields: CART_FIELDS }, customerHeaders(session))
+  cartCache.keep(session, cart)
   session.set("cartId", cart.id)
   await rememberCartOfCustomer(session, cart.id)
   return cart
@@ -107,14 +111,29 @@ const withCartFields = `?${new URLSearchParams({ fields: CART_FIELDS })}`
 export async function addLine(session: ShopSession, variantId: string, quantity: number): Promise<HttpTypes.StoreCart> {
   const cart = await ensureCart(session)
   const path = `/store/carts/${idSegment("cart", cart.id)}/line-items${withCartFields}`
-  return (await storePost<{ cart: HttpTypes.StoreCart }>(session, path, { variant_id: variantId, quantity })).cart
+  return keptCart(session, cart.id, storePost<{ cart: HttpTypes.StoreCart }>(session, path, { variant_id: variantId, quantity }))
+}
+
+/**
+ * A cart write's answer, kept in the per-cart cache. A refused write may still have changed the cart (Medusa's
+ * workflows refresh prices and lines before they refuse), so then the entry is dropped and the next view asks.
+ */
+export async function keptCart(session: ShopSession, cartId: string, write: Promise<{ cart: HttpTypes.StoreCart }>): Promise<HttpTypes.StoreCart> {
+  try {
+    const { cart } = await write
+    cartCache.keep(session, cart)
+    return cart
+  } catch (err) {
+    cartCache.forget(cartId)
+    throw err
+  }
 }
 
 export async function updateLine(session: ShopSession, lineId: string, quantity: number): Promise<HttpTypes.StoreCart | null> {
   const cart = await retrieveCart(session)
   if (!cart) return null
   const path = `/store/carts/${idSegment("cart", cart.id)}/line-items/${idSegment("lineItem", lineId)}${withCartFields}`
-  return (await storePost<{ cart: HttpTypes.StoreCart }>(session, path, { quantity })).cart
+  return keptCart(session, cart.id, storePost<{ cart: HttpTypes.StoreCart }>(session, path, { quantity }))
 }
 
 export type CartRefusal = { error: MessageKey; vars?: Record<string, number> }
@@ -142,8 +161,13 @@ export function cartRefusal(err: unknown): CartRefusal | null {
 export async function removeLine(session: ShopSession, lineId: string): Promise<HttpTypes.StoreCart | null> {
   const cart = await retrieveCart(session)
   if (!cart) return null
-  await sdk.store.cart.deleteLineItem(idSegment("cart", cart.id), idSegment("lineItem", lineId), {}, customerHeaders(session))
-  return retrieveCart(session)
+  // Medusa answers a deleted line with the cart it was on (`parent`), read with the fields asked for.
+  const headers = customerHeaders(session)
+  const id = idSegment("cart", cart.id)
+  const write = sdk.store.cart.deleteLineItem(id, idSegment("lineItem", lineId), { fields: CART_FIELDS }, headers).then(async ({ parent }) => ({
+    cart: (parent as HttpTypes.StoreCart | undefined) ?? (await sdk.store.cart.retrieve(id, { fields: CART_FIELDS }, headers)).cart,
+  }))
+  return keptCart(session, cart.id, write)
 }
 
 /**
@@ -158,6 +182,7 @@ export async function mergeCartsOnLogin(session: ShopSession, customer: HttpType
   const browserId = medusaId("cart", session.get("cartId"))
   const saved = savedId && savedId !== browserId ? await openCart(savedId, headers) : null
   let cart = browserId ? await openCart(browserId, headers) : null
+  let complete = true
   if (cart) {
     cart = (await sdk.store.cart.transferCart(idSegment("cart", cart.id), { fields: CART_FIELDS }, headers)).cart
     for (const item of saved?.items ?? []) {
@@ -167,12 +192,16 @@ export async function mergeCartsOnLogin(session: ShopSession, customer: HttpType
       } catch (err) {
         // A line that can no longer be bought (stock, unpublished) is dropped rather than blocking the login.
         console.warn("cart: could not merge a saved line", (err as Error).message)
+        complete = false
       }
     }
   } else {
     cart = saved
   }
   if (!cart) return
+  // After a refused line Medusa may have changed the cart since its last answer: then the next view asks.
+  if (complete) cartCache.keep(session, cart)
+  else cartCache.forget(cart.id)
   session.set("cartId", cart.id)
   remember(session, cart)
   if (cart.id !== savedId) await rememberCartOfCustomer(session, cart.id)

@@ -1,17 +1,18 @@
 import type { HttpTypes } from "@medusajs/types"
 import type { CheckoutProblem } from "./checkout"
 import type { MessageKey } from "~/i18n"
-import { CART_FIELDS, cartRefusal } from "./cart.server"
+import { CART_FIELDS, cartRefusal, keptCart } from "./cart.server"
+import { cartCache } from "./cart-cache.server"
 import { customerHeaders, fetchStatus, forwardedClient, refusalCode, sdk, StoreRefusal, storePost } from "../medusa/medusa.server"
 import { idSegment } from "../medusa/medusa-ids.server"
 import type { ShopSession } from "../account/session.server"
 
 // The checkout's calls to Medusa's cart. Money and stock changes happen in Medusa's workflows (cart completion).
-// The checkout page's loader and action (which step, which intent) are in checkout.server.ts.
+// The checkout page's loader and action (which step, which intent) are in checkout.server.ts. Each write's answer
+// goes to the per-cart cache (decision 0070); writes Medusa answers without the cart make the next view ask.
 
 export async function updateCart(session: ShopSession, cartId: string, body: HttpTypes.StoreUpdateCart) {
-  const { cart } = await sdk.store.cart.update(idSegment("cart", cartId), body, { fields: CART_FIELDS }, customerHeaders(session))
-  return cart
+  return keptCart(session, cartId, sdk.store.cart.update(idSegment("cart", cartId), body, { fields: CART_FIELDS }, customerHeaders(session)))
 }
 
 export type ShippingOptionView = { id: string; name: string; amount: number }
@@ -24,14 +25,17 @@ export async function shippingOptions(session: ShopSession, cartId: string): Pro
 }
 
 export async function setShippingMethod(session: ShopSession, cartId: string, optionId: string) {
-  const { cart } = await sdk.store.cart.addShippingMethod(idSegment("cart", cartId), { option_id: optionId }, { fields: CART_FIELDS }, customerHeaders(session))
-  return cart
+  return keptCart(session, cartId, sdk.store.cart.addShippingMethod(idSegment("cart", cartId), { option_id: optionId }, { fields: CART_FIELDS }, customerHeaders(session)))
 }
 
 export async function setPaymentProvider(session: ShopSession, cart: HttpTypes.StoreCart, providerId: string) {
   // The SDK puts the cart's payment collection id (from Medusa) into the path.
   if (cart.payment_collection) idSegment("paymentCollection", cart.payment_collection.id)
-  await sdk.store.payment.initiatePaymentSession(cart, { provider_id: providerId }, {}, customerHeaders(session))
+  try {
+    await sdk.store.payment.initiatePaymentSession(cart, { provider_id: providerId }, {}, customerHeaders(session))
+  } finally {
+    cartCache.forget(cart.id)
+  }
 }
 
 export type { CheckoutProblem }
@@ -65,6 +69,7 @@ export async function placeOrder(session: ShopSession, cartId: string, clientIp:
   try {
     result = await storePost<Completion>(session, `/store/carts/${idSegment("cart", cartId)}/complete`, {}, forwardedClient(clientIp))
   } catch (err) {
+    cartCache.forget(cartId)
     if (err instanceof StoreRefusal && err.status === 429) return { ok: false, throttled: true, retryAfterSeconds: err.retryAfterSeconds ?? 60 }
     const refusal = cartRefusal(err)
     if (!refusal) throw err
@@ -78,6 +83,8 @@ export async function placeOrder(session: ShopSession, cartId: string, clientIp:
     }
     return { ok: false, problem: refusal, detail }
   }
+  // Placed or not, completion changed the cart (an order, or a payment's state): the next view asks Medusa.
+  cartCache.forget(cartId)
   if (result.type === "order") return { ok: true, order: result.order }
   // Medusa's own answer when the payment provider did not authorize: needs more (3-D Secure, QR) or declined.
   const error = result.error ?? {}

@@ -46,4 +46,46 @@ describe("public data cache under the content stamp", () => {
     expect(loads).toBe(2)
     expect(t).toBe(0)
   })
+
+  it("keeps count and bytes within their bounds, dropping the oldest written first", async () => {
+    const cache = createSwrCache({ freshMs: 1000, maxAgeMs: 2000, maxEntries: 3, maxBytes: 10, sizeOf: (v) => String(v).length })
+    for (const [key, value] of [["a", "1111"], ["b", "2222"], ["c", "333"]]) await cache.get(key!, async () => value)
+    expect(cache.size(), "a went for the bytes: 4 + 4 + 3 > 10").toEqual({ entries: 2, bytes: 7 })
+    cache.set("d", "4")
+    cache.set("e", "5")
+    expect(cache.size(), "b went for the count").toEqual({ entries: 3, bytes: 5 })
+    cache.set("huge", "x".repeat(11))
+    expect(cache.size(), "a value over the byte bound is not kept").toEqual({ entries: 3, bytes: 5 })
+    let loads = 0
+    expect(await cache.get("b", async () => `b${++loads}`)).toBe("b1")
+  })
+
+  it("never serves an entry past expireMs, even under a current stamp", async () => {
+    let t = 0
+    const stamp: ContentVersion = { version: "a", checkedAt: 0, changedAt: 0 }
+    const cache = createSwrCache({ freshMs: 0, maxAgeMs: 2000, expireMs: 30_000, revalidateMs: Infinity, now: () => t, version: () => ({ ...stamp, checkedAt: t }) })
+    let loads = 0
+    const get = () => cache.get("cart", async () => ++loads)
+    expect(await get()).toBe(1)
+    t = 29_000
+    expect(await get()).toBe(1)
+    t = 30_001
+    expect(await get()).toBe(2)
+  })
+
+  it("lets a write win over a load that started before it, and a delete too", async () => {
+    const cache = createSwrCache({ freshMs: 60_000, maxAgeMs: 60_000 })
+    let release!: (v: string) => void
+    const slow = cache.get("cart", () => new Promise<string>((r) => (release = r)))
+    cache.set("cart", "written")
+    release("read before the write")
+    expect(await slow, "the slow reader still gets its answer").toBe("read before the write")
+    expect(await cache.get("cart", async () => "loaded again")).toBe("written")
+
+    const slower = cache.get("gone", () => new Promise<string>((r) => (release = r)))
+    cache.delete("gone")
+    release("read before the delete")
+    await slower
+    expect(await cache.get("gone", async () => "after the delete")).toBe("after the delete")
+  })
 })

@@ -10,50 +10,95 @@
  * refetched before answering. Either way no answer rests on data older than about `maxAgeMs`, and
  * entries are refreshed in the background every `revalidateMs` for what changes without a write (a price
  * list that ends at midnight).
+ *
+ * Every cache is bounded by count (`maxEntries`) and, when `maxBytes` is given, by the bytes of its values
+ * (`sizeOf`, by default their JSON's UTF-8 length); the oldest written entries go first. The per-cart cache
+ * (checkout/cart-cache.server.ts, decision 0070) adds a hard age limit (`expireMs`) and writes through (`set`,
+ * `delete`): a load that started before a write never overwrites it.
  */
 import type { ContentVersion } from "./content-version.server"
 
-type Entry<T> = { value: T; at: number; version: string | null }
+type Entry<T> = { value: T; at: number; version: string | null; bytes: number }
 
 export type SwrCache = {
   /** `keep` says whether a loaded value may be cached (e.g. not a "not found"). */
   get<T>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean): Promise<T>
+  /** Stores a value just read or written elsewhere (as loaded now, under the current stamp). */
+  set<T>(key: string, value: T): void
+  /** Forgets a key; a load of it already under way is not stored. */
+  delete(key: string): void
+  /** Entries and their bytes, for tests and the bench. */
+  size(): { entries: number; bytes: number }
   clear(): void
 }
+
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? "")
 
 export function createSwrCache(options: {
   freshMs: number
   maxAgeMs: number
   revalidateMs?: number
   maxEntries?: number
+  /** Bound on the values' bytes; without it only the count is bounded. */
+  maxBytes?: number
+  sizeOf?: (value: unknown) => number
+  /** An entry older than this is never served, whatever the stamp: it is loaded again before answering. */
+  expireMs?: number
   version?: () => ContentVersion | null
   now?: () => number
 }): SwrCache {
   const entries = new Map<string, Entry<unknown>>()
-  const inFlight = new Map<string, Promise<unknown>>()
+  const inFlight = new Map<string, { promise: Promise<unknown>; superseded: boolean }>()
   const now = options.now ?? Date.now
   const revalidateMs = options.revalidateMs ?? 60_000
   const maxEntries = options.maxEntries ?? 1000
+  const maxBytes = options.maxBytes ?? Infinity
+  const sizeOf = options.maxBytes === undefined ? () => 0 : (options.sizeOf ?? jsonBytes)
+  const expireMs = options.expireMs ?? Infinity
+  let bytes = 0
+
+  function remove(key: string): void {
+    const entry = entries.get(key)
+    if (!entry) return
+    bytes -= entry.bytes
+    entries.delete(key)
+  }
+
+  function store(key: string, value: unknown, at: number, version: string | null): void {
+    remove(key)
+    const size = sizeOf(value)
+    if (size > maxBytes) return
+    entries.set(key, { value, at, version, bytes: size })
+    bytes += size
+    while (entries.size > maxEntries || bytes > maxBytes) remove(entries.keys().next().value as string)
+  }
+
+  /** A write or a delete wins over a load that started before it. */
+  function supersede(key: string): void {
+    const running = inFlight.get(key)
+    if (running) running.superseded = true
+    inFlight.delete(key)
+  }
 
   function refresh<T>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> {
     const running = inFlight.get(key)
-    if (running) return running as Promise<T>
+    if (running) return running.promise as Promise<T>
     // The entry is as old as the moment its load started, under the stamp current then.
     const at = now()
     const version = options.version?.()?.version ?? null
-    const promise = load()
+    const flight = { promise: null as unknown as Promise<T>, superseded: false }
+    flight.promise = load()
       .then((value) => {
-        if (keep && !keep(value)) entries.delete(key)
-        else {
-          entries.delete(key)
-          entries.set(key, { value, at, version })
-          if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string)
-        }
+        if (flight.superseded) return value
+        if (keep && !keep(value)) remove(key)
+        else store(key, value, at, version)
         return value
       })
-      .finally(() => inFlight.delete(key))
-    inFlight.set(key, promise)
-    return promise
+      .finally(() => {
+        if (inFlight.get(key) === flight) inFlight.delete(key)
+      })
+    inFlight.set(key, flight)
+    return flight.promise
   }
 
   const inBackground = <T,>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean) =>
@@ -61,8 +106,9 @@ export function createSwrCache(options: {
 
   return {
     async get<T>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> {
-      const entry = entries.get(key) as Entry<T> | undefined
       const t = now()
+      const stored = entries.get(key) as Entry<T> | undefined
+      const entry = stored && t - stored.at <= expireMs ? stored : undefined
       const age = entry ? t - entry.at : Infinity
       const stamp = options.version?.()
       if (stamp && t - stamp.checkedAt <= options.maxAgeMs) {
@@ -80,8 +126,21 @@ export function createSwrCache(options: {
       }
       return refresh(key, load, keep)
     },
+    set<T>(key: string, value: T) {
+      supersede(key)
+      store(key, value, now(), options.version?.()?.version ?? null)
+    },
+    delete(key: string) {
+      supersede(key)
+      remove(key)
+    },
+    size() {
+      return { entries: entries.size, bytes }
+    },
     clear() {
+      for (const key of [...inFlight.keys()]) supersede(key)
       entries.clear()
+      bytes = 0
     },
   }
 }
