@@ -7,7 +7,7 @@ import { mediaUrl } from "../medusa/media.server"
 import { sdk } from "../medusa/medusa.server"
 
 // Catalogue data only: the same for every visitor, so it may be cached (see cache.server.ts).
-const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, version: contentVersion })
+const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxBytes: 48 * 1024 * 1024, version: contentVersion })
 
 export type VariantView = {
   id: string

@@ -14,7 +14,7 @@ export type HerbAnswer = { herb: PublicHerbPage; html: HerbHtml; note: { th: str
 export type HerbSummary = { slug: string; names: PublicHerbPage["names"]; photo: PublicHerbPage["photos"][number] | null; products: string[] }
 export type Recipe = { slug: string; title: { th: string; en: string }; html: { th: string; en: string }; source: { th: string; en: string } }
 
-const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxEntries: 200, version: contentVersion })
+const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxEntries: 200, maxBytes: 8 * 1024 * 1024, version: contentVersion })
 
 async function get<T>(path: string): Promise<{ status: number; body: T | null }> {
   const res = await fetch(`${config.medusaUrl}/store${path}`, {

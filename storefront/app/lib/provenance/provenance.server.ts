@@ -16,7 +16,7 @@ export type ProvenanceResult =
   | { status: 502; message: string }
 
 const segment = encodeURIComponent
-const lots = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxEntries: 500, version: contentVersion })
+const lots = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxEntries: 500, maxBytes: 32 * 1024 * 1024, version: contentVersion })
 
 async function request(path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Response | null> {
   try {

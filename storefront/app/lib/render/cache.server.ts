@@ -1,7 +1,7 @@
 /**
  * In-memory stale-while-revalidate cache for public data (catalogue, lot provenance), the same for every
- * visitor; never use it for anything per customer (cart, account, order) or per scan
- * (docs/decisions/0011-page-caching-and-scan-batching.md).
+ * visitor (docs/decisions/0011-page-caching-and-scan-batching.md); per customer only through the per-cart cache
+ * below, keyed by the unguessable cart id; never for an account, an order or a scan.
  *
  * With a content version (the backend's stamp, see content-version.server.ts) an entry stays valid while
  * the stamp it was loaded under is current; once the stamp changes, the next reader refetches it (one
