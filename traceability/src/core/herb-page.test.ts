@@ -4,7 +4,7 @@ import { type HouseholdRecord, type PrivateHerbRecord, publicHerbPage } from "./
 
 const households: NamedHousehold[] = [
   { id: "hh_A", givenName: "แก้ว", givenNameConsent: true, familyName: "ศรีวงศ์ใจ" },
-  { id: "hh_B", givenName: "บุญมี", givenNameConsent: false, familyName: "FAMILY-SECRET-B" },
+  { id: "hh_B", givenName: "บุญมี", givenNameEn: "Boonmee", givenNameConsent: false, familyName: "FAMILY-SECRET-B" },
 ];
 
 function page(overrides: Partial<HerbPageInput> = {}): HerbPageInput {
@@ -77,6 +77,11 @@ describe("checkHerbPage", () => {
     expect(checkHerbPage(page({ preparation_th: "สูตรของลุงบุญมี" }), households)).toMatchObject({ ok: false, code: "HOUSEHOLD_NAMED" });
     expect(checkHerbPage(page({ cautions_th: "ตามคำแนะนำของป้าแก้ว" }), households).ok).toBe(true);
     expect(checkHerbPage(page({ cautions_th: "ตระกูลศรีวงศ์ใจ" }), households)).toMatchObject({ ok: false, code: "HOUSEHOLD_NAMED" });
+  });
+
+  it("refuses the romanised given name in English text under the same consent", () => {
+    expect(checkHerbPage(page({ preparation_en: "Uncle boonmee's way" }), households)).toMatchObject({ ok: false, code: "HOUSEHOLD_NAMED", field: "preparation_en" });
+    expect(checkHerbPage(page({ preparation_en: "As Boonmee's neighbours make it" }), [households[0]!, { ...households[1]!, givenNameConsent: true }]).ok).toBe(true);
   });
 
   it("refuses unsafe links and a bad slug", () => {

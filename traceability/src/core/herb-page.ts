@@ -7,7 +7,7 @@
  * The checks return refusals as values; the backend turns them into 4xx answers.
  */
 
-import { aliasContainsGivenName } from "./household-privacy";
+import { aliasesContainGivenName } from "./household-privacy";
 
 export type HerbSourceKind = "healer" | "book" | "study" | "group";
 export const HERB_SOURCE_KINDS = ["healer", "book", "study", "group"] as const satisfies readonly HerbSourceKind[];
@@ -56,6 +56,8 @@ export interface HerbPageInput {
 export interface NamedHousehold {
   id: string;
   givenName: string | null;
+  /** The romanised given name (English pages), under the same consent. */
+  givenNameEn?: string | null;
   givenNameConsent: boolean;
   familyName: string | null;
 }
@@ -298,7 +300,7 @@ function checkPublicTexts(texts: readonly [string, string][], households: readon
       if (family && [...family].length >= 2 && text.includes(family)) {
         return refuse(field, "HOUSEHOLD_NAMED", "A household's family name is never shown in public", "ห้ามแสดงนามสกุลของครัวเรือนต่อสาธารณะ");
       }
-      if (!h.givenNameConsent && aliasContainsGivenName(text, h.givenName)) {
+      if (!h.givenNameConsent && aliasesContainGivenName([text], [h.givenName, h.givenNameEn])) {
         return refuse(
           field,
           "HOUSEHOLD_NAMED",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aliasContainsGivenName, PhotoError, photoType, stripPhotoMetadata } from "./household-privacy";
+import { aliasContainsGivenName, aliasesContainGivenName, PhotoError, photoType, stripPhotoMetadata } from "./household-privacy";
 
 describe("aliasContainsGivenName", () => {
   it("finds the given name in the alias, whatever the spacing, punctuation or invisible characters", () => {
@@ -79,5 +79,14 @@ describe("stripPhotoMetadata", () => {
     ]) {
       expect(() => stripPhotoMetadata(bad)).toThrow(PhotoError);
     }
+  });
+});
+
+describe("aliasesContainGivenName", () => {
+  it("checks every public alias against every given name, Thai and romanised", () => {
+    expect(aliasesContainGivenName(["สวนริมห้วย", "Kaew's creekside garden"], ["แก้ว", "Kaew"])).toBe(true);
+    expect(aliasesContainGivenName(["สวนป้าแก้ว", null], ["แก้ว", null])).toBe(true);
+    expect(aliasesContainGivenName(["สวนริมห้วย", "Creekside garden"], ["แก้ว", "Kaew"])).toBe(false);
+    expect(aliasesContainGivenName([undefined, ""], ["แก้ว"])).toBe(false);
   });
 });

@@ -25,6 +25,17 @@ export function aliasContainsGivenName(alias: string, givenName: string | null |
   return candidates.some((n) => [...n].length >= 2 && a.includes(n));
 }
 
+/**
+ * Does any of a household's public aliases (Thai, English) contain any of its given names (Thai, romanised)?
+ * "Kaew's garden" publishes "Kaew" as surely as "สวนป้าแก้ว" publishes แก้ว.
+ */
+export function aliasesContainGivenName(
+  aliases: readonly (string | null | undefined)[],
+  givenNames: readonly (string | null | undefined)[],
+): boolean {
+  return aliases.some((alias) => !!alias && givenNames.some((name) => aliasContainsGivenName(alias, name)));
+}
+
 export type PhotoType = "image/jpeg" | "image/png";
 
 /** The photo's type from its first bytes (JPEG or PNG), whatever it was called; null for anything else. */

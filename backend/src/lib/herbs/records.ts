@@ -44,7 +44,7 @@ export function herbPageInput(row: Record<string, unknown>): HerbPageInput & { p
 /** The member households as checkHerbPage needs them (names, consent): never sent anywhere. */
 export async function namedHouseholds(container: Container): Promise<NamedHousehold[]> {
   const rows = await traceability(container).listHouseholds({}, { take: 10_000 })
-  return rows.map((h) => ({ id: h.id, givenName: h.given_name, givenNameConsent: h.consent_given_name === true, familyName: h.family_name }))
+  return rows.map((h) => ({ id: h.id, givenName: h.given_name, givenNameEn: h.given_name_en, givenNameConsent: h.consent_given_name === true, familyName: h.family_name }))
 }
 
 /** Published products made from released batches that used this herb. */

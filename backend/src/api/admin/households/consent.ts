@@ -3,7 +3,7 @@
  * publish the given name refused unless confirmed (decision 0020).
  */
 import type { TraceabilityModuleService } from "@mae-mok/traceability/module"
-import { aliasContainsGivenName } from "@mae-mok/traceability"
+import { aliasesContainGivenName } from "@mae-mok/traceability"
 import { notAllowed } from "../../../lib/errors"
 import type { householdPublicPreview } from "../../../lib/traceability/records"
 import type { HouseholdCreate, HouseholdUpdate, Infer } from "../validators"
@@ -47,10 +47,12 @@ export const aliasWarning = {
  * that sets the alias or the given name so is refused with 400 unless it says `confirm_alias_contains_name: true`.
  */
 export function assertAliasAccepted(body: Body, existing: HouseholdRow | null): void {
-  if (body.alias === undefined && body.given_name === undefined) return
+  if (body.alias === undefined && body.given_name === undefined && body.alias_en === undefined && body.given_name_en === undefined) return
   const alias = body.alias ?? existing?.alias ?? ""
+  const aliasEn = body.alias_en === undefined ? existing?.alias_en : body.alias_en
   const givenName = body.given_name === undefined ? existing?.given_name : body.given_name
-  if (!aliasContainsGivenName(alias, givenName) || body.confirm_alias_contains_name === true) return
+  const givenNameEn = body.given_name_en === undefined ? existing?.given_name_en : body.given_name_en
+  if (!aliasesContainGivenName([alias, aliasEn], [givenName, givenNameEn]) || body.confirm_alias_contains_name === true) return
   throw notAllowed({
     code: aliasWarning.code,
     message: `${aliasWarning.message} Choose an alias without the name, or send confirm_alias_contains_name: true if the household agrees.`,

@@ -1,4 +1,4 @@
-import { aliasContainsGivenName } from "@mae-mok/traceability"
+import { aliasesContainGivenName } from "@mae-mok/traceability"
 import { aliasWarning, type HouseholdRow } from "./consent"
 import { HOUSEHOLD_PRIVATE_FIELDS, MASKED } from "../../../lib/auth/household-private"
 import { householdPhotoUrl, householdPublicPreview } from "../../../lib/traceability/records"
@@ -26,6 +26,6 @@ export function householdResponse(h: HouseholdRow) {
     recorded_by: h.consent_recorded_by ?? null,
   }
   out.public_preview = householdPublicPreview(h)
-  out.warnings = aliasContainsGivenName(h.alias, h.given_name) ? [aliasWarning] : []
+  out.warnings = aliasesContainGivenName([h.alias, h.alias_en], [h.given_name, h.given_name_en]) ? [aliasWarning] : []
   return out
 }
