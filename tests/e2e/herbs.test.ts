@@ -47,6 +47,7 @@ describe("store herb API", () => {
     for (const use of herb.uses) expect(["healer", "book", "study", "group"]).toContain(use.source.kind)
     // MM-H-017 agreed to show her given name.
     expect(herb.uses[0].source.healer).toBe("แก้ว")
+    expect(herb.uses[0].source.healerEn, "her romanised given name, under the same consent").toBe("Kaew")
     expect(herb.plots.length).toBeGreaterThan(0)
     for (const plot of herb.plots) {
       expect(Object.keys(plot).sort()).toEqual(["certifications", "code", "householdAlias", "householdAliasEn", "place"])

@@ -88,7 +88,12 @@ export default function HerbPage() {
               <br />
               <small className="muted">
                 {t("herb.source")}: {t(`herb.source.${u.source.kind}`)} — {u.source.citation[locale]}
-                {u.source.healer ? ` · ${t("herb.toldBy")} ${u.source.healer}` : ""}
+                {u.source.healer ? (
+                  <>
+                    {` · ${t("herb.toldBy")} `}
+                    <Say locale={locale} value={shown(locale, u.source.healer, u.source.healerEn)} />
+                  </>
+                ) : null}
               </small>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { getKnowledge } from "~/lib/catalogue/herbs.server"
 import { loaderCacheControl, pageCacheHeaders } from "~/lib/render/http-cache.server"
 import { requireLocale } from "~/lib/i18n/i18n.server"
 import { seo } from "~/lib/render/seo"
+import { Say, shown } from "~/lib/i18n/english-fallback"
 import { useI18n } from "~/lib/i18n/use-i18n"
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -72,7 +73,12 @@ export default function Knowledge() {
                 {u[locale]}{" "}
                 <small className="muted">
                   ({t("herb.source")}: {t(`herb.source.${u.source.kind}`)} — {u.source.citation[locale]}
-                  {u.source.healer ? ` · ${t("herb.toldBy")} ${u.source.healer}` : ""})
+                  {u.source.healer ? (
+                  <>
+                    {` · ${t("herb.toldBy")} `}
+                    <Say locale={locale} value={shown(locale, u.source.healer, u.source.healerEn)} />
+                  </>
+                ) : null})
                 </small>
               </li>
             ))}

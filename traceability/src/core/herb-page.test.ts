@@ -94,7 +94,7 @@ describe("checkHerbPage", () => {
 describe("publicHerbPage", () => {
   const household = (id: string, givenName: boolean): HouseholdRecord => ({
     id, code: `CODE-${id}`, alias: `ALIAS-${id}`, village: "บ้านแม่มอก", moo: 3, tambon: "แม่มอก", amphoe: "เถิน", province: "ลำปาง",
-    consent: { givenName, photo: false, story: false }, givenName: `GIVEN-${id}`, familyName: `FAMILY-${id}`,
+    consent: { givenName, photo: false, story: false }, givenName: `GIVEN-${id}`, givenNameEn: `GIVEN-EN-${id}`, aliasEn: `ALIAS-EN-${id}`, familyName: `FAMILY-${id}`,
     phone: `PHONE-${id}`, nationalId: `NID-${id}`, povertyStatus: `POVERTY-${id}`, income: 12345,
   });
   const record = (): PrivateHerbRecord => ({
@@ -120,12 +120,14 @@ describe("publicHerbPage", () => {
     const out = publicHerbPage(record());
     expect(out).not.toBeNull();
     const json = JSON.stringify(out);
-    for (const secret of ["plot_SECRET", "sp_SECRET", "17.654321", "GEOMETRY-SECRET", "FAMILY-", "PHONE-", "NID-", "POVERTY-", "12345", "CODE-hh", "GIVEN-hh_B", "javascript"]) {
+    for (const secret of ["plot_SECRET", "sp_SECRET", "17.654321", "GEOMETRY-SECRET", "FAMILY-", "PHONE-", "NID-", "POVERTY-", "12345", "CODE-hh", "GIVEN-hh_B", "GIVEN-EN-hh_B", "javascript"]) {
       expect(json).not.toContain(secret);
     }
     expect(out!.plots.map((p) => p.code)).toEqual(["MM-P-01"]);
     expect(out!.plots[0]!.householdAlias).toBe("ALIAS-hh_A");
     expect(out!.uses.map((u) => u.source.healer)).toEqual(["GIVEN-hh_A", "ALIAS-hh_B"]);
+    // In English: the romanised given name under the same consent, else the English alias.
+    expect(out!.uses.map((u) => u.source.healerEn)).toEqual(["GIVEN-EN-hh_A", "ALIAS-EN-hh_B"]);
     expect(out!.sameAs).toEqual(["https://www.wikidata.org/wiki/Q5190521", "https://en.wikipedia.org/wiki/Cryptolepis_dubia"]);
     expect(out!.products[0]).toEqual({ handle: "mok-prai-oil", title: { th: "น้ำมันนวด", en: "Massage oil" }, thumbnail: null });
   });

@@ -586,6 +586,8 @@ export interface PublicHerbSource {
   citation: { th: string; en: string };
   /** A credited healer's public name: the given name with its consent, else the household's alias. */
   healer: string | null;
+  /** The same in English (romanised given name, English alias) when entered; pages fall back to `healer`. */
+  healerEn: string | null;
 }
 
 export interface PublicHerbPage {
@@ -616,13 +618,13 @@ export function publicHerbPage(record: PrivateHerbRecord): PublicHerbPage | null
     const kind = u?.source?.kind;
     if (th === null || en === null || !HERB_SOURCE_KINDS.includes(kind)) return [];
     const h = u.source.household_id ? households.get(u.source.household_id) : undefined;
-    const healer = kind === "healer" && h
-      ? (h.consent?.givenName === true ? text(h.givenName) : null) ?? requiredText(h.alias, "household alias")
-      : null;
+    const named = h?.consent?.givenName === true;
+    const healer = kind === "healer" && h ? (named ? text(h.givenName) : null) ?? requiredText(h.alias, "household alias") : null;
+    const healerEn = kind === "healer" && h ? (named && text(h.givenName) !== null ? text(h.givenNameEn) : text(h.aliasEn)) : null;
     return [{
       th,
       en,
-      source: { kind, citation: { th: text(u.source.citation_th) ?? "", en: text(u.source.citation_en) ?? "" }, healer },
+      source: { kind, citation: { th: text(u.source.citation_th) ?? "", en: text(u.source.citation_en) ?? "" }, healer, healerEn },
     }];
   });
 

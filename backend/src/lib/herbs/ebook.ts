@@ -41,7 +41,7 @@ export function knowledgeBookHtml(herbs: PublicHerbAnswer[], recipes: PublicReci
   ${herb.names.local ? `<p><b>${w.local}:</b> ${esc(herb.names.local)}</p>` : ""}
   <p><b>${w.parts}:</b> ${esc(herb.parts[lang])}</p>
   <h3>${w.uses}</h3>
-  <ul>${herb.uses.map((u) => `<li>${esc(u[lang])} <span class="src">(${w.source}: ${esc(SOURCE_KIND[lang][u.source.kind])} — ${esc(u.source.citation[lang])}${u.source.healer ? `; ${w.healer} ${esc(u.source.healer)}` : ""})</span></li>`).join("")}</ul>
+  <ul>${herb.uses.map((u) => `<li>${esc(u[lang])} <span class="src">(${w.source}: ${esc(SOURCE_KIND[lang][u.source.kind])} — ${esc(u.source.citation[lang])}${u.source.healer ? `; ${w.healer} ${esc(lang === "en" ? (u.source.healerEn ?? u.source.healer) : u.source.healer)}` : ""})</span></li>`).join("")}</ul>
   <h3>${w.preparation}</h3>
   ${html.preparation[lang]}
   <h3>${w.cautions}</h3>
