@@ -21,7 +21,7 @@ function herb(): PublicHerbAnswer {
       parts: { th: "เถา", en: "Stem" },
       preparation: { th: LONG, en: "Slice and dry." },
       cautions: { th: "ใช้ภายนอกเท่านั้น", en: "External use only." },
-      uses: [{ th: "ใช้ในน้ำมันนวดเพื่อช่วยคลายกล้ามเนื้อ", en: "Used in massage oil.", source: { kind: "healer", citation: { th: "หมอพื้นบ้าน", en: "Folk healer" }, healer: "แก้ว" } }],
+      uses: [{ th: "ใช้ในน้ำมันนวดเพื่อช่วยคลายกล้ามเนื้อ", en: "Used in massage oil.", source: { kind: "healer", citation: { th: "หมอพื้นบ้าน", en: "Folk healer" }, healer: "แก้ว", healerEn: "Kaew" } }],
       photos: [],
       sameAs: [],
       plots: [],
