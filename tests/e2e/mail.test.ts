@@ -504,6 +504,8 @@ describe("transfer slip", () => {
       await page.goto(orderLink)
       await page.locator('input[name="slip"]').setInputFiles(path.join(dir, file))
       await page.getByRole("button", { name: "ส่งสลิป" }).click()
+      // The answer streams: read it once it has all arrived, not from the first chunk.
+      await page.waitForLoadState("load")
     }
     await send("not-a-slip.png")
     expect(await page.getByTestId("slip-refused").textContent()).toContain("ไม่ใช่ภาพ")
