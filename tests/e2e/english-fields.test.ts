@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
+import { startTestApp, type TestApp } from "../support/app"
+import { logIntoAdmin } from "../support/admin-login"
 import { adminApi, adminToken, type AdminApi } from "../support/admin-api"
 import { seedPrivateValues } from "../../backend/src/lib/seed/traceability-data"
 import { launchChromium } from "./browser"
@@ -81,11 +82,7 @@ describe("admin: English fields in the household form (desktop)", () => {
   it("saves the English beside the Thai; /en shows it, and the Thai marked lang=\"th\" where it is left empty", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
     const page = await context.newPage()
-    await page.goto(`${app.medusaUrl}/app/login`)
-    await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
-    await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => !url.pathname.endsWith("/login"))
+    await logIntoAdmin(page, app.medusaUrl)
 
     const { households } = (await api.ok("GET", "/admin/households?limit=100")) as { households: { id: string; code: string }[] }
     const id = households.find((h) => h.code === "MM-H-017")!.id

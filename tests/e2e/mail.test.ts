@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core"
 import { SMTPServer } from "smtp-server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, freePort, startTestApp, type TestApp } from "../support/app"
+import { logIntoAdmin } from "../support/admin-login"
 import { adminApi, type AdminApi } from "../support/admin-api"
 import { fulfilmentFixtures } from "../support/fulfilment"
 import { buyerAt, storeClient } from "../support/payment-cart"
@@ -558,11 +559,7 @@ describe("transfer slip", () => {
     // … and on the order's page in the admin.
     const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
     const adminPage = await adminContext.newPage()
-    await adminPage.goto(`${app.medusaUrl}/app/login`)
-    await adminPage.locator('input[name="email"]').fill(ADMIN_EMAIL)
-    await adminPage.locator('input[name="password"]').fill(ADMIN_PASSWORD)
-    await adminPage.locator('button[type="submit"]').click()
-    await adminPage.waitForURL((url) => !url.pathname.endsWith("/login"))
+    await logIntoAdmin(adminPage, app.medusaUrl)
     await adminPage.goto(`${app.medusaUrl}/app/orders/${order.id}`)
     const shown = adminPage.getByTestId("transfer-slips").locator("img")
     await shown.waitFor({ timeout: 30_000 })

@@ -3,7 +3,8 @@ import path from "node:path"
 import { formatThaiMonth, type PublicProvenance } from "@mae-mok/traceability"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
+import { startTestApp, type TestApp } from "../support/app"
+import { logIntoAdmin } from "../support/admin-login"
 import { launchChromium, transferredBytes } from "./browser"
 import { adminToken } from "../support/admin-api"
 
@@ -359,11 +360,7 @@ describe("what a buyer reads after scanning (issue 15), in Chromium on a 390 px 
     expect(label_reports[0]).toMatchObject({ unit_scan_count: before, handled_at: null })
     const member = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
     const tab = await member.newPage()
-    await tab.goto(`${app.medusaUrl}/app/login`)
-    await tab.locator('input[name="email"]').fill(ADMIN_EMAIL)
-    await tab.locator('input[name="password"]').fill(ADMIN_PASSWORD)
-    await tab.locator('button[type="submit"]').click()
-    await tab.waitForURL((url) => !url.pathname.endsWith("/login"))
+    await logIntoAdmin(tab, app.medusaUrl)
     await tab.goto(`${app.medusaUrl}/app/traceability/scans`)
     await tab.getByRole("navigation", { name: "ตรวจสอบย้อนกลับ" }).getByRole("link", { name: "เรื่องแจ้งฉลาก" }).click()
     await tab.getByRole("heading", { level: 1, name: "เรื่องแจ้งฉลากน่าสงสัย" }).waitFor()
