@@ -68,3 +68,15 @@ export async function transferredBytes(page: Page, url: string): Promise<{ statu
   await cdp.detach()
   return { status: response!.status(), bytes }
 }
+
+/**
+ * A browser context for the admin as a Thai group member sees it: Thai locale, and the dashboard's language
+ * ("lng") set to Thai unless the test switches it (decision 0057).
+ */
+export async function thaiAdminContext(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH", ...options })
+  await context.addInitScript(() => {
+    if (!window.localStorage.getItem("lng")) window.localStorage.setItem("lng", "th")
+  })
+  return context
+}

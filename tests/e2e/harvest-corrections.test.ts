@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bangkokToday } from "@mae-mok/traceability"
 import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
-import { launchChromium } from "./browser"
+import { launchChromium, thaiAdminContext } from "./browser"
 
 // Issue 15 in Chromium, in Thai: a group member corrects a harvest lot on a desktop (1280) and voids another on a
 // phone (390), each with a reason; a lot a batch used offers neither; the correction history and the void show
@@ -42,10 +42,7 @@ beforeAll(async () => {
   const batches = (await api.ok("GET", "/admin/batches")).batches as Json[]
   const variantId = batches.find((b) => b.lot_number.startsWith("MO"))!.variant.id
   await api.ok("POST", "/admin/batches", { variant_id: variantId, produced_on: today, units_planned: 10, inputs: [{ harvest_lot_id: used.id, kg: 1 }] })
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
-  await context.addInitScript(() => {
-    if (!window.localStorage.getItem("lng")) window.localStorage.setItem("lng", "th")
-  })
+  context = await thaiAdminContext(browser)
   page = await context.newPage()
 })
 

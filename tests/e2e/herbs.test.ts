@@ -7,7 +7,7 @@ import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../support/admin-login"
 import { pdfQrCodes, pdfText } from "../support/pdf"
 import { expectNoPrivateKeys, expectNoPrivateValues, loadSeedPhotos, type PublicResponse } from "../support/privacy"
-import { cspViolations, transferredBytes } from "./browser"
+import { cspViolations, transferredBytes, thaiAdminContext } from "./browser"
 import { browserSuite, phone } from "./suite"
 
 // Herb pages, the knowledge e-book and its PDF (issue 16), on the seeded shop: the store API, the pages in
@@ -397,10 +397,7 @@ describe("the A4 e-catalogue PDF", () => {
 describe("the admin in Chromium", () => {
   it("edits a herb page and a recipe with Thai and English side by side, shows refusals in Thai, and offers the e-catalogue", async () => {
     const a = await admin()
-    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
-    await context.addInitScript(() => {
-      if (!window.localStorage.getItem("lng")) window.localStorage.setItem("lng", "th")
-    })
+    const context = await thaiAdminContext(suite.browser)
     const tab = await context.newPage()
     const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 250 })
     await tab.goto(`${suite.app.medusaUrl}/app/login`)

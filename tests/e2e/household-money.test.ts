@@ -7,7 +7,7 @@ import { bangkokToday, formatThaiDate } from "@mae-mok/traceability"
 import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
 import { pdfText } from "../support/pdf"
-import { launchChromium } from "./browser"
+import { launchChromium, thaiAdminContext } from "./browser"
 
 // Issue 13 in Chromium, in Thai, as a group member does it: the committee's farm-gate price and share rule, a
 // harvest recorded on a phone at that price (the form shows price and amount), the household paid and its receipt
@@ -45,10 +45,7 @@ beforeAll(async () => {
     })
     households.push({ id: household.id, code, alias, plotId: plot.id, plotCode })
   }
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
-  await context.addInitScript(() => {
-    if (!window.localStorage.getItem("lng")) window.localStorage.setItem("lng", "th")
-  })
+  context = await thaiAdminContext(browser)
   page = await context.newPage()
 })
 

@@ -12,7 +12,7 @@ import { logIntoAdmin } from "../support/admin-login"
 import { adminApi, type AdminApi } from "../support/admin-api"
 import { fulfilmentFixtures } from "../support/fulfilment"
 import { buyerAt, storeClient } from "../support/payment-cart"
-import { launchChromium } from "./browser"
+import { launchChromium, thaiAdminContext } from "./browser"
 
 // The shop's e-mail against a real SMTP server started here (smtp-server; messages parsed with mailparser):
 // order mail in the order's language with the bank details and the exact amount, the group's new-order mail,
@@ -601,10 +601,7 @@ describe("outbox on a default start (no SMTP settings)", () => {
     // Not for anyone but the admin.
     expect((await fetch(`${plain.medusaUrl}/admin/mail/outbox`)).status).toBe(401)
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "th-TH" })
-    await context.addInitScript(() => {
-      if (!window.localStorage.getItem("lng")) window.localStorage.setItem("lng", "th")
-    })
+    const context = await thaiAdminContext(browser)
     const page = await context.newPage()
     await page.goto(`${plain.medusaUrl}/app/login`)
     await page.locator('input[name="email"]').fill(ADMIN_EMAIL)

@@ -8,7 +8,7 @@ import { adminApi, adminToken, type AdminApi } from "../support/admin-api"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from "../support/app"
 import { writeY4m } from "../support/fake-camera"
 import { fulfilmentFixtures, type LabelledBatch } from "../support/fulfilment"
-import { launchChromium } from "./browser"
+import { launchChromium, thaiAdminContext } from "./browser"
 
 // Issue 12: the packing view on a phone, in Thai. The camera is Chromium's fake camera playing a video made here
 // from the real label QR codes of the units (the admin's own qr.png); the keyboard-scanner path types a unit's
@@ -40,11 +40,8 @@ beforeAll(async () => {
   const video = path.join(work, "labels.y4m")
   writeY4m(video, pngs, { framesPerImage: 20, blankFrames: 10 })
   browser = await launchChromium(["--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`, "--use-fake-ui-for-media-stream"])
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "th-TH", hasTouch: true, isMobile: true })
+  context = await thaiAdminContext(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
   await context.grantPermissions(["camera"], { origin: app.medusaUrl })
-  await context.addInitScript(() => {
-    if (!window.localStorage.getItem("lng")) window.localStorage.setItem("lng", "th")
-  })
   page = await context.newPage()
 })
 
