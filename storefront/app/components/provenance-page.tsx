@@ -47,7 +47,8 @@ export type ProvenancePageProps = {
     | { kind: "unavailable" }
 }
 
-const kg = (n: number) => (Math.round(n * 100) / 100).toLocaleString("en-US")
+const KG = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })
+const kg = (n: number) => KG.format(Math.round(n * 100) / 100)
 
 type VerdictTone = "ok" | "warn" | "stop"
 

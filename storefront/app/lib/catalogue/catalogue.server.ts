@@ -2,12 +2,12 @@ import type { HttpTypes } from "@medusajs/types"
 import type { Locale } from "~/i18n"
 import { createSwrCache } from "../render/cache.server"
 import { config } from "../config.server"
-import { contentVersion } from "../render/content-version.server"
+import { contentStamp } from "../render/content-version.server"
 import { mediaUrl } from "../medusa/media.server"
 import { sdk } from "../medusa/medusa.server"
 
 // Catalogue data only: the same for every visitor, so it may be cached (see cache.server.ts).
-const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxBytes: 48 * 1024 * 1024, version: contentVersion })
+const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxBytes: 48 * 1024 * 1024, ...contentStamp })
 
 export type VariantView = {
   id: string
@@ -167,6 +167,9 @@ export function parseSort(value: string | null): ProductSort {
   return value === "price-asc" || value === "price-desc" ? value : "name"
 }
 
+// One collator per language: localeCompare with a locale builds a new one on every comparison.
+const TITLE_ORDER: Record<Locale, Intl.Collator> = { th: new Intl.Collator("th"), en: new Intl.Collator("en") }
+
 export async function listProducts(
   locale: Locale,
   options: { sort?: ProductSort; typeId?: string | null } = {}
@@ -180,7 +183,7 @@ export async function listProducts(
       ? byPrice(a) - byPrice(b)
       : sort === "price-desc"
         ? byPrice(b) - byPrice(a)
-        : a.title.localeCompare(b.title, locale)
+        : TITLE_ORDER[locale].compare(a.title, b.title)
   )
 }
 
@@ -193,12 +196,22 @@ export async function listProductTypes(locale: Locale): Promise<ProductTypeView[
   return (await rawProductTypes()).map((t) => ({ id: t.id, value: t.value, label: pick(locale, t.value, meta(t, "value_en")) ?? t.value }))
 }
 
+type VariantTitles = Map<string, { product: string; variant: string; handle: string }>
+// Built once per catalogue read and language: every cart and checkout view asks for it.
+const titlesOf = new WeakMap<HttpTypes.StoreProduct[], Partial<Record<Locale, VariantTitles>>>()
+
 /** Variant id → product handle and localized titles, for cart lines and orders. */
-export async function variantTitles(locale: Locale): Promise<Map<string, { product: string; variant: string; handle: string }>> {
-  const map = new Map<string, { product: string; variant: string; handle: string }>()
-  for (const p of await listProducts(locale)) {
+export async function variantTitles(locale: Locale): Promise<VariantTitles> {
+  const raw = await rawProducts()
+  const byLocale = titlesOf.get(raw) ?? {}
+  titlesOf.set(raw, byLocale)
+  const known = byLocale[locale]
+  if (known) return known
+  const map: VariantTitles = new Map()
+  for (const p of raw.map((product) => toView(product, locale))) {
     for (const v of p.variants) map.set(v.id, { product: p.title, variant: v.title, handle: p.handle })
   }
+  byLocale[locale] = map
   return map
 }
 

@@ -3,7 +3,7 @@ import type { Locale } from "~/i18n"
 import { localePath } from "~/i18n"
 import { createSwrCache } from "../render/cache.server"
 import { config } from "../config.server"
-import { contentVersion } from "../render/content-version.server"
+import { contentStamp } from "../render/content-version.server"
 import { mediaUrl } from "../medusa/media.server"
 
 // Client of the backend's herb knowledge API (/store/herbs, /store/knowledge). Herb pages are the same for
@@ -14,7 +14,7 @@ export type HerbAnswer = { herb: PublicHerbPage; html: HerbHtml; note: { th: str
 export type HerbSummary = { slug: string; names: PublicHerbPage["names"]; photo: PublicHerbPage["photos"][number] | null; products: string[] }
 export type Recipe = { slug: string; title: { th: string; en: string }; html: { th: string; en: string }; source: { th: string; en: string } }
 
-const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxEntries: 200, maxBytes: 8 * 1024 * 1024, version: contentVersion })
+const cache = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxEntries: 200, maxBytes: 8 * 1024 * 1024, ...contentStamp })
 
 async function get<T>(path: string): Promise<{ status: number; body: T | null }> {
   const res = await fetch(`${config.medusaUrl}/store${path}`, {

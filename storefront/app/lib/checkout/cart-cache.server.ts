@@ -2,7 +2,7 @@ import crypto from "node:crypto"
 import type { HttpTypes } from "@medusajs/types"
 import { config } from "../config.server"
 import { createSwrCache } from "../render/cache.server"
-import { contentVersion } from "../render/content-version.server"
+import { contentStamp, type ContentVersion } from "../render/content-version.server"
 import type { ShopSession } from "../account/session.server"
 
 /**
@@ -21,17 +21,25 @@ type Held = { viewer: string; cart: HttpTypes.StoreCart }
 const MAX_CARTS = 5000
 const MAX_BYTES = 32 * 1024 * 1024
 
-export function createCartCache(options: { ttlMs: number; now?: () => number; version?: typeof contentVersion; maxEntries?: number; maxBytes?: number }) {
+export function createCartCache(options: {
+  ttlMs: number
+  now?: () => number
+  version?: () => ContentVersion | null
+  maxEntries?: number
+  maxBytes?: number
+}) {
   const cache = createSwrCache({
     // Trust the stamp only as the public caches do; without it an entry serves at most as old as they do.
     freshMs: 0,
     maxAgeMs: Math.min(options.ttlMs, config.catalogueMaxAgeMs),
     expireMs: options.ttlMs,
-    revalidateMs: Infinity,
+    // A cart read again after half its age limit is refreshed in the background, so a shopper who keeps
+    // coming back never waits on Medusa for it, and entries filled at the same moment do not expire together.
+    revalidateMs: options.ttlMs / 2,
     maxEntries: options.maxEntries ?? MAX_CARTS,
     maxBytes: options.maxBytes ?? MAX_BYTES,
     sizeOf: (held) => Buffer.byteLength(JSON.stringify((held as Held).cart)),
-    version: options.version ?? contentVersion,
+    ...(options.version ? { version: options.version } : contentStamp),
     now: options.now,
   })
   const off = options.ttlMs <= 0

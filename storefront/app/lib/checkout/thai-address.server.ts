@@ -7,17 +7,20 @@ import type { MessageKey } from "~/i18n"
 export type Place = { th: string; en: string; code: string; postalCode?: string }
 
 const norm = (s: string) => s.trim().toLowerCase()
+// One collator: localeCompare with a locale builds a new one on every comparison.
+const THAI_ORDER = new Intl.Collator("th")
+const byThaiName = (a: { th: string }, b: { th: string }) => THAI_ORDER.compare(a.th, b.th)
 const match = (name: string) => (p: { nameTh: string; nameEn: string }) => norm(p.nameTh) === norm(name) || norm(p.nameEn) === norm(name)
 
 export async function provinces(): Promise<Place[]> {
   const list = await getProvinces()
-  return list.map((p) => ({ th: p.nameTh, en: p.nameEn, code: p.code })).sort((a, b) => a.th.localeCompare(b.th, "th"))
+  return list.map((p) => ({ th: p.nameTh, en: p.nameEn, code: p.code })).sort(byThaiName)
 }
 
 export async function districtsOf(province: string): Promise<Place[]> {
   const p = (await getProvinces()).find(match(province))
   if (!p) return []
-  return (await getDistricts(p.code)).map((d) => ({ th: d.nameTh, en: d.nameEn, code: d.code })).sort((a, b) => a.th.localeCompare(b.th, "th"))
+  return (await getDistricts(p.code)).map((d) => ({ th: d.nameTh, en: d.nameEn, code: d.code })).sort(byThaiName)
 }
 
 export async function subDistrictsOf(province: string, district: string): Promise<Place[]> {
@@ -25,7 +28,7 @@ export async function subDistrictsOf(province: string, district: string): Promis
   if (!d) return []
   return (await getSubDistricts(d.code))
     .map((s) => ({ th: s.nameTh, en: s.nameEn, code: s.code, postalCode: s.postalCode }))
-    .sort((a, b) => a.th.localeCompare(b.th, "th"))
+    .sort(byThaiName)
 }
 
 export type ThaiAddressInput = { province: string; district: string; subDistrict: string; postalCode: string }

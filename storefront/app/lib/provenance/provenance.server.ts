@@ -1,7 +1,7 @@
 import type { PublicProvenance, ScanAnswer, ScanVerdict } from "@mae-mok/traceability"
 import { createSwrCache } from "../render/cache.server"
 import { config } from "../config.server"
-import { contentVersion } from "../render/content-version.server"
+import { contentStamp } from "../render/content-version.server"
 import { mediaUrl } from "../medusa/media.server"
 
 // Client of the backend's store provenance API (docs/api/provenance.md). A lot's public projection is the
@@ -16,7 +16,7 @@ export type ProvenanceResult =
   | { status: 502; message: string }
 
 const segment = encodeURIComponent
-const lots = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxEntries: 500, maxBytes: 32 * 1024 * 1024, version: contentVersion })
+const lots = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxEntries: 500, maxBytes: 32 * 1024 * 1024, ...contentStamp })
 
 async function request(path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Response | null> {
   try {

@@ -36,6 +36,31 @@ describe("public data cache under the content stamp", () => {
     expect(await h.get()).toBe("v2")
   })
 
+  it("waits for one poll, not a load, when the stamp has not been confirmed lately", async () => {
+    let t = 1_000_000
+    let loads = 0
+    let polls = 0
+    const stamp = { current: { version: "a", checkedAt: t, changedAt: t } as ContentVersion | null, next: "a" as string | null }
+    const confirmVersion = async () => {
+      polls++
+      stamp.current = stamp.next === null ? stamp.current : { version: stamp.next, checkedAt: t, changedAt: t }
+      return stamp.next === null ? null : stamp.current
+    }
+    const cache = createSwrCache({ freshMs: 1000, maxAgeMs: 2000, revalidateMs: 60_000, now: () => t, version: () => stamp.current, confirmVersion })
+    const get = () => cache.get("k", async () => `v${++loads}`)
+    expect(await get()).toBe("v1")
+    t += 5000 // the poller has been late for 3 s (a busy backend)
+    expect(await Promise.all([get(), get(), get()])).toEqual(["v1", "v1", "v1"])
+    expect(loads).toBe(1)
+    t += 5000
+    stamp.next = "b" // the poll says the content changed: loaded again before answering
+    expect(await get()).toBe("v2")
+    t += 5000
+    stamp.next = null // no stamp to be had: the age rules, as without a stamp
+    expect(await get()).toBe("v3")
+    expect(polls).toBe(3) // the three readers above shared one
+  })
+
   it("does not keep what `keep` refuses", async () => {
     let t = 0
     const cache = createSwrCache({ freshMs: 1000, maxAgeMs: 2000, now: () => t })

@@ -5,7 +5,8 @@
  *
  * With a content version (the backend's stamp, see content-version.server.ts) an entry stays valid while
  * the stamp it was loaded under is current; once the stamp changes, the next reader refetches it (one
- * load for all who wait). Without a stamp confirmed within `maxAgeMs` (backend unreachable,
+ * load for all who wait). An entry whose stamp was not confirmed lately waits for one poll (`confirmVersion`)
+ * before it is loaded again. Without a stamp confirmed within `maxAgeMs` (backend unreachable,
  * older backend) it falls back to age: fresh for `freshMs`, served while refreshing up to `maxAgeMs`, then
  * refetched before answering. Either way no answer rests on data older than about `maxAgeMs`, and
  * entries are refreshed in the background every `revalidateMs` for what changes without a write (a price
@@ -45,6 +46,8 @@ export function createSwrCache(options: {
   /** An entry older than this is never served, whatever the stamp: it is loaded again before answering. */
   expireMs?: number
   version?: () => ContentVersion | null
+  /** A stamp confirmed within the given ms, waiting for a poll if need be (content-version.server.ts). */
+  confirmVersion?: (withinMs: number) => Promise<ContentVersion | null>
   now?: () => number
 }): SwrCache {
   const entries = new Map<string, Entry<unknown>>()
@@ -106,12 +109,19 @@ export function createSwrCache(options: {
 
   return {
     async get<T>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> {
+      const trusted = (stamp: ContentVersion | null | undefined) => (stamp && now() - stamp.checkedAt <= options.maxAgeMs ? stamp : null)
+      let stamp = trusted(options.version?.())
+      // An entry past `freshMs`, loaded under a stamp that has not been confirmed lately: wait for one poll
+      // rather than load the entry again (under load every entry at once, which slows the polls further).
+      const held = entries.get(key)
+      if (!stamp && options.confirmVersion && held?.version && now() - held.at > options.freshMs) {
+        stamp = trusted(await options.confirmVersion(options.maxAgeMs))
+      }
       const t = now()
       const stored = entries.get(key) as Entry<T> | undefined
       const entry = stored && t - stored.at <= expireMs ? stored : undefined
       const age = entry ? t - entry.at : Infinity
-      const stamp = options.version?.()
-      if (stamp && t - stamp.checkedAt <= options.maxAgeMs) {
+      if (stamp) {
         if (entry && entry.version === stamp.version) {
           if (age > revalidateMs) void inBackground(key, load, keep)
           return entry.value

@@ -15,6 +15,7 @@ export type ContentVersion = {
 
 let current: ContentVersion | null = null
 let timer: NodeJS.Timeout | null = null
+let running: Promise<void> | null = null
 
 async function poll(): Promise<void> {
   const startedAt = Date.now()
@@ -32,18 +33,38 @@ async function poll(): Promise<void> {
   }
 }
 
+/** One poll at a time: the timer's and those a cache asks for share it. */
+function pollOnce(): Promise<void> {
+  running ??= poll().finally(() => (running = null))
+  return running
+}
+
 /** The last confirmed stamp (null until the first poll answered). Starts the poller on first use. */
 export function contentVersion(): ContentVersion | null {
   if (!timer) {
-    let running = false
-    const tick = () => {
-      if (running) return
-      running = true
-      void poll().finally(() => (running = false))
-    }
-    timer = setInterval(tick, config.contentPollMs)
+    timer = setInterval(() => void pollOnce(), config.contentPollMs)
     timer.unref()
-    tick()
+    void pollOnce()
   }
   return current
 }
+
+/**
+ * A stamp confirmed within `withinMs`, waiting for a poll if the last one is older (a busy backend answers
+ * polls late): asking for one cheap stamp spares a cache from loading every entry again, which would only make
+ * the backend busier. Null when no such stamp comes within `withinMs` (backend down or overloaded).
+ */
+export async function confirmedContentVersion(withinMs: number): Promise<ContentVersion | null> {
+  const asked = Date.now()
+  const fresh = () => (current && Date.now() - current.checkedAt <= withinMs ? current : null)
+  contentVersion()
+  // The poll under way may have started too long ago to vouch for now; then one more after it.
+  for (let i = 0; i < 2 && !fresh() && Date.now() - asked < withinMs; i++) {
+    const left = withinMs - (Date.now() - asked)
+    await Promise.race([pollOnce(), new Promise((r) => setTimeout(r, left).unref())])
+  }
+  return fresh()
+}
+
+/** The backend's stamp as createSwrCache takes it: every cache of public data uses both. */
+export const contentStamp = { version: contentVersion, confirmVersion: confirmedContentVersion }
