@@ -27,6 +27,7 @@ import { addBenchCatalogue } from "./catalogue"
 import { benchForwardTrace, TRACE_CSV_MS, TRACE_PAGE_P99_MS } from "./forward-trace"
 import { addLedgerVolume, measureMoneyViews } from "./household-money"
 import { lighthouseChecks, runLighthouse, type LighthousePage } from "./lighthouse"
+import { benchRedisUrl, measureRedisCost, printRedisCost, redisCostChecks } from "./redis-cost"
 
 const CONNECTIONS = 50
 const SECONDS = Number(process.env.BENCH_SECONDS || 10)
@@ -38,6 +39,8 @@ const resultsFile = path.join(repoRoot, "bench", "results.json")
 type Target = {
   name: string
   url: string
+  method?: "POST"
+  body?: string
   headers?: Record<string, string>
   /** a fixed number of requests (scans) */
   fixedAmount?: boolean
@@ -69,6 +72,7 @@ async function cannon(target: Target, options: { seconds?: number; amount?: numb
   return autocannon({
     url: target.url,
     connections: CONNECTIONS,
+    ...(target.method ? { method: target.method, body: target.body } : {}),
     headers: target.headers,
     ...(cookies?.length || paths?.length
       ? {
@@ -164,6 +168,7 @@ async function main() {
   fs.mkdirSync(tmpDir, { recursive: true })
   const loadBefore = os.loadavg()
   log(`load average before: ${loadBefore.map((x) => x.toFixed(2)).join(" ")} on ${os.cpus().length} cores`)
+  const redisUrl = await benchRedisUrl()
 
   log("building what changed …")
   await buildAll(() => undefined)
@@ -194,6 +199,8 @@ async function main() {
       MEDUSA_ADMIN_EMAIL: ADMIN_EMAIL,
       MEDUSA_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LOG_LEVEL: "warn",
+      // This Medusa counts in its own memory whatever the shell says; redis-cost.ts starts the one with Redis.
+      REDIS_URL: "",
     }
     log("migrating and seeding the bench database …")
     await migrate(env)
@@ -354,6 +361,8 @@ async function main() {
       return row
     }
     for (const target of targets) measured.push(await measure(target))
+    const scanPaths = scanUnits.map((u) => u.path)
+    const redisCost = redisUrl ? await measureRedisCost({ redisUrl, env, medusaUrl, storefrontUrl, publishableKey, scanPaths, measure, services, log }) : null
     const bare = measured.find((m) => m.name.startsWith("Medusa GET /store/products"))!.reqPerSec
     const rows: Measured[] = measured.map((m) => ({ ...m, ratioToBare: Math.round((m.reqPerSec / bare) * 10) / 10 }))
 
@@ -420,6 +429,7 @@ async function main() {
       householdMoney,
       lighthouse: lighthouseResults,
       bigCatalogue,
+      redisCost,
       storefrontMemory: { peakRssMb: rssPeak.mb },
       npmStart: start,
       benchSeconds: seconds(Date.now() - t0),
@@ -433,6 +443,7 @@ async function main() {
       },
       ...householdMoney.views.map((v) => ({ target: `${v.name}: p99 < 300 ms, no error`, measured: `p99 ${v.p99Ms} ms, ${v.ok2xx}/${v.requests} 2xx`, ok: v.under300MsP99 })),
       ...lighthouseChecks(lighthouseResults),
+      ...redisCostChecks(redisCost),
       ...(bigCatalogue?.targets ?? [])
         .filter((t) => !t.name.startsWith("Medusa"))
         .map((t) => ({ target: `${t.name}: ≥ 20× bare Medusa on the same catalogue, p99 < 100 ms, no error`, measured: `${t.ratioToBare}×, p99 ${t.p99Ms} ms, ${t.non2xx + t.errors} errors`, ok: t.ratioToBare >= 20 && t.p99Ms < 100 && t.non2xx + t.errors === 0 })),
@@ -440,6 +451,7 @@ async function main() {
     ]
     fs.writeFileSync(resultsFile, JSON.stringify({ ...results, checks }, null, 2) + "\n")
     printTable(results)
+    printRedisCost(redisCost)
     console.log("")
     for (const c of checks) console.log(`${c.ok ? "ok  " : "MISS"} ${c.target}: ${c.measured}`)
     const missed = checks.filter((c) => !c.ok)

@@ -1,4 +1,3 @@
-import net from "node:net"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { seed, startMedusa } from "../../backend/launcher/medusa"
 import { waitForHttp, type Service } from "../../backend/launcher/processes"
@@ -6,6 +5,7 @@ import { publishableKeyToken } from "../../backend/launcher/state"
 import { PUBLISHABLE_KEY_TITLE } from "../../backend/src/lib/seed/catalogue"
 import { appEnv, freePort, freshDatabase, type TestApp, type TestDatabase } from "../support/app"
 import { sql, storeClient, waitFor } from "../support/payment-cart"
+import { redisAnswers } from "../support/redis"
 
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
 
@@ -18,18 +18,9 @@ let worker: Process
 let app: Pick<TestApp, "db" | "medusaUrl" | "publishableKey">
 
 /** Redis must answer before anything starts, or the failure would look like Medusa's. */
-async function redisAnswers(url: string): Promise<void> {
-  const { hostname, port } = new URL(url)
-  await new Promise<void>((resolve, reject) => {
-    const socket = net.connect(Number(port || 6379), hostname, () => socket.write("PING\r\n"))
-    socket.once("data", (data) => {
-      socket.end()
-      if (data.toString().startsWith("+PONG")) resolve()
-      else reject(new Error(`Redis at ${url} answered ${JSON.stringify(data.toString())}`))
-    })
-    socket.once("error", (err) =>
-      reject(new Error(`npm run test:scale needs Redis at ${url} (set REDIS_URL): ${err.message}`))
-    )
+async function redisReady(url: string): Promise<void> {
+  await redisAnswers(url).catch((err: Error) => {
+    throw new Error(`npm run test:scale needs Redis at ${url} (set REDIS_URL): ${err.message}`)
   })
 }
 
@@ -45,7 +36,7 @@ function launch(mode: "server" | "worker", env: NodeJS.ProcessEnv, port: number)
 }
 
 beforeAll(async () => {
-  await redisAnswers(REDIS_URL)
+  await redisReady(REDIS_URL)
   db = await freshDatabase()
   const serverPort = await freePort()
   const env = { ...appEnv(db, serverPort, await freePort()), REDIS_URL }
@@ -93,6 +84,8 @@ describe("server and worker with Redis", () => {
     expect(notification).toMatchObject({ to: "somchai@example.com", channel: "email", template: "order-placed" })
 
     const line = `order-placed: mail for order #${order.display_id} handled by process`
+    // The subscriber logs after the mail and its low-stock check: the row can be there before the line.
+    await waitFor("the worker's log of the mail", async () => worker.output().includes(line) || server.output().includes(line))
     expect(worker.output()).toContain(line)
     expect(server.output()).not.toContain(line)
   })

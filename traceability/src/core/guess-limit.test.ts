@@ -1,59 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { checkGuessLimit, newGuessLimitState, pruneGuessLimit, recordGuessMiss } from "./guess-limit";
+import { checkGuessLimit, DEFAULT_GUESS_LIMIT } from "./guess-limit";
 
 const opts = { limit: 3, windowMs: 60_000 };
 
 describe("guess limit", () => {
-  it("limits a client after `limit` refusals inside the window, not before", () => {
-    const s = newGuessLimitState();
-    for (let i = 0; i < 3; i++) {
-      expect(checkGuessLimit(s, "a", 1000 + i, opts)).toEqual({ limited: false });
-      recordGuessMiss(s, "a", 1000 + i, opts);
-    }
-    expect(checkGuessLimit(s, "a", 1003, opts)).toEqual({ limited: true, retryAfterSeconds: 60 });
+  it("limits a client once its window holds `limit` refusals, not before", () => {
+    expect(checkGuessLimit({ count: 0, resetInMs: 0 }, opts)).toEqual({ limited: false });
+    expect(checkGuessLimit({ count: 2, resetInMs: 59_000 }, opts)).toEqual({ limited: false });
+    expect(checkGuessLimit({ count: 3, resetInMs: 59_000 }, opts)).toEqual({ limited: true, retryAfterSeconds: 59 });
+    // Refusals while limited are counted too; the wait is still the window's end.
+    expect(checkGuessLimit({ count: 30, resetInMs: 10_500 }, opts)).toEqual({ limited: true, retryAfterSeconds: 11 });
   });
 
-  it("keeps other clients apart", () => {
-    const s = newGuessLimitState();
-    for (let i = 0; i < 3; i++) recordGuessMiss(s, "a", 0, opts);
-    expect(checkGuessLimit(s, "a", 10, opts).limited).toBe(true);
-    expect(checkGuessLimit(s, "b", 10, opts).limited).toBe(false);
+  it("asks for at least a second and never longer than the window", () => {
+    expect(checkGuessLimit({ count: 3, resetInMs: 0 }, opts)).toEqual({ limited: true, retryAfterSeconds: 1 });
+    expect(checkGuessLimit({ count: 3, resetInMs: 1 }, opts)).toEqual({ limited: true, retryAfterSeconds: 1 });
+    expect(checkGuessLimit({ count: 3, resetInMs: 10 * 60_000 }, opts)).toEqual({ limited: true, retryAfterSeconds: 60 });
   });
 
-  it("slides: the client may guess again when its oldest counted refusal leaves the window", () => {
-    const s = newGuessLimitState();
-    recordGuessMiss(s, "a", 0, opts);
-    recordGuessMiss(s, "a", 20_000, opts);
-    recordGuessMiss(s, "a", 40_000, opts);
-    expect(checkGuessLimit(s, "a", 50_000, opts)).toEqual({ limited: true, retryAfterSeconds: 10 });
-    expect(checkGuessLimit(s, "a", 59_999, opts)).toEqual({ limited: true, retryAfterSeconds: 1 });
-    expect(checkGuessLimit(s, "a", 60_000, opts)).toEqual({ limited: false });
-    // A refusal while limited is counted too: a guesser who keeps going stays limited.
-    recordGuessMiss(s, "a", 60_000, opts);
-    expect(checkGuessLimit(s, "a", 60_001, opts)).toEqual({ limited: true, retryAfterSeconds: 20 });
-  });
-
-  it("keeps at most `limit` times per client and forgets idle clients", () => {
-    const s = newGuessLimitState();
-    for (let i = 0; i < 100; i++) recordGuessMiss(s, "a", i, opts);
-    expect(s.misses.get("a")).toEqual([97, 98, 99]);
-    expect(checkGuessLimit(s, "a", 200_000, opts)).toEqual({ limited: false });
-    expect(s.misses.has("a")).toBe(false);
-  });
-
-  it("bounds the number of tracked clients, dropping the longest idle first", () => {
-    const s = newGuessLimitState();
-    const bounded = { ...opts, maxClients: 2 };
-    recordGuessMiss(s, "old", 0, bounded);
-    recordGuessMiss(s, "mid", 10, bounded);
-    recordGuessMiss(s, "new", 20, bounded);
-    expect([...s.misses.keys()].sort()).toEqual(["mid", "new"]);
-    pruneGuessLimit(s, 60_015, bounded, 2);
-    expect([...s.misses.keys()]).toEqual(["new"]);
+  it("defaults to 20 refusals per 10 minutes", () => {
+    expect(checkGuessLimit({ count: 19, resetInMs: 1000 }).limited).toBe(false);
+    expect(checkGuessLimit({ count: 20, resetInMs: 600_000 })).toEqual({ limited: true, retryAfterSeconds: 600 });
+    expect(DEFAULT_GUESS_LIMIT).toEqual({ limit: 20, windowMs: 600_000 });
   });
 
   it("refuses nonsense options", () => {
-    expect(() => checkGuessLimit(newGuessLimitState(), "a", 0, { limit: 0, windowMs: 1 })).toThrow(RangeError);
-    expect(() => recordGuessMiss(newGuessLimitState(), "a", 0, { limit: 1, windowMs: 0 })).toThrow(RangeError);
+    expect(() => checkGuessLimit({ count: 0, resetInMs: 0 }, { limit: 0, windowMs: 1 })).toThrow(RangeError);
+    expect(() => checkGuessLimit({ count: 0, resetInMs: 0 }, { limit: 1.5, windowMs: 1 })).toThrow(RangeError);
+    expect(() => checkGuessLimit({ count: 0, resetInMs: 0 }, { limit: 1, windowMs: 0 })).toThrow(RangeError);
   });
 });

@@ -180,15 +180,18 @@ let shared: CounterStore | undefined
  */
 export function counterStore(): CounterStore {
   const redisUrl = process.env.REDIS_URL || undefined
-  if (!shared && redisUrl) {
-    let database = "default"
-    try {
-      database = new URL(process.env.DATABASE_URL ?? "").pathname.slice(1) || database
-    } catch {
-      // embedded PostgreSQL: one shop per data folder
-    }
-    shared = guarded(new RedisCounterStore(redisUrl, `maemok:throttle:${database}:`))
-  }
+  if (!shared && redisUrl) shared = guarded(new RedisCounterStore(redisUrl, redisKeyPrefix(process.env.DATABASE_URL)))
   shared ??= new MemoryCounterStore()
   return shared
+}
+
+/** Where a shop's counters live in Redis: under its database's name (the bench looks there too). */
+export function redisKeyPrefix(databaseUrl: string | undefined): string {
+  let database = "default"
+  try {
+    database = new URL(databaseUrl ?? "").pathname.slice(1) || database
+  } catch {
+    // embedded PostgreSQL: one shop per data folder
+  }
+  return `maemok:throttle:${database}:`
 }

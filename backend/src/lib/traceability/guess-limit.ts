@@ -1,26 +1,31 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { checkGuessLimit, DEFAULT_GUESS_LIMIT, type GuessLimitCheck, newGuessLimitState, recordGuessMiss } from "@mae-mok/traceability"
+import { checkGuessLimit, DEFAULT_GUESS_LIMIT, type GuessLimitCheck } from "@mae-mok/traceability"
 import { AppError, tooManyRequests } from "../errors"
 import { clientIp, fromStorefront } from "../http/storefront-auth"
-import { scanIpHash } from "./scans"
+import { counterStore } from "../throttle/store"
+import { throttleKey } from "../throttle/throttle"
 
 export type { GuessLimitCheck }
 
-// In-process: one server's memory. Several servers behind a balancer each count on their own
-// (docs/decisions/0010-scan-guess-limit.md).
-const state = newGuessLimitState()
+// Counted in the throttles' counter store: in this process's memory, or with REDIS_URL in Redis, so that
+// every server process counts a guesser together (docs/decisions/0071-guess-limit-in-the-counter-store.md).
+const keyOf = (ip: string) => throttleKey("guess", ip)
 
 type Limited = MedusaResponse & { locals: { guessLimit?: GuessLimitCheck } }
 
 /** Is this client (by the salted hash of its IP) over its guess limit now? */
-export function guessLimitOf(ip: string): GuessLimitCheck {
-  return checkGuessLimit(state, scanIpHash(ip), Date.now(), DEFAULT_GUESS_LIMIT)
+export async function guessLimitOf(ip: string): Promise<GuessLimitCheck> {
+  return checkGuessLimit(await counterStore().peek(keyOf(ip)), DEFAULT_GUESS_LIMIT)
 }
 
-/** Counts one refused code (400, 404 or 429) against this client. */
-export function countGuessMiss(ip: string): void {
-  recordGuessMiss(state, scanIpHash(ip), Date.now(), DEFAULT_GUESS_LIMIT)
+/**
+ * Counts one refused code (400, 404 or 429) against this client and tells whether it was over its limit before
+ * this one (one atomic step, so refusals answered in parallel by several processes are each counted once).
+ */
+export async function countGuessMiss(ip: string): Promise<GuessLimitCheck> {
+  const after = await counterStore().hit(keyOf(ip), DEFAULT_GUESS_LIMIT.windowMs)
+  return checkGuessLimit({ count: after.count - 1, resetInMs: after.resetInMs }, DEFAULT_GUESS_LIMIT)
 }
 
 /**
@@ -29,11 +34,13 @@ export function countGuessMiss(ip: string): void {
  */
 export function scanGuessLimit(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const ip = clientIp(req.headers, req.socket.remoteAddress)
-  ;(res as Limited).locals.guessLimit = guessLimitOf(ip)
   res.on("finish", () => {
-    if (res.statusCode === 400 || res.statusCode === 404 || res.statusCode === 429) countGuessMiss(ip)
+    if (res.statusCode === 400 || res.statusCode === 404 || res.statusCode === 429) void countGuessMiss(ip)
   })
-  next()
+  guessLimitOf(ip).then((limit) => {
+    ;(res as Limited).locals.guessLimit = limit
+    next()
+  }, next)
 }
 
 /** What the middleware found for this request's client (GET …/:serial), if it ran. */

@@ -12,21 +12,21 @@ import type { ScanBatch } from "../validators"
  */
 export async function POST(req: MedusaRequest<ScanBatch>, res: MedusaResponse) {
   const scans = req.validatedBody.scans
-  const limits = scans.map((s) => guessLimitOf(s.client_ip))
+  const limits = await Promise.all(scans.map((s) => guessLimitOf(s.client_ip)))
   const results = await recordScans(
     req.scope,
     scans.map((s, i) => ({ gtin: s.gtin, lot: s.lot, serial: s.serial, clientIp: s.client_ip, recordRefusal: !limits[i]!.limited }))
   )
-  res.setHeader("Cache-Control", "no-store")
-  res.json({
-    results: results.map((result, i): ScanAnswer => {
+  const answers = await Promise.all(
+    results.map(async (result, i): Promise<ScanAnswer> => {
       if (result.ok) return { status: 200, scan: result.verdict }
-      const ip = scans[i]!.client_ip
-      const limit = limits[i]!.limited ? limits[i]! : guessLimitOf(ip)
-      countGuessMiss(ip)
+      // Counted in order, so the refusals of one batch from one client reach its limit as separate calls would.
+      const limit = await countGuessMiss(scans[i]!.client_ip)
       // The same answer (status and body) the error handler would give GET …/:serial.
       const answer = errorAnswer(refusalWithin(limit, result.refusal))!
       return { ...(answer.body as Omit<Extract<ScanAnswer, { type: string }>, "status">), status: answer.status }
-    }),
-  })
+    })
+  )
+  res.setHeader("Cache-Control", "no-store")
+  res.json({ results: answers })
 }
