@@ -123,9 +123,15 @@ async function useSavedAddress(address_id: string, c: Context): Promise<Outcome>
 }
 
 async function chooseShipping(option_id: string, c: Context): Promise<Outcome> {
-  const options = await shippingOptions(c.session, c.cart.id)
-  if (!options.some((o) => o.id === option_id)) return refuse({ step: "shipping", fieldErrors: { option_id: "error.shipping" } })
-  await setShippingMethod(c.session, c.cart.id, option_id)
+  // Medusa lists the cart's options itself before it adds one (the listing the page showed) and refuses any other
+  // with a 400, so the option is not listed a second time here (issue 17: the checkout's cost per order).
+  try {
+    await setShippingMethod(c.session, c.cart.id, option_id)
+  } catch (err) {
+    const status = fetchStatus(err)
+    if (status === 400 || status === 404) return refuse({ step: "shipping", fieldErrors: { option_id: "error.shipping" } })
+    throw err
+  }
   return { next: "checkout" }
 }
 
@@ -133,8 +139,9 @@ async function choosePayment(provider_id: string, c: Context): Promise<Outcome> 
   const method = (await paymentMethods(c.cart)).find((m) => m.value === provider_id)
   if (!method) return refuse({ step: "payment", fieldErrors: { provider_id: "error.payment" } })
   // Bank transfer and cash on delivery share Medusa's manual provider: the buyer's choice goes on the cart (then
-  // the order), where the order e-mail and the group's admin read it.
-  if (c.cart.metadata?.payment_choice !== method.choice) {
+  // the order), where the order e-mail and the group's admin read it. No choice on the cart reads as bank transfer
+  // everywhere (chosenValue, the order e-mail, the slip upload), so that one needs no cart update of its own.
+  if ((c.cart.metadata?.payment_choice ?? "bank_transfer") !== method.choice) {
     await updateCart(c.session, c.cart.id, { metadata: { ...(c.cart.metadata ?? {}), payment_choice: method.choice } })
   }
   await setPaymentProvider(c.session, c.cart, method.providerId)
