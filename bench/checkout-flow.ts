@@ -8,6 +8,7 @@
  * Alone, for development: `node --import tsx bench/checkout-flow.ts` (after `npm run build`) boots its own
  * throwaway shop; `npm run bench` calls `benchCheckoutFlow` near its end.
  */
+import fs from "node:fs"
 import http from "node:http"
 import path from "node:path"
 import { pathToFileURL } from "node:url"
@@ -15,6 +16,7 @@ import Medusa from "@medusajs/js-sdk"
 import type postgres from "postgres"
 import type { AdminApi, Json } from "../tests/support/admin-api"
 import { Visitor, type Page } from "../tests/support/storefront-visitor"
+import { addBenchCatalogue } from "./catalogue"
 import { startBenchShop } from "./shop"
 
 const SHOPPERS = 20
@@ -145,7 +147,24 @@ async function stockUp(api: AdminApi, sku: string): Promise<void> {
   await api.ok("POST", `/admin/inventory-items/${item.id}/location-levels/${item.location_levels[0].location_id}`, { stocked_quantity: STOCK })
 }
 
-export type CheckoutFlowOptions = { shoppers?: number; ordersPerShopper?: number; rounds?: number; afterStep?: AfterStep }
+export type CheckoutFlowOptions = {
+  shoppers?: number
+  ordersPerShopper?: number
+  rounds?: number
+  afterStep?: AfterStep
+  /** Processes whose CPU time each flow's phases use, per order (e.g. { medusa: pid, storefront: pid }). */
+  cpuOf?: Record<string, number | undefined>
+}
+
+/** CPU ms (user + system) a process has used so far, from /proc (0 where there is none). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return 0
+  }
+}
 
 export async function benchCheckoutFlow(shop: Shop, log: (line: string) => void = console.log, options: CheckoutFlowOptions = {}) {
   const shoppers = options.shoppers ?? SHOPPERS
@@ -172,24 +191,31 @@ export async function benchCheckoutFlow(shop: Shop, log: (line: string) => void 
     const email = `checkout-${flow}-${run}-${n}@example.com`
     return flow === "sdk" ? sdkOrder(sdk, region.id, variant.id, email, ip, afterStep) : storefrontOrder(shop, variant.handle, variant.id, email, ip, afterStep)
   }
+  const cpuOf = Object.entries(options.cpuOf ?? {})
+  const cpuNow = () => cpuOf.map(([, pid]) => cpuMs(pid))
   const phase = async (flow: Flow, count: number) => {
     const t = performance.now()
+    const cpuBefore = cpuNow()
     const orders = (await Promise.all(Array.from({ length: shoppers }, async () => {
       const mine: Order[] = []
       for (let i = 0; i < count; i++) mine.push(await one(flow))
       return mine
     }))).flat()
-    return { orders, ms: performance.now() - t }
+    return { orders, ms: performance.now() - t, cpu: cpuNow().map((ms, i) => ms - cpuBefore[i]!) }
   }
 
   // A first order of each shopper in each flow, not measured (JIT, the storefront's catalogue caches).
   const warm = [...(await phase("sdk", 1)).orders, ...(await phase("storefront", 1)).orders]
-  const measured: Record<Flow, { orders: Order[]; ms: number }> = { sdk: { orders: [], ms: 0 }, storefront: { orders: [], ms: 0 } }
+  const measured: Record<Flow, { orders: Order[]; ms: number; cpu: number[] }> = {
+    sdk: { orders: [], ms: 0, cpu: cpuOf.map(() => 0) },
+    storefront: { orders: [], ms: 0, cpu: cpuOf.map(() => 0) },
+  }
   for (let round = 0; round < rounds; round++) {
     for (const flow of round % 2 ? (["storefront", "sdk"] as const) : (["sdk", "storefront"] as const)) {
       const p = await phase(flow, perShopper)
       measured[flow].orders.push(...p.orders)
       measured[flow].ms += p.ms
+      measured[flow].cpu = measured[flow].cpu.map((ms, i) => ms + p.cpu[i]!)
       log(`checkout flow, round ${round + 1}, ${flow}: ${p.orders.filter((o) => o.orderId).length}/${p.orders.length} orders in ${Math.round(p.ms)} ms`)
     }
   }
@@ -198,7 +224,7 @@ export async function benchCheckoutFlow(shop: Shop, log: (line: string) => void 
   const placed = all.filter((o) => o.orderId)
   const [{ n: inDatabase }] = await shop.sql`select count(*)::int as n from "order" where id = any(${placed.map((o) => o.orderId!)}) and email like ${`checkout-%-${run}-%`} and deleted_at is null`
   const flows = (["sdk", "storefront"] as const).map((flow) => {
-    const { orders, ms } = measured[flow]
+    const { orders, ms, cpu } = measured[flow]
     const ok = orders.filter((o) => !o.error)
     const totals = ok.map((o) => Object.values(o.steps).reduce((a, b) => a + b, 0))
     return {
@@ -209,6 +235,7 @@ export async function benchCheckoutFlow(shop: Shop, log: (line: string) => void 
       msPerOrder: Math.round(totals.reduce((a, b) => a + b, 0) / Math.max(1, totals.length)),
       p50MsPerOrder: percentile(totals, 50),
       p99MsPerOrder: percentile(totals, 99),
+      cpuMsPerOrder: Object.fromEntries(cpuOf.map(([name], i) => [name, Math.round(cpu[i]! / Math.max(1, orders.length))])),
       steps: STEPS[flow].map((name) => ({ name, p50Ms: percentile(ok.map((o) => o.steps[name]!), 50), p99Ms: percentile(ok.map((o) => o.steps[name]!), 99) })),
     }
   })
@@ -242,7 +269,8 @@ export function printCheckoutFlow(r: CheckoutFlowResult) {
   console.log(`\ncheckout flow, ${r.shoppers} shoppers (orders/min, ms per order, p50/p99 ms per step):`)
   for (const f of r.flows) {
     const steps = f.steps.map((s) => `${s.name} ${s.p50Ms}/${s.p99Ms}`).join(", ")
-    console.log(`  ${f.flow.padEnd(10)} ${f.ordersPerMinute} orders/min, ${f.msPerOrder} ms/order (p99 ${f.p99MsPerOrder}), ${f.errors} errors; ${steps}`)
+    const cpu = Object.entries(f.cpuMsPerOrder).map(([name, ms]) => `${name} ${ms}`).join(", ")
+    console.log(`  ${f.flow.padEnd(10)} ${f.ordersPerMinute} orders/min, ${f.msPerOrder} ms/order (p99 ${f.p99MsPerOrder}), ${f.errors} errors; ${steps}${cpu ? `; CPU ms/order: ${cpu}` : ""}`)
   }
   console.log(`  storefront overhead ${r.overheadPct} %; ${r.ordersInDatabase}/${r.ordersPlaced} orders in the database`)
 }
@@ -269,11 +297,16 @@ async function main() {
       server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`))
     })
   const shop = await startBenchShop(say, trace ? { storefrontBackend: proxy } : {})
+  // Ctrl-C while working on it: the shop's processes go too.
+  process.once("SIGINT", () => void shop.stop().finally(() => process.exit(130)))
   try {
+    // As late in `npm run bench`, where the catalogue has 500 products by then: BENCH_CHECKOUT_PRODUCTS=500.
+    if (process.env.BENCH_CHECKOUT_PRODUCTS) say(`catalogue: ${await addBenchCatalogue(shop.api, Number(process.env.BENCH_CHECKOUT_PRODUCTS))} products`)
     const afterStep: AfterStep = (flow, step) => {
       if (flow === "storefront") say(`storefront ${step}: ${calls.splice(0).join("; ")}`)
     }
-    const result = await benchCheckoutFlow(shop, say, trace ? { shoppers: 1, ordersPerShopper: 3, rounds: 1, afterStep } : {})
+    const cpuOf = { medusa: shop.medusa.child.pid, storefront: shop.storefront.child.pid }
+    const result = await benchCheckoutFlow(shop, say, trace ? { shoppers: 1, ordersPerShopper: 3, rounds: 1, afterStep, cpuOf } : { cpuOf })
     printCheckoutFlow(result)
     for (const c of checkoutFlowChecks(result)) console.log(`${c.ok ? "ok  " : "MISS"} ${c.target}: ${c.measured}`)
     if (result.errorSamples.length) console.log(`errors:\n  ${result.errorSamples.join("\n  ")}`)

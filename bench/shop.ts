@@ -59,7 +59,7 @@ export async function startBenchShop(log: (line: string) => void, options: { sto
     sql = postgres(dbUrl, { max: 1, onnotice: () => undefined })
     const api = adminApi(medusaUrl, await adminToken(medusaUrl))
     log(`shop up: Medusa ${medusaUrl}, storefront ${storefrontUrl}`)
-    return { medusaUrl, storefrontUrl, publishableKey, api, sql, dbUrl, storefront, stop }
+    return { medusaUrl, storefrontUrl, publishableKey, api, sql, dbUrl, medusa, storefront, stop }
   } catch (err) {
     await stop()
     throw err
