@@ -407,7 +407,7 @@ async function main() {
     const householdMoney = { ...volume, views: await measureMoneyViews(medusaUrl, await adminToken(medusaUrl), SECONDS) }
     for (const v of householdMoney.views) log(`${v.name}: p50 ${v.p50Ms} ms, p99 ${v.p99Ms} ms (${v.ok2xx}/${v.requests} 2xx)`)
     // The whole checkout, last: its orders take stock and change the content stamp (BENCH_CHECKOUT=skip leaves it out).
-    const checkoutFlow = process.env.BENCH_CHECKOUT === "skip" ? null : await benchCheckoutFlow({ medusaUrl, storefrontUrl, publishableKey, api: adminApi(medusaUrl, await adminToken(medusaUrl)), sql }, log)
+    const checkoutFlow = process.env.BENCH_CHECKOUT === "skip" ? null : await benchCheckoutFlow({ medusaUrl, storefrontUrl, publishableKey, api: adminApi(medusaUrl, await adminToken(medusaUrl)), sql }, log, { cpuOf: { medusa: medusa.child.pid, storefront: storefront.child.pid } })
 
     const loadAfter = os.loadavg()
     const results = {
