@@ -21,7 +21,7 @@ import { startBenchShop } from "./shop"
 
 const SHOPPERS = 20
 /** Orders each shopper places in each measured phase (each on a new cart). */
-const ORDERS_PER_SHOPPER = Number(process.env.BENCH_CHECKOUT_ORDERS || 3)
+const ORDERS_PER_SHOPPER = Number(process.env.BENCH_CHECKOUT_ORDERS || 2)
 /** Phases per flow, run alternately (sdk, storefront, sdk, storefront …) so both share the machine's load. */
 const ROUNDS = Number(process.env.BENCH_CHECKOUT_ROUNDS || 2)
 /** Issue 17: the storefront's time per order at most 20 % over the same flow done with the SDK. */
