@@ -24,6 +24,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../tests/support/admin-login"
 import { freePort } from "../tests/support/ports"
 import { Visitor } from "../tests/support/storefront-visitor"
 import { addBenchCatalogue } from "./catalogue"
+import { benchCheckoutFlow, checkoutFlowChecks, printCheckoutFlow } from "./checkout-flow"
 import { benchForwardTrace, TRACE_CSV_MS, TRACE_PAGE_P99_MS } from "./forward-trace"
 import { addLedgerVolume, measureMoneyViews } from "./household-money"
 import { lighthouseChecks, runLighthouse, type LighthousePage } from "./lighthouse"
@@ -414,6 +415,8 @@ async function main() {
     log(`household ledger: ${volume.entries} entries for ${volume.households} households`)
     const householdMoney = { ...volume, views: await measureMoneyViews(medusaUrl, await adminToken(medusaUrl), SECONDS) }
     for (const v of householdMoney.views) log(`${v.name}: p50 ${v.p50Ms} ms, p99 ${v.p99Ms} ms (${v.ok2xx}/${v.requests} 2xx)`)
+    // The whole checkout, last: its orders take stock and change the content stamp (BENCH_CHECKOUT=skip leaves it out).
+    const checkoutFlow = process.env.BENCH_CHECKOUT === "skip" ? null : await benchCheckoutFlow({ medusaUrl, storefrontUrl, publishableKey, api: adminApi(medusaUrl, await adminToken(medusaUrl)), sql }, log, { cpuOf: { medusa: medusa.child.pid, storefront: storefront.child.pid } })
 
     const loadAfter = os.loadavg()
     const results = {
@@ -427,6 +430,7 @@ async function main() {
       provenanceFirstVisit: { bytes: firstVisit.bytes, kb: Math.round(firstVisit.bytes / 102.4) / 10, requests: firstVisit.requests },
       qr: { url: unit.url, version: qrVersion(unit.url), errorCorrection: "M" },
       householdMoney,
+      checkoutFlow,
       lighthouse: lighthouseResults,
       bigCatalogue,
       redisCost,
@@ -444,6 +448,7 @@ async function main() {
       ...householdMoney.views.map((v) => ({ target: `${v.name}: p99 < 300 ms, no error`, measured: `p99 ${v.p99Ms} ms, ${v.ok2xx}/${v.requests} 2xx`, ok: v.under300MsP99 })),
       ...lighthouseChecks(lighthouseResults),
       ...redisCostChecks(redisCost),
+      ...(checkoutFlow ? checkoutFlowChecks(checkoutFlow) : []),
       ...(bigCatalogue?.targets ?? [])
         .filter((t) => !t.name.startsWith("Medusa"))
         .map((t) => ({ target: `${t.name}: ≥ 20× bare Medusa on the same catalogue, p99 < 100 ms, no error`, measured: `${t.ratioToBare}×, p99 ${t.p99Ms} ms, ${t.non2xx + t.errors} errors`, ok: t.ratioToBare >= 20 && t.p99Ms < 100 && t.non2xx + t.errors === 0 })),
@@ -452,6 +457,7 @@ async function main() {
     fs.writeFileSync(resultsFile, JSON.stringify({ ...results, checks }, null, 2) + "\n")
     printTable(results)
     printRedisCost(redisCost)
+    if (checkoutFlow) printCheckoutFlow(checkoutFlow)
     console.log("")
     for (const c of checks) console.log(`${c.ok ? "ok  " : "MISS"} ${c.target}: ${c.measured}`)
     const missed = checks.filter((c) => !c.ok)

@@ -56,12 +56,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const orderId = await requireMine(request, params.id)
   const order = await placedOrder(orderId)
   if (!order) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } })
-  // payments (issue 5): the payment state and, for native PromptPay, the QR
-  const payment = await orderPayment(order.id)
+  // payments (issue 5): the payment state and, for native PromptPay, the QR; the parcels at the same time.
+  const [payment, parcels] = await Promise.all([orderPayment(order.id), orderShipping(order.id, forwardedClient())])
   // Bank transfer (Medusa's manual provider) not yet confirmed: where to transfer the exact total.
   const transfer = Boolean(payment.state === "pending" && payment.manualTtlHours && order.metadata?.payment_choice !== "cod")
   const bank = transfer ? bankTransferDetails() : null
-  const parcels = await orderShipping(order.id, forwardedClient())
   return data({ ...(await orderView(order, locale)), payment, bank, transfer, parcels }, { headers: { "Cache-Control": "private, no-store" } })
 }
 

@@ -11,7 +11,7 @@ import { firstOpenStep, parseStep, stepReachable, type Step } from "./checkout-s
 import { verifiedForm } from "../security/csrf.server"
 import { currentCustomer } from "../account/customer.server"
 import { clientIpOf, fetchStatus } from "../medusa/medusa.server"
-import { chosenValue, clientConfig, methodLabel, paymentMethods } from "./payment-methods.server"
+import { chosenValue, clientConfig, methodLabel, paymentMethods, type PaymentChoice } from "./payment-methods.server"
 import { commitSession, getSession, type ShopSession } from "../account/session.server"
 import { stripeCheckout } from "./stripe.server"
 
@@ -110,9 +110,14 @@ function run(input: CheckoutIntent, c: Context): Promise<Outcome> {
   }
 }
 
+const DEFAULT_PAYMENT_CHOICE: PaymentChoice = "bank_transfer"
+
 async function saveEmail(email: string, c: Context): Promise<Outcome> {
-  // The order's language (its e-mails are written in it): the page's language when the e-mail is given.
-  await updateCart(c.session, c.cart.id, { email, metadata: { ...(c.cart.metadata ?? {}), locale: c.locale } })
+  // The order's language (its e-mails are written in it): the page's language when the e-mail is given. The
+  // default payment choice goes on with it, so a buyer who keeps bank transfer costs no cart update of its own
+  // at the payment step (issue 17: Medusa's cart update is the checkout's dearest call after completion).
+  const metadata = { payment_choice: DEFAULT_PAYMENT_CHOICE, ...(c.cart.metadata ?? {}), locale: c.locale }
+  await updateCart(c.session, c.cart.id, { email, metadata })
   return { next: "checkout" }
 }
 
@@ -123,9 +128,15 @@ async function useSavedAddress(address_id: string, c: Context): Promise<Outcome>
 }
 
 async function chooseShipping(option_id: string, c: Context): Promise<Outcome> {
-  const options = await shippingOptions(c.session, c.cart.id)
-  if (!options.some((o) => o.id === option_id)) return refuse({ step: "shipping", fieldErrors: { option_id: "error.shipping" } })
-  await setShippingMethod(c.session, c.cart.id, option_id)
+  // Medusa lists the cart's options itself before it adds one (the listing the page showed) and refuses any other
+  // with a 400, so the option is not listed a second time here (issue 17: the checkout's cost per order).
+  try {
+    await setShippingMethod(c.session, c.cart.id, option_id)
+  } catch (err) {
+    const status = fetchStatus(err)
+    if (status === 400 || status === 404) return refuse({ step: "shipping", fieldErrors: { option_id: "error.shipping" } })
+    throw err
+  }
   return { next: "checkout" }
 }
 
@@ -133,7 +144,7 @@ async function choosePayment(provider_id: string, c: Context): Promise<Outcome> 
   const method = (await paymentMethods(c.cart)).find((m) => m.value === provider_id)
   if (!method) return refuse({ step: "payment", fieldErrors: { provider_id: "error.payment" } })
   // Bank transfer and cash on delivery share Medusa's manual provider: the buyer's choice goes on the cart (then
-  // the order), where the order e-mail and the group's admin read it.
+  // the order), where the order e-mail and the group's admin read it (bank transfer is there from the e-mail step).
   if (c.cart.metadata?.payment_choice !== method.choice) {
     await updateCart(c.session, c.cart.id, { metadata: { ...(c.cart.metadata ?? {}), payment_choice: method.choice } })
   }
