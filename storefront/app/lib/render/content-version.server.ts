@@ -47,3 +47,12 @@ export function contentVersion(): ContentVersion | null {
   }
   return current
 }
+
+/**
+ * For page-cache.js (through build.entry.module): the stamp a poll confirmed within the data caches' age limit
+ * (`config.catalogueMaxAgeMs`), else null, so a stored page trusts a stamp exactly as long as its data does.
+ */
+export function confirmedContentStamp(): string | null {
+  const stamp = contentVersion()
+  return stamp && Date.now() - stamp.checkedAt <= config.catalogueMaxAgeMs ? stamp.version : null
+}
