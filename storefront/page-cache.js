@@ -27,7 +27,7 @@ import zlib from "node:zlib"
  * gzip. `stamp`: the content stamp the page was rendered under (null: none was confirmed); `personal`: it
  * carries stand-ins, worked out on first use.
  * @typedef {Lifetime & { vary: string[], varyKey: string, status: number, headers: [string, string][], cookies: string[], gzip: Buffer,
- *   stamp: string | null, storedAt: number, personal?: boolean, etag?: string }} Page
+ *   stamp: string | null, stampedForMs: number, storedAt: number, personal?: boolean, etag?: string }} Page
  * @typedef {{ page: Page | null, answer: Answer }} Rendered
  */
 
@@ -89,8 +89,10 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  * how to fill them in for this visitor (`fill()`: replacements and the cookie to set). Stored pages are answered
  * while fresh, served stale while one background render runs within stale-while-revalidate, and rendered
  * otherwise. With `stamp()` (the backend's content stamp, when a poll confirmed it lately; null otherwise) a page
- * rendered under the stamp that is still current stays fresh up to `stampedFreshMs`, then is served while one
- * background render runs, as the data caches under it keep their entries (cache.server.ts); once the stamp
+ * rendered under the stamp that is still current stays fresh for `stampedFreshMs` to 1.5 × that (spread, so the
+ * pages of a first pass do not all go stale at once), then is served while one background render runs, as the
+ * data caches under it keep their entries (cache.server.ts); at most `backgroundRenders` such renders run at a
+ * time (a stale page is served meanwhile, and its next request tries again); once the stamp
  * changes, or without one, the page's own s-maxage and stale-while-revalidate apply. Bounded to `maxEntries`
  * pages and `maxBytes` of gzipped bodies (oldest first out), so a crawl of every product, variant and language
  * of a large catalogue cannot grow the process.
@@ -100,6 +102,7 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  *   visitor: (cookieHeader: string | undefined, url: string) => Visitor | null,
  *   stamp?: () => string | null,
  *   stampedFreshMs?: number,
+ *   backgroundRenders?: number,
  *   maxEntries?: number,
  *   maxBytes?: number,
  *   now?: () => number,
@@ -112,6 +115,7 @@ export function pageCache({
   visitor,
   stamp = () => null,
   stampedFreshMs = 60_000,
+  backgroundRenders = 2,
   maxEntries = 4000,
   maxBytes = 16 * 1024 * 1024,
   now = Date.now,
@@ -124,6 +128,8 @@ export function pageCache({
   /** @type {Map<string, Promise<Rendered>>} */
   const rendering = new Map()
   let stored = 0
+  /** Background renders under way (stale pages being refreshed). */
+  let refreshing = 0
   let storedBytes = 0
 
   /** @type {(names: string[], request: Request) => string} */
@@ -163,7 +169,7 @@ export function pageCache({
     const { status, headers, cookies } = toAnswer(response, body)
     const gzip = zlib.gzipSync(body)
     /** @type {Page} */
-    const page = { vary, varyKey: varyKey(vary, request), status, headers, cookies, gzip, stamp: renderedUnder, storedAt: now(), ...lifetime }
+    const page = { vary, varyKey: varyKey(vary, request), status, headers, cookies, gzip, stamp: renderedUnder, storedAt: now(), stampedForMs: stampedFreshMs * (1 + Math.random() / 2), ...lifetime }
     const kept = others.slice(-7)
     forget(variants.filter((p) => !kept.includes(p)))
     stored += 1
@@ -250,7 +256,7 @@ export function pageCache({
    */
   function stateOf(page) {
     const ageMs = now() - page.storedAt
-    if (page.stamp !== null && page.stamp === stamp()) return ageMs <= stampedFreshMs ? "fresh" : "stale"
+    if (page.stamp !== null && page.stamp === stamp()) return ageMs <= page.stampedForMs ? "fresh" : "stale"
     if (ageMs <= page.fresh * 1000) return "fresh"
     return ageMs <= (page.fresh + page.stale) * 1000 ? "stale" : "expired"
   }
@@ -267,7 +273,12 @@ export function pageCache({
       const state = page ? stateOf(page) : "expired"
       if (page && state === "fresh") return await sendStored(req, res, page, who)
       if (page && state === "stale") {
-        render(url, request, context).catch((err) => console.error(`page cache: refreshing ${url} failed`, err))
+        if (refreshing < backgroundRenders) {
+          refreshing += 1
+          render(url, request, context)
+            .catch((err) => console.error(`page cache: refreshing ${url} failed`, err))
+            .finally(() => (refreshing -= 1))
+        }
         return await sendStored(req, res, page, who)
       }
       // A url stored before renders once for all who wait; any other renders for this visitor alone, since it

@@ -247,7 +247,7 @@ describe("shared page cache under the content stamp", () => {
       expect(await visit("/p")).toBe("render 1")
       now += 30_000 // far past s-maxage=1 + stale-while-revalidate=1, the stamp unchanged
       expect(await visit("/p")).toBe("render 1")
-      now += 31_000 // past stampedFreshMs: served once more while one render runs
+      now += 61_000 // past 1.5 × stampedFreshMs (each page's own spread): served once more while one render runs
       expect(await visit("/p")).toBe("render 1")
       await settle()
       expect(await visit("/p")).toBe("render 2")
@@ -275,6 +275,28 @@ describe("shared page cache under the content stamp", () => {
       expect(await visit("/p")).toBe("render 7")
       now += 30_000
       expect(await visit("/p")).toBe("render 7")
+    } finally {
+      await close()
+    }
+  })
+
+  it("refreshes at most backgroundRenders stale pages at a time, serving the others stale meanwhile", async () => {
+    const started: string[] = []
+    let finish = () => {}
+    const handle = async (request: Request) => {
+      started.push(new URL(request.url).pathname)
+      if (started.length > 3) await new Promise<void>((r) => (finish = r))
+      return new Response(`render ${started.length}`, { headers: { "cache-control": PUBLIC, "content-type": "text/html" } })
+    }
+    let now = 0
+    const { visit, close } = await serve({ handle, stamp: () => "v1", stampedFreshMs: 1000, backgroundRenders: 1, now: () => now })
+    try {
+      for (const path of ["/a", "/b", "/c"]) await visit(path)
+      now += 2000 // all three stale
+      expect(await Promise.all(["/a", "/b", "/c"].map(visit))).toEqual(["render 1", "render 2", "render 3"])
+      await new Promise((r) => setTimeout(r, 50))
+      expect(started, "one background render, the others wait for their next request").toHaveLength(4)
+      finish()
     } finally {
       await close()
     }
