@@ -16,16 +16,16 @@ import os from "node:os"
 import path from "node:path"
 import autocannon from "autocannon"
 import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type Database } from "../backend/launcher/database"
-import { migrate, seed, startMedusa } from "../backend/launcher/medusa"
+import { startMedusa } from "../backend/launcher/medusa"
 import { repoRoot, storefrontDir } from "../backend/launcher/paths"
 import { startService, waitForHttp, type Service } from "../backend/launcher/processes"
 import { publishableKeyToken } from "../backend/launcher/state"
 import { PUBLISHABLE_KEY_TITLE } from "../backend/src/lib/seed/catalogue"
 import { adminApi, adminToken, type Json } from "../tests/support/admin-api"
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../tests/support/admin-login"
 import { freePort } from "../tests/support/ports"
 import { Visitor } from "../tests/support/storefront-visitor"
 import { addBenchCatalogue, productPagePaths, visitEach } from "./catalogue"
+import { seededBenchEnv } from "./stack"
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10)
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 2)
@@ -91,19 +91,8 @@ async function main() {
     await ensureDatabase(database.serverUrl, "maemok_bench")
     const medusaPort = await freePort()
     const medusaUrl = `http://127.0.0.1:${medusaPort}`
-    const env: NodeJS.ProcessEnv = {
-      NODE_ENV: "production",
-      APP_ENV: "development",
-      DATABASE_URL: dbUrl,
-      MEDUSA_PORT: String(medusaPort),
-      MEDUSA_BACKEND_URL: medusaUrl,
-      MEDUSA_ADMIN_EMAIL: ADMIN_EMAIL,
-      MEDUSA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: "warn",
-    }
     log("migrating and seeding …")
-    await migrate(env)
-    await seed(env)
+    const env = await seededBenchEnv(dbUrl, { MEDUSA_PORT: String(medusaPort), MEDUSA_BACKEND_URL: medusaUrl })
     const publishableKey = (await publishableKeyToken(dbUrl, PUBLISHABLE_KEY_TITLE)) ?? ""
     const medusa = startMedusa(env, { port: medusaPort, echo: false })
     services.push(medusa)

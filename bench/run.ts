@@ -11,7 +11,7 @@ import autocannon from "autocannon"
 import postgres from "postgres"
 import { buildAll } from "../backend/launcher/build"
 import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type Database } from "../backend/launcher/database"
-import { migrate, seed, startMedusa } from "../backend/launcher/medusa"
+import { startMedusa } from "../backend/launcher/medusa"
 import { repoRoot } from "../backend/launcher/paths"
 import { waitForHttp, type Service } from "../backend/launcher/processes"
 import { publishableKeyToken } from "../backend/launcher/state"
@@ -20,10 +20,10 @@ import { PUBLISHABLE_KEY_TITLE } from "../backend/src/lib/seed/catalogue"
 import { qrVersion } from "../backend/src/lib/traceability/qr"
 import { launchChromium, transferredBytes } from "../tests/e2e/browser"
 import { adminApi, adminToken, type AdminApi, type Json } from "../tests/support/admin-api"
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../tests/support/admin-login"
 import { freePort } from "../tests/support/ports"
 import { Visitor } from "../tests/support/storefront-visitor"
 import { addBenchCatalogue, productPagePaths, visitEach } from "./catalogue"
+import { seededBenchEnv } from "./stack"
 import { benchForwardTrace, TRACE_CSV_MS, TRACE_PAGE_P99_MS } from "./forward-trace"
 import { addLedgerVolume, measureMoneyViews } from "./household-money"
 import { lighthouseChecks, runLighthouse, type LighthousePage } from "./lighthouse"
@@ -183,21 +183,13 @@ async function main() {
     const storefrontPort = await freePort()
     const medusaUrl = `http://127.0.0.1:${medusaPort}`
     const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
-    const env: NodeJS.ProcessEnv = {
-      NODE_ENV: "production",
-      APP_ENV: "development",
-      DATABASE_URL: dbUrl,
+    log("migrating and seeding the bench database …")
+    const env = await seededBenchEnv(dbUrl, {
       MEDUSA_PORT: String(medusaPort),
       PORT: String(storefrontPort),
       MEDUSA_BACKEND_URL: medusaUrl,
       STOREFRONT_URL: storefrontUrl,
-      MEDUSA_ADMIN_EMAIL: ADMIN_EMAIL,
-      MEDUSA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: "warn",
-    }
-    log("migrating and seeding the bench database …")
-    await migrate(env)
-    await seed(env)
+    })
     const publishableKey = (await publishableKeyToken(dbUrl, PUBLISHABLE_KEY_TITLE)) ?? ""
     const medusa = startMedusa(env, { port: medusaPort, echo: false })
     services.push(medusa)
