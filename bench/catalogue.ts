@@ -33,3 +33,34 @@ export async function addBenchCatalogue(api: AdminApi, total: number): Promise<n
   }
   return Number((await api.ok("GET", "/admin/products?limit=1&fields=id")).count)
 }
+
+/**
+ * Every product page URL of the catalogue: each product and each `?variant=` of it, as shoppers browse
+ * (the product targets rotate over these).
+ */
+export function productPagePaths(products: Json[]): string[] {
+  return products
+    .filter((p) => p.status === "published")
+    .flatMap((p) => [`/products/${p.handle}`, ...(p.variants as Json[]).map((v) => `/products/${p.handle}?variant=${v.id}`)])
+}
+
+/**
+ * Opens each path once, `connections` at a time, as a crawler or the first shoppers after a start would: the
+ * pages are rendered and stored once, so the measurement after it is the shop's steady state. Returns the ms
+ * it took and how many did not answer 200.
+ */
+export async function visitEach(baseUrl: string, paths: string[], connections = 50): Promise<{ ms: number; failed: number }> {
+  const started = Date.now()
+  let next = 0
+  let failed = 0
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      for (let i = next++; i < paths.length; i = next++) {
+        const res = await fetch(baseUrl + paths[i])
+        await res.arrayBuffer()
+        if (res.status !== 200) failed += 1
+      }
+    })
+  )
+  return { ms: Date.now() - started, failed }
+}

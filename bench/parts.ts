@@ -10,14 +10,14 @@ import os from "node:os"
 import path from "node:path"
 import postgres from "postgres"
 import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type Database } from "../backend/launcher/database"
-import { medusaEnv, migrate, seed, startMedusa } from "../backend/launcher/medusa"
+import { medusaEnv, startMedusa } from "../backend/launcher/medusa"
 import { backendDir, repoRoot, resolveFrom } from "../backend/launcher/paths"
 import { startService, waitForHttp, type Service } from "../backend/launcher/processes"
 import { adminApi, adminToken, type Json } from "../tests/support/admin-api"
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../tests/support/admin-login"
 import { freePort } from "../tests/support/ports"
 import { benchForwardTrace } from "./forward-trace"
 import { addLedgerVolume, measureMoneyViews } from "./household-money"
+import { seededBenchEnv } from "./stack"
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10)
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 2)
@@ -33,17 +33,8 @@ async function main() {
     database = await startEmbeddedPostgres({ dataDir: path.join(repoRoot, "bench", "tmp", `parts-${process.pid}`), port: await freePort(), persistent: false })
     const dbUrl = databaseUrl(database.serverUrl, "maemok_bench")
     await ensureDatabase(database.serverUrl, "maemok_bench")
-    const env: NodeJS.ProcessEnv = {
-      NODE_ENV: "production",
-      APP_ENV: "development",
-      DATABASE_URL: dbUrl,
-      MEDUSA_ADMIN_EMAIL: ADMIN_EMAIL,
-      MEDUSA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: "warn",
-    }
     log("migrating and seeding …")
-    await migrate(env)
-    await seed(env)
+    const env = await seededBenchEnv(dbUrl)
     sql = postgres(dbUrl, { max: 1, onnotice: () => undefined })
 
     const builds: { name: string; url: string }[] = []

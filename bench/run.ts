@@ -11,7 +11,7 @@ import autocannon from "autocannon"
 import postgres from "postgres"
 import { buildAll } from "../backend/launcher/build"
 import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type Database } from "../backend/launcher/database"
-import { migrate, seed, startMedusa } from "../backend/launcher/medusa"
+import { startMedusa } from "../backend/launcher/medusa"
 import { repoRoot } from "../backend/launcher/paths"
 import { waitForHttp, type Service } from "../backend/launcher/processes"
 import { publishableKeyToken } from "../backend/launcher/state"
@@ -20,11 +20,11 @@ import { PUBLISHABLE_KEY_TITLE } from "../backend/src/lib/seed/catalogue"
 import { qrVersion } from "../backend/src/lib/traceability/qr"
 import { launchChromium, transferredBytes } from "../tests/e2e/browser"
 import { adminApi, adminToken, type AdminApi, type Json } from "../tests/support/admin-api"
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../tests/support/admin-login"
 import { freePort } from "../tests/support/ports"
 import { Visitor } from "../tests/support/storefront-visitor"
-import { addBenchCatalogue } from "./catalogue"
+import { addBenchCatalogue, productPagePaths, visitEach } from "./catalogue"
 import { benchCheckoutFlow, checkoutFlowChecks, printCheckoutFlow } from "./checkout-flow"
+import { seededBenchEnv } from "./stack"
 import { benchForwardTrace, TRACE_CSV_MS, TRACE_PAGE_P99_MS } from "./forward-trace"
 import { addLedgerVolume, measureMoneyViews } from "./household-money"
 import { lighthouseChecks, runLighthouse, type LighthousePage } from "./lighthouse"
@@ -189,23 +189,15 @@ async function main() {
     const storefrontPort = await freePort()
     const medusaUrl = `http://127.0.0.1:${medusaPort}`
     const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
-    const env: NodeJS.ProcessEnv = {
-      NODE_ENV: "production",
-      APP_ENV: "development",
-      DATABASE_URL: dbUrl,
+    log("migrating and seeding the bench database …")
+    const env = await seededBenchEnv(dbUrl, {
       MEDUSA_PORT: String(medusaPort),
       PORT: String(storefrontPort),
       MEDUSA_BACKEND_URL: medusaUrl,
       STOREFRONT_URL: storefrontUrl,
-      MEDUSA_ADMIN_EMAIL: ADMIN_EMAIL,
-      MEDUSA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: "warn",
       // This Medusa counts in its own memory whatever the shell says; redis-cost.ts starts the one with Redis.
       REDIS_URL: "",
-    }
-    log("migrating and seeding the bench database …")
-    await migrate(env)
-    await seed(env)
+    })
     const publishableKey = (await publishableKeyToken(dbUrl, PUBLISHABLE_KEY_TITLE)) ?? ""
     const medusa = startMedusa(env, { port: medusaPort, echo: false })
     services.push(medusa)
@@ -254,9 +246,7 @@ async function main() {
     const productPath = "/products/mok-prai-herbal-massage-oil"
     // Product targets rotate over every product and each of its variants (?variant=…), as shoppers browse.
     const catalogue = (await api.ok("GET", "/admin/products?limit=1000&fields=handle,status,*variants")).products as Json[]
-    const productPaths = catalogue
-      .filter((p) => p.status === "published")
-      .flatMap((p) => [`/products/${p.handle}`, ...(p.variants as Json[]).map((v) => `/products/${p.handle}?variant=${v.id}`)])
+    const productPaths = productPagePaths(catalogue)
     const shopperCookies = async (count: number, make: (v: Visitor, i: number) => Promise<void>) =>
       Promise.all(
         Array.from({ length: count }, async (_, i) => {
@@ -371,10 +361,11 @@ async function main() {
     const bigCatalogue = process.env.BENCH_BIG_CATALOGUE === "skip" ? null : await (async () => {
       const total = await addBenchCatalogue(api, BIG_CATALOGUE)
       const all = (await api.ok("GET", "/admin/products?limit=1000&fields=handle,status,*variants")).products as Json[]
-      const paths = all
-        .filter((p) => p.status === "published")
-        .flatMap((p) => [`/products/${p.handle}`, ...(p.variants as Json[]).map((v) => `/products/${p.handle}?variant=${v.id}`)])
+      const paths = productPagePaths(all)
       log(`catalogue: ${total} products (${paths.length} product page URLs)`)
+      // Each page rendered once first (timed: a start or a change costs this once), then the steady state.
+      const firstPass = await visitEach(storefrontUrl, paths)
+      log(`first pass over the ${paths.length} URLs: ${(firstPass.ms / 1000).toFixed(1)} s, ${firstPass.failed} not 200`)
       const big: Target[] = [
         { name: `product page, ${total} products`, url: `${storefrontUrl}${productPath}`, paths },
         { name: `product page with a cart, ${total} products`, url: `${storefrontUrl}${productPath}`, paths, cookies: cartCookies },
@@ -384,7 +375,7 @@ async function main() {
       const bigRows: Omit<Measured, "ratioToBare">[] = []
       for (const t of big) bigRows.push(await measure(t))
       const bigBare = bigRows[bigRows.length - 1]!.reqPerSec
-      return { products: total, targets: bigRows.map((m) => ({ ...m, ratioToBare: Math.round((m.reqPerSec / Math.max(1, bigBare)) * 10) / 10 })) }
+      return { products: total, firstPass, targets: bigRows.map((m) => ({ ...m, ratioToBare: Math.round((m.reqPerSec / Math.max(1, bigBare)) * 10) / 10 })) }
     })()
 
     clearInterval(sampler)

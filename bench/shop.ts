@@ -1,15 +1,15 @@
 import path from "node:path"
 import postgres from "postgres"
 import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type Database } from "../backend/launcher/database"
-import { migrate, seed, startMedusa } from "../backend/launcher/medusa"
+import { startMedusa } from "../backend/launcher/medusa"
 import { repoRoot } from "../backend/launcher/paths"
 import { waitForHttp, type Service } from "../backend/launcher/processes"
 import { publishableKeyToken } from "../backend/launcher/state"
 import { startStorefront } from "../backend/launcher/storefront"
 import { PUBLISHABLE_KEY_TITLE } from "../backend/src/lib/seed/catalogue"
 import { adminApi, adminToken } from "../tests/support/admin-api"
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../tests/support/admin-login"
 import { freePort } from "../tests/support/ports"
+import { seededBenchEnv } from "./stack"
 
 /**
  * A throwaway shop for running one bench part alone: embedded PostgreSQL, the seeded bench database, and the
@@ -32,21 +32,13 @@ export async function startBenchShop(log: (line: string) => void, options: { sto
     const storefrontPort = await freePort()
     const medusaUrl = `http://127.0.0.1:${medusaPort}`
     const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
-    const env: NodeJS.ProcessEnv = {
-      NODE_ENV: "production",
-      APP_ENV: "development",
-      DATABASE_URL: dbUrl,
+    log("migrating and seeding a bench database …")
+    const env = await seededBenchEnv(dbUrl, {
       MEDUSA_PORT: String(medusaPort),
       PORT: String(storefrontPort),
       MEDUSA_BACKEND_URL: medusaUrl,
       STOREFRONT_URL: storefrontUrl,
-      MEDUSA_ADMIN_EMAIL: ADMIN_EMAIL,
-      MEDUSA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: "warn",
-    }
-    log("migrating and seeding a bench database …")
-    await migrate(env)
-    await seed(env)
+    })
     const publishableKey = (await publishableKeyToken(dbUrl, PUBLISHABLE_KEY_TITLE)) ?? ""
     const medusa = startMedusa(env, { port: medusaPort, echo: false })
     services.push(medusa)

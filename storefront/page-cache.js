@@ -20,9 +20,14 @@ import zlib from "node:zlib"
  * @typedef {Record<string, unknown>} LoadContext
  * @typedef {(request: Request, context: LoadContext) => Promise<Response>} Handle
  * @typedef {{ fresh: number, stale: number }} Lifetime
- * A rendered response, to send again; `text` and `personal` are worked out once, on first use.
- * @typedef {{ status: number, headers: [string, string][], cookies: string[], body: Buffer, text?: string, personal?: boolean }} Answer
- * @typedef {Lifetime & { vary: string[], varyKey: string, answer: Answer, storedAt: number, gzip?: Buffer, etag?: string }} Page
+ * A rendered response, to send again.
+ * @typedef {{ status: number, headers: [string, string][], cookies: string[], body: Buffer }} Answer
+ * A stored page keeps its body gzipped only (a product page: 13 KB → 4 KB), so a catalogue of 500 products with
+ * its variants' pages (1 500 urls) fits; it is inflated for a visitor whose page gets filled in or who takes no
+ * gzip. `stamp`: the content stamp the page was rendered under (null: none was confirmed); `personal`: it
+ * carries stand-ins, worked out on first use.
+ * @typedef {Lifetime & { vary: string[], varyKey: string, status: number, headers: [string, string][], cookies: string[], gzip: Buffer,
+ *   stamp: string | null, stampedForMs: number, storedAt: number, personal?: boolean, etag?: string }} Page
  * @typedef {{ page: Page | null, answer: Answer }} Rendered
  */
 
@@ -83,19 +88,38 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  * whether the request may have the shared render (null: it is personal), which stand-ins a render may carry and
  * how to fill them in for this visitor (`fill()`: replacements and the cookie to set). Stored pages are answered
  * while fresh, served stale while one background render runs within stale-while-revalidate, and rendered
- * otherwise. Bounded to `maxEntries` pages and `maxBytes` of bodies (oldest first out), so a crawl of every
- * product, variant and language of a large catalogue cannot grow the process.
+ * otherwise. With `stamp()` (the backend's content stamp, when a poll confirmed it lately; null otherwise) a page
+ * rendered under the stamp that is still current stays fresh for `stampedFreshMs` to 1.5 × that (spread, so the
+ * pages of a first pass do not all go stale at once), then is served while one background render runs, as the
+ * data caches under it keep their entries (cache.server.ts); at most `backgroundRenders` such renders run at a
+ * time (a stale page is served meanwhile, and its next request tries again); once the stamp
+ * changes, or without one, the page's own s-maxage and stale-while-revalidate apply. Bounded to `maxEntries`
+ * pages and `maxBytes` of gzipped bodies (oldest first out), so a crawl of every product, variant and language
+ * of a large catalogue cannot grow the process.
  * @param {{
  *   handle: Handle,
  *   loadContext: (req: ExpressRequest, res: ExpressResponse) => LoadContext,
  *   visitor: (cookieHeader: string | undefined, url: string) => Visitor | null,
+ *   stamp?: () => string | null,
+ *   stampedFreshMs?: number,
+ *   backgroundRenders?: number,
  *   maxEntries?: number,
  *   maxBytes?: number,
  *   now?: () => number,
  * }} options
  * @returns {(req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void>}
  */
-export function pageCache({ handle, loadContext, visitor, maxEntries = 500, maxBytes = 16 * 1024 * 1024, now = Date.now }) {
+export function pageCache({
+  handle,
+  loadContext,
+  visitor,
+  stamp = () => null,
+  stampedFreshMs = 60_000,
+  backgroundRenders = 2,
+  maxEntries = 4000,
+  maxBytes = 16 * 1024 * 1024,
+  now = Date.now,
+}) {
   /**
    * url → stored variants (one per value of the headers its Vary names)
    * @type {Map<string, Page[]>}
@@ -104,6 +128,8 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, maxB
   /** @type {Map<string, Promise<Rendered>>} */
   const rendering = new Map()
   let stored = 0
+  /** Background renders under way (stale pages being refreshed). */
+  let refreshing = 0
   let storedBytes = 0
 
   /** @type {(names: string[], request: Request) => string} */
@@ -117,9 +143,10 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, maxB
    * @param {Request} request
    * @param {Response} response
    * @param {Buffer} body
+   * @param {string | null} renderedUnder the content stamp when the render started
    * @returns {Page | null}
    */
-  function store(url, request, response, body) {
+  function store(url, request, response, body, renderedUnder) {
     const vary = (response.headers.get("vary") ?? "")
       .toLowerCase()
       .split(",")
@@ -131,7 +158,7 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, maxB
     /** @type {(list: Page[]) => void} */
     const forget = (list) => {
       stored -= list.length
-      storedBytes -= list.reduce((sum, p) => sum + p.answer.body.length, 0)
+      storedBytes -= list.reduce((sum, p) => sum + p.gzip.length, 0)
     }
     if (response.status !== 200 || !lifetime || body.length > MAX_BODY_BYTES) {
       forget(variants.filter((p) => !others.includes(p)))
@@ -139,11 +166,14 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, maxB
       else pages.delete(url)
       return null
     }
-    const page = { vary, varyKey: varyKey(vary, request), answer: toAnswer(response, body), storedAt: now(), ...lifetime }
+    const { status, headers, cookies } = toAnswer(response, body)
+    const gzip = zlib.gzipSync(body)
+    /** @type {Page} */
+    const page = { vary, varyKey: varyKey(vary, request), status, headers, cookies, gzip, stamp: renderedUnder, storedAt: now(), stampedForMs: stampedFreshMs * (1 + Math.random() / 2), ...lifetime }
     const kept = others.slice(-7)
     forget(variants.filter((p) => !kept.includes(p)))
     stored += 1
-    storedBytes += body.length
+    storedBytes += gzip.length
     pages.delete(url)
     pages.set(url, [...kept, page])
     while (stored > maxEntries || storedBytes > maxBytes) {
@@ -158,9 +188,11 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, maxB
 
   /** @type {(url: string, request: Request, context: LoadContext) => Promise<Rendered>} */
   async function renderShared(url, request, context) {
+    // Taken before the render: whatever it read is at least as new as this stamp.
+    const renderedUnder = stamp()
     const response = await handle(request, { ...context, sharedPage: true })
     const body = Buffer.from(await response.arrayBuffer())
-    return { page: store(url, request, response, body), answer: toAnswer(response, body) }
+    return { page: store(url, request, response, body, renderedUnder), answer: toAnswer(response, body) }
   }
 
   /**
@@ -176,20 +208,17 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, maxB
     return promise
   }
 
-  /** @type {(answer: Answer) => string} */
-  const textOf = (answer) => (answer.text ??= answer.body.toString("utf8"))
-  /** @type {(answer: Answer, who: Visitor) => boolean} */
-  const isPersonal = (answer, who) => {
-    const text = textOf(answer)
-    return (answer.personal ??= who.standIns.some((standIn) => text.includes(standIn)))
-  }
+  /** @type {(text: string, who: Visitor) => boolean} */
+  const hasStandIns = (text, who) => who.standIns.some((standIn) => text.includes(standIn))
+  /** @type {(page: Page) => Answer} */
+  const inflated = (page) => ({ status: page.status, headers: page.headers, cookies: page.cookies, body: zlib.gunzipSync(page.gzip) })
 
   /**
    * Sends a shared render to one visitor: their nonce and token in, their CSRF cookie set, never cached further on.
-   * @type {(res: ExpressResponse, answer: Answer, who: Visitor) => Promise<void>}
+   * @type {(res: ExpressResponse, answer: Answer, who: Visitor, text?: string) => Promise<void>}
    */
-  async function send(res, answer, who) {
-    const personal = isPersonal(answer, who)
+  async function send(res, answer, who, text = answer.body.toString("utf8")) {
+    const personal = hasStandIns(text, who)
     const { replacements, setCookie } = personal ? await who.fill() : { replacements: [], setCookie: null }
     for (const [name, value] of answer.headers) {
       if (["set-cookie", "content-length", "content-encoding"].includes(name)) continue
@@ -198,24 +227,38 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, maxB
     if (personal && /\bpublic\b/.test(String(res.getHeader("cache-control") ?? ""))) res.setHeader("Cache-Control", "private, no-cache")
     const cookies = [...answer.cookies, ...(setCookie ? [setCookie] : [])]
     if (cookies.length) res.setHeader("Set-Cookie", cookies)
-    res.status(answer.status).end(personal ? replaceAll(textOf(answer), replacements) : answer.body)
+    res.status(answer.status).end(personal ? replaceAll(text, replacements) : answer.body)
   }
 
   /** @type {(req: ExpressRequest, res: ExpressResponse, page: Page, who: Visitor) => Promise<void>} */
   async function sendStored(req, res, page, who) {
     res.setHeader("Vary", [...page.vary, "accept-encoding"].join(", "))
     res.setHeader("Age", String(Math.max(0, Math.floor((now() - page.storedAt) / 1000))))
-    const answer = page.answer
-    if (isPersonal(answer, who)) return send(res, answer, who)
-    // Pages without stand-ins (lot pages) are the same for everyone: one gzip body and an ETag.
-    page.gzip ??= zlib.gzipSync(answer.body)
-    page.etag ??= `W/"${crypto.createHash("sha1").update(answer.body).digest("base64url").slice(0, 22)}"`
-    for (const [name, value] of answer.headers) if (name !== "vary") res.setHeader(name, value)
+    if (page.personal !== false) {
+      const answer = inflated(page)
+      const text = answer.body.toString("utf8")
+      page.personal = hasStandIns(text, who)
+      if (page.personal) return send(res, answer, who, text)
+    }
+    // Pages without stand-ins (lot pages) are the same for everyone: the stored gzip body and an ETag.
+    page.etag ??= `W/"${crypto.createHash("sha1").update(page.gzip).digest("base64url").slice(0, 22)}"`
+    for (const [name, value] of page.headers) if (name !== "vary") res.setHeader(name, value)
     res.setHeader("ETag", page.etag)
     if (req.headers["if-none-match"] === page.etag) return void res.status(304).end()
     const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")
     if (gzip) res.setHeader("Content-Encoding", "gzip")
-    res.status(200).end(gzip ? page.gzip : answer.body)
+    res.status(200).end(gzip ? page.gzip : inflated(page).body)
+  }
+
+  /**
+   * fresh: answer it; stale: answer it while one background render runs; expired: render before answering.
+   * @type {(page: Page) => "fresh" | "stale" | "expired"}
+   */
+  function stateOf(page) {
+    const ageMs = now() - page.storedAt
+    if (page.stamp !== null && page.stamp === stamp()) return ageMs <= page.stampedForMs ? "fresh" : "stale"
+    if (ageMs <= page.fresh * 1000) return "fresh"
+    return ageMs <= (page.fresh + page.stale) * 1000 ? "stale" : "expired"
   }
 
   return async function pageCacheMiddleware(req, res, next) {
@@ -227,10 +270,15 @@ export function pageCache({ handle, loadContext, visitor, maxEntries = 500, maxB
       const request = toFetchRequest(req)
       const context = loadContext(req, res)
       const page = lookup(url, request)
-      const age = page ? (now() - page.storedAt) / 1000 : Infinity
-      if (page && age <= page.fresh) return await sendStored(req, res, page, who)
-      if (page && age <= page.fresh + page.stale) {
-        render(url, request, context).catch((err) => console.error(`page cache: refreshing ${url} failed`, err))
+      const state = page ? stateOf(page) : "expired"
+      if (page && state === "fresh") return await sendStored(req, res, page, who)
+      if (page && state === "stale") {
+        if (refreshing < backgroundRenders) {
+          refreshing += 1
+          render(url, request, context)
+            .catch((err) => console.error(`page cache: refreshing ${url} failed`, err))
+            .finally(() => (refreshing -= 1))
+        }
         return await sendStored(req, res, page, who)
       }
       // A url stored before renders once for all who wait; any other renders for this visitor alone, since it

@@ -69,9 +69,12 @@ async function handle(request, context) {
     return new Response("Internal error", { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8" } })
   }
 }
-// Public pages for visitors without a session come from a shared cache that follows their Cache-Control,
-// each answer with a fresh CSP nonce and the browser's own CSRF token (decision 0011).
-app.use(pageCache({ handle, loadContext: getLoadContext, visitor: build.entry.module.sharedPageVisitor }))
+// Public pages for visitors without a session come from a shared cache that follows their Cache-Control, or keeps
+// them while the content stamp they were rendered under is current, each answer with a fresh CSP nonce and the
+// browser's own CSRF token (decision 0011).
+app.use(
+  pageCache({ handle, loadContext: getLoadContext, visitor: build.entry.module.sharedPageVisitor, stamp: build.entry.module.confirmedContentStamp })
+)
 // Bodies are read here, at most 64 KB, before anything else buffers them; larger ones get a 413 (body-limit.js).
 app.use(limitedBodies())
 

@@ -10,6 +10,7 @@ import { isSharedRender, SHARED_NONCE } from "~/lib/render/shared-page.server"
 export { sameOriginPosts } from "~/lib/security/csrf.server"
 export { securityHeaders } from "~/lib/security/security.server"
 export { sharedPageVisitor } from "~/lib/render/shared-page.server"
+export { confirmedContentStamp } from "~/lib/render/content-version.server"
 
 const ABORT_DELAY = 5_000
 

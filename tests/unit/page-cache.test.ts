@@ -1,4 +1,6 @@
+import crypto from "node:crypto"
 import type { AddressInfo } from "node:net"
+import zlib from "node:zlib"
 import express from "express"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { pageCache, sharedCacheLifetime } from "../../storefront/page-cache.js"
@@ -152,6 +154,10 @@ describe("shared page cache", () => {
     const gz = await fetch(base + "/lot", { headers: { "accept-language": "th", "accept-encoding": "gzip" } })
     expect(gz.headers.get("content-encoding")).toBe("gzip")
     expect(await gz.text()).toBe("lot")
+    // Stored gzipped only: a client that takes no gzip gets the page inflated.
+    const plain = await fetch(base + "/lot", { headers: { "accept-language": "th", "accept-encoding": "identity" } })
+    expect(plain.headers.get("content-encoding")).toBeNull()
+    expect(await plain.text()).toBe("lot")
 
     recalled = true
     t += 1500
@@ -162,21 +168,34 @@ describe("shared page cache", () => {
   })
 })
 
+/** A page cache in its own Express server for one test; `visit` reads a page (its body). */
+async function serve(options: Omit<Parameters<typeof pageCache>[0], "loadContext" | "visitor">) {
+  const app = express()
+  app.use(pageCache({ loadContext: () => ({}), visitor, ...options }))
+  const listening = app.listen(0)
+  await new Promise((r) => listening.once("listening", r))
+  const at = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`
+  return {
+    visit: async (path: string) => (await fetch(at + path)).text(),
+    close: () => new Promise((r) => listening.close(r)),
+  }
+}
+
 describe("shared page cache bounds", () => {
-  it("keeps at most maxEntries pages and maxBytes of bodies, dropping the oldest first", async () => {
-    const rendered: string[] = []
-    const app = express()
-    // Each page's body is as long as its path says (/big/4000 → 4000 bytes).
-    const sized = async (request: Request) => {
-      const url = new URL(request.url)
-      rendered.push(url.pathname)
-      return new Response("x".repeat(Number(url.pathname.split("/")[2])), { headers: { "cache-control": PUBLIC, "content-type": "text/html" } })
-    }
-    app.use(pageCache({ handle: sized, loadContext: () => ({}), visitor, maxEntries: 3, maxBytes: 10_000, now: () => t }))
-    const bounded = app.listen(0)
-    await new Promise((r) => bounded.once("listening", r))
-    const at = `http://127.0.0.1:${(bounded.address() as AddressInfo).port}`
-    const visit = async (path: string) => void (await (await fetch(at + path)).text())
+  const rendered: string[] = []
+  // Each page's body is as long as its path says (/big/4000 → 4000 characters): random (gzip cannot shrink it
+  // much) or, under /same/, one letter repeated.
+  const sized = async (request: Request) => {
+    const url = new URL(request.url)
+    rendered.push(url.pathname)
+    const [, kind, length] = url.pathname.split("/")
+    const body = kind === "same" ? "x".repeat(Number(length)) : crypto.randomBytes(Number(length)).toString("base64").slice(0, Number(length))
+    return new Response(body, { headers: { "cache-control": PUBLIC, "content-type": "text/html" } })
+  }
+
+  it("keeps at most maxEntries pages and maxBytes of gzipped bodies, dropping the oldest first", async () => {
+    rendered.length = 0
+    const { visit, close } = await serve({ handle: sized, maxEntries: 3, maxBytes: 10_000, now: () => t })
     try {
       for (const path of ["/a/10", "/b/10", "/c/10", "/a/10"]) await visit(path)
       expect(rendered, "three small pages fit").toEqual(["/a/10", "/b/10", "/c/10"])
@@ -184,13 +203,102 @@ describe("shared page cache bounds", () => {
       await visit("/a/10")
       expect(rendered.slice(3)).toEqual(["/d/10", "/a/10"])
       rendered.length = 0
-      await visit("/e/6000")
-      await visit("/f/6000") // 12 000 bytes > 10 000: /e and the small pages before it go
-      await visit("/f/6000")
-      await visit("/e/6000")
-      expect(rendered).toEqual(["/e/6000", "/f/6000", "/e/6000"])
+      expect(zlib.gzipSync(crypto.randomBytes(8000).toString("base64").slice(0, 8000)).length).toBeGreaterThan(5000)
+      await visit("/e/8000")
+      await visit("/f/8000") // two random pages gzip to over 10 000 bytes: /e and the small pages before it go
+      await visit("/f/8000")
+      await visit("/e/8000")
+      expect(rendered).toEqual(["/e/8000", "/f/8000", "/e/8000"])
     } finally {
-      await new Promise((r) => bounded.close(r))
+      await close()
+    }
+  })
+
+  it("counts the bytes a page takes gzipped, so pages that compress well fit many times the bound", async () => {
+    rendered.length = 0
+    const { visit, close } = await serve({ handle: sized, maxEntries: 100, maxBytes: 10_000, now: () => t })
+    try {
+      const paths = Array.from({ length: 20 }, (_, i) => `/same/${6000 + i}`)
+      for (const path of paths) await visit(path)
+      // 120 000 characters in all, each page a few dozen bytes gzipped: every one is still stored.
+      for (const path of paths) expect(await visit(path)).toBe("x".repeat(Number(path.split("/")[2])))
+      expect(rendered).toEqual(paths)
+    } finally {
+      await close()
+    }
+  })
+})
+
+describe("shared page cache under the content stamp", () => {
+  it("keeps a page while the stamp it was rendered under is current, and follows its own lifetime otherwise", async () => {
+    let stamp: string | null = "v1"
+    let n = 0
+    let changeDuringRender: string | null = null
+    const handle = async () => {
+      n += 1
+      const body = `render ${n}`
+      if (changeDuringRender) stamp = changeDuringRender
+      return new Response(body, { headers: { "cache-control": PUBLIC, "content-type": "text/html" } })
+    }
+    let now = 0
+    const { visit, close } = await serve({ handle, stamp: () => stamp, stampedFreshMs: 60_000, now: () => now })
+    const settle = () => new Promise((r) => setTimeout(r, 50))
+    try {
+      expect(await visit("/p")).toBe("render 1")
+      now += 30_000 // far past s-maxage=1 + stale-while-revalidate=1, the stamp unchanged
+      expect(await visit("/p")).toBe("render 1")
+      now += 61_000 // past 1.5 × stampedFreshMs (each page's own spread): served once more while one render runs
+      expect(await visit("/p")).toBe("render 1")
+      await settle()
+      expect(await visit("/p")).toBe("render 2")
+      expect(n).toBe(2)
+
+      stamp = "v2" // a change: the page (older than its own 2 s) is rendered before answering
+      now += 5000
+      expect(await visit("/p")).toBe("render 3")
+
+      stamp = null // no stamp confirmed lately: s-maxage and stale-while-revalidate again
+      now += 1500
+      expect(await visit("/p")).toBe("render 3")
+      await settle()
+      now += 2500
+      expect(await visit("/p")).toBe("render 5")
+
+      // The stamp moves while a page renders: the page counts as rendered under the one before, so it is
+      // rendered again once it is older than its own lifetime.
+      stamp = "v3"
+      now += 5000
+      changeDuringRender = "v4"
+      expect(await visit("/p")).toBe("render 6")
+      changeDuringRender = null
+      now += 2500
+      expect(await visit("/p")).toBe("render 7")
+      now += 30_000
+      expect(await visit("/p")).toBe("render 7")
+    } finally {
+      await close()
+    }
+  })
+
+  it("refreshes at most backgroundRenders stale pages at a time, serving the others stale meanwhile", async () => {
+    const started: string[] = []
+    let finish = () => {}
+    const handle = async (request: Request) => {
+      started.push(new URL(request.url).pathname)
+      if (started.length > 3) await new Promise<void>((r) => (finish = r))
+      return new Response(`render ${started.length}`, { headers: { "cache-control": PUBLIC, "content-type": "text/html" } })
+    }
+    let now = 0
+    const { visit, close } = await serve({ handle, stamp: () => "v1", stampedFreshMs: 1000, backgroundRenders: 1, now: () => now })
+    try {
+      for (const path of ["/a", "/b", "/c"]) await visit(path)
+      now += 2000 // all three stale
+      expect(await Promise.all(["/a", "/b", "/c"].map(visit))).toEqual(["render 1", "render 2", "render 3"])
+      await new Promise((r) => setTimeout(r, 50))
+      expect(started, "one background render, the others wait for their next request").toHaveLength(4)
+      finish()
+    } finally {
+      await close()
     }
   })
 })

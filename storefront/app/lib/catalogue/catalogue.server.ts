@@ -106,14 +106,24 @@ async function rawProducts(): Promise<HttpTypes.StoreProduct[]> {
   })
 }
 
+/** The catalogue by handle, worked out once per load of the catalogue. */
+const byHandle = new WeakMap<HttpTypes.StoreProduct[], Map<string, HttpTypes.StoreProduct>>()
+
 /**
- * One product by handle, cached on its own (null too, under the content stamp: a new product changes the
- * stamp), so a product page neither waits for the whole catalogue after a change nor misses a product past
- * the first page.
+ * One product by handle, from the whole catalogue: Medusa prices a page of 100 products in about the time it
+ * takes for one (measured 0.4–0.6 s against 0.3 s on a busy machine), so the 500 product pages of a large shop
+ * wait for 5 requests, not 500, after a start or a change. A handle the catalogue lacks (past its pages while
+ * it changed, or none) is asked for on its own, cached on its own (null too, under the content stamp: a new
+ * product changes the stamp).
  */
 async function rawProduct(handle: string): Promise<HttpTypes.StoreProduct | null> {
   // A handle is letters, digits and dashes; anything else is not asked for (nor cached).
   if (!/^[\p{L}\p{M}\p{N}_-]{1,200}$/u.test(handle)) return null
+  const all = await rawProducts()
+  let handles = byHandle.get(all)
+  if (!handles) byHandle.set(all, (handles = new Map(all.map((p) => [p.handle ?? p.id, p]))))
+  const listed = handles.get(handle)
+  if (listed) return listed
   const region = await thaiRegion()
   return cache.get(`product:${region.id}:${handle}`, async () => {
     const { products } = await sdk.store.product.list({ region_id: region.id, handle, limit: 1, fields: PRODUCT_FIELDS })

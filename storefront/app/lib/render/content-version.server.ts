@@ -68,3 +68,12 @@ export async function confirmedContentVersion(withinMs: number): Promise<Content
 
 /** The backend's stamp as createSwrCache takes it: every cache of public data uses both. */
 export const contentStamp = { version: contentVersion, confirmVersion: confirmedContentVersion }
+
+/**
+ * For page-cache.js (through build.entry.module): the stamp a poll confirmed within the data caches' age limit
+ * (`config.catalogueMaxAgeMs`), else null, so a stored page trusts a stamp exactly as long as its data does.
+ */
+export function confirmedContentStamp(): string | null {
+  const stamp = contentVersion()
+  return stamp && Date.now() - stamp.checkedAt <= config.catalogueMaxAgeMs ? stamp.version : null
+}

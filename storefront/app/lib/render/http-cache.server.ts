@@ -5,7 +5,9 @@ import { isSharedRender } from "./shared-page.server"
  * Cache-Control of a public page (catalogue, lot provenance): a shared cache (page-cache.js, or a CDN for the
  * lot pages) may keep it 1 s and serve it 1 s longer while it refreshes; browsers revalidate every time. With the
  * catalogue cache's bound (about 2 s after a change) a change shows within 5 s
- * (docs/decisions/0011-page-caching-and-scan-batching.md).
+ * (docs/decisions/0011-page-caching-and-scan-batching.md). page-cache.js keeps such a page longer while the
+ * content stamp it was rendered under is current, so a page that sends this must read only data kept under the
+ * stamp (the catalogue, herb and lot caches), never scan counts or anything else the stamp does not cover.
  */
 export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=1, stale-while-revalidate=1"
 
