@@ -95,7 +95,8 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  * time (a stale page is served meanwhile, and its next request tries again); once the stamp
  * changes, or without one, the page's own s-maxage and stale-while-revalidate apply. Bounded to `maxEntries`
  * pages and `maxBytes` of gzipped bodies (oldest first out), so a crawl of every product, variant and language
- * of a large catalogue cannot grow the process.
+ * of a large catalogue cannot grow the process. The text of the pages sent lately is kept unzipped too, up to
+ * `hotTextBytes` (a gunzip costs about 0.3 ms, a third of serving a stored page).
  * @param {{
  *   handle: Handle,
  *   loadContext: (req: ExpressRequest, res: ExpressResponse) => LoadContext,
@@ -105,6 +106,7 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  *   backgroundRenders?: number,
  *   maxEntries?: number,
  *   maxBytes?: number,
+ *   hotTextBytes?: number,
  *   now?: () => number,
  * }} options
  * @returns {(req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void>}
@@ -118,6 +120,7 @@ export function pageCache({
   backgroundRenders = 2,
   maxEntries = 4000,
   maxBytes = 16 * 1024 * 1024,
+  hotTextBytes = 4 * 1024 * 1024,
   now = Date.now,
 }) {
   /**
@@ -213,6 +216,29 @@ export function pageCache({
   /** @type {(page: Page) => Answer} */
   const inflated = (page) => ({ status: page.status, headers: page.headers, cookies: page.cookies, body: zlib.gunzipSync(page.gzip) })
 
+  /** The pages sent lately, unzipped, most recent last (a page replaced in the store simply ages out). */
+  /** @type {Map<Page, string>} */
+  const hotText = new Map()
+  let hotBytes = 0
+  /** @type {(page: Page) => string} */
+  function textOf(page) {
+    const known = hotText.get(page)
+    if (known !== undefined) {
+      hotText.delete(page)
+      hotText.set(page, known)
+      return known
+    }
+    const text = zlib.gunzipSync(page.gzip).toString("utf8")
+    hotText.set(page, text)
+    hotBytes += text.length
+    while (hotBytes > hotTextBytes) {
+      const [oldest, oldText] = /** @type {[Page, string]} */ (hotText.entries().next().value)
+      hotText.delete(oldest)
+      hotBytes -= oldText.length
+    }
+    return text
+  }
+
   /**
    * Sends a shared render to one visitor: their nonce and token in, their CSRF cookie set, never cached further on.
    * @type {(res: ExpressResponse, answer: Answer, who: Visitor, text?: string) => Promise<void>}
@@ -235,10 +261,9 @@ export function pageCache({
     res.setHeader("Vary", [...page.vary, "accept-encoding"].join(", "))
     res.setHeader("Age", String(Math.max(0, Math.floor((now() - page.storedAt) / 1000))))
     if (page.personal !== false) {
-      const answer = inflated(page)
-      const text = answer.body.toString("utf8")
+      const text = textOf(page)
       page.personal = hasStandIns(text, who)
-      if (page.personal) return send(res, answer, who, text)
+      if (page.personal) return send(res, { status: page.status, headers: page.headers, cookies: page.cookies, body: Buffer.from(text, "utf8") }, who, text)
     }
     // Pages without stand-ins (lot pages) are the same for everyone: the stored gzip body and an ETag.
     page.etag ??= `W/"${crypto.createHash("sha1").update(page.gzip).digest("base64url").slice(0, 22)}"`

@@ -2,7 +2,7 @@ import crypto from "node:crypto"
 import type { AddressInfo } from "node:net"
 import zlib from "node:zlib"
 import express from "express"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { pageCache, sharedCacheLifetime } from "../../storefront/page-cache.js"
 
 // The storefront's shared page cache (docs/decisions/0011-page-caching-and-scan-batching.md) in a real
@@ -224,6 +224,38 @@ describe("shared page cache bounds", () => {
       for (const path of paths) expect(await visit(path)).toBe("x".repeat(Number(path.split("/")[2])))
       expect(rendered).toEqual(paths)
     } finally {
+      await close()
+    }
+  })
+
+  it("keeps the text of the pages sent lately unzipped within hotTextBytes, and serves each page right after it ages out", async () => {
+    const unzips = vi.spyOn(zlib, "gunzipSync")
+    // Pages with stand-ins in them (every shop page): each visit gets its own nonce filled into the stored text.
+    const withNonce = async (request: Request) =>
+      new Response(`<script nonce="${NONCE}"></script>${new URL(request.url).pathname.slice(1).repeat(3000)}`, { headers: { "cache-control": PUBLIC, "content-type": "text/html" } })
+    const { visit, close } = await serve({ handle: withNonce, hotTextBytes: 7_000, now: () => t })
+    try {
+      const check = async (path: string) => {
+        const body = await visit(path)
+        expect(body).toBe(`<script nonce="${/nonce="([^"]+)"/.exec(body)![1]}"></script>${path.slice(1).repeat(3000)}`)
+        expect(body).not.toContain(NONCE)
+      }
+      await check("/a") // rendered, stored gzipped, unzipped once to be filled in
+      unzips.mockClear()
+      await check("/a")
+      await check("/a")
+      expect(unzips, "from memory").toHaveBeenCalledTimes(0)
+      await check("/b") // 2 × 3 000+ characters: /a still fits beside /b
+      unzips.mockClear()
+      await check("/a")
+      await check("/b")
+      expect(unzips).toHaveBeenCalledTimes(0)
+      await check("/c") // /a, the least recently sent, ages out
+      unzips.mockClear()
+      await check("/a")
+      expect(unzips).toHaveBeenCalledTimes(1)
+    } finally {
+      unzips.mockRestore()
       await close()
     }
   })
