@@ -10,7 +10,7 @@ import path from "node:path"
 import autocannon from "autocannon"
 import postgres from "postgres"
 import { buildAll } from "../backend/launcher/build"
-import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type Database } from "../backend/launcher/database"
+import type { Database } from "../backend/launcher/database"
 import { startMedusa } from "../backend/launcher/medusa"
 import { repoRoot } from "../backend/launcher/paths"
 import { waitForHttp, type Service } from "../backend/launcher/processes"
@@ -24,7 +24,7 @@ import { freePort } from "../tests/support/ports"
 import { Visitor } from "../tests/support/storefront-visitor"
 import { addBenchCatalogue, productPagePaths, visitEach } from "./catalogue"
 import { benchCheckoutFlow, checkoutFlowChecks, printCheckoutFlow } from "./checkout-flow"
-import { seededBenchEnv } from "./stack"
+import { startBenchDatabase } from "./stack"
 import { benchForwardTrace, TRACE_CSV_MS, TRACE_PAGE_P99_MS } from "./forward-trace"
 import { addLedgerVolume, measureMoneyViews } from "./household-money"
 import { lighthouseChecks, runLighthouse, type LighthousePage } from "./lighthouse"
@@ -182,22 +182,10 @@ async function main() {
   let database: Database | undefined
   let sql: postgres.Sql | undefined
   try {
-    database = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, `postgres-${process.pid}`), port: await freePort(), persistent: false })
-    const dbUrl = databaseUrl(database.serverUrl, "maemok_bench")
-    await ensureDatabase(database.serverUrl, "maemok_bench")
-    const medusaPort = await freePort()
-    const storefrontPort = await freePort()
-    const medusaUrl = `http://127.0.0.1:${medusaPort}`
-    const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
-    log("migrating and seeding the bench database …")
-    const env = await seededBenchEnv(dbUrl, {
-      MEDUSA_PORT: String(medusaPort),
-      PORT: String(storefrontPort),
-      MEDUSA_BACKEND_URL: medusaUrl,
-      STOREFRONT_URL: storefrontUrl,
-      // This Medusa counts in its own memory whatever the shell says; redis-cost.ts starts the one with Redis.
-      REDIS_URL: "",
-    })
+    // This Medusa counts in its own memory whatever the shell says; redis-cost.ts starts the one with Redis.
+    const bench = await startBenchDatabase(path.join(tmpDir, `postgres-${process.pid}`), log, { REDIS_URL: "" })
+    database = bench.database
+    const { dbUrl, medusaPort, storefrontPort, medusaUrl, storefrontUrl, env } = bench
     const publishableKey = (await publishableKeyToken(dbUrl, PUBLISHABLE_KEY_TITLE)) ?? ""
     const medusa = startMedusa(env, { port: medusaPort, echo: false })
     services.push(medusa)

@@ -1,6 +1,6 @@
 import path from "node:path"
 import postgres from "postgres"
-import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type Database } from "../backend/launcher/database"
+import type { Database } from "../backend/launcher/database"
 import { startMedusa } from "../backend/launcher/medusa"
 import { repoRoot } from "../backend/launcher/paths"
 import { waitForHttp, type Service } from "../backend/launcher/processes"
@@ -8,8 +8,7 @@ import { publishableKeyToken } from "../backend/launcher/state"
 import { startStorefront } from "../backend/launcher/storefront"
 import { PUBLISHABLE_KEY_TITLE } from "../backend/src/lib/seed/catalogue"
 import { adminApi, adminToken } from "../tests/support/admin-api"
-import { freePort } from "../tests/support/ports"
-import { seededBenchEnv } from "./stack"
+import { startBenchDatabase } from "./stack"
 
 /**
  * A throwaway shop for running one bench part alone: embedded PostgreSQL, the seeded bench database, and the
@@ -25,20 +24,9 @@ export async function startBenchShop(log: (line: string) => void, options: { sto
     await database?.stop().catch(() => undefined)
   }
   try {
-    database = await startEmbeddedPostgres({ dataDir: path.join(repoRoot, "bench", "tmp", `shop-${process.pid}`), port: await freePort(), persistent: false })
-    const dbUrl = databaseUrl(database.serverUrl, "maemok_bench")
-    await ensureDatabase(database.serverUrl, "maemok_bench")
-    const medusaPort = await freePort()
-    const storefrontPort = await freePort()
-    const medusaUrl = `http://127.0.0.1:${medusaPort}`
-    const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
-    log("migrating and seeding a bench database …")
-    const env = await seededBenchEnv(dbUrl, {
-      MEDUSA_PORT: String(medusaPort),
-      PORT: String(storefrontPort),
-      MEDUSA_BACKEND_URL: medusaUrl,
-      STOREFRONT_URL: storefrontUrl,
-    })
+    const bench = await startBenchDatabase(path.join(repoRoot, "bench", "tmp", `shop-${process.pid}`), log)
+    database = bench.database
+    const { dbUrl, medusaPort, storefrontPort, medusaUrl, storefrontUrl, env } = bench
     const publishableKey = (await publishableKeyToken(dbUrl, PUBLISHABLE_KEY_TITLE)) ?? ""
     const medusa = startMedusa(env, { port: medusaPort, echo: false })
     services.push(medusa)
