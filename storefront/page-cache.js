@@ -216,6 +216,9 @@ export function pageCache({
   /** @type {(page: Page) => Answer} */
   const inflated = (page) => ({ status: page.status, headers: page.headers, cookies: page.cookies, body: zlib.gunzipSync(page.gzip) })
 
+  // V8 holds a string with any Thai in it at two bytes a character.
+  /** @type {(text: string) => number} */
+  const heldBytes = (text) => text.length * 2
   /** The pages sent lately, unzipped, most recent last (a page replaced in the store simply ages out). */
   /** @type {Map<Page, string>} */
   const hotText = new Map()
@@ -230,11 +233,11 @@ export function pageCache({
     }
     const text = zlib.gunzipSync(page.gzip).toString("utf8")
     hotText.set(page, text)
-    hotBytes += text.length
+    hotBytes += heldBytes(text)
     while (hotBytes > hotTextBytes) {
       const [oldest, oldText] = /** @type {[Page, string]} */ (hotText.entries().next().value)
       hotText.delete(oldest)
-      hotBytes -= oldText.length
+      hotBytes -= heldBytes(oldText)
     }
     return text
   }

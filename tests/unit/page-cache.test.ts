@@ -233,7 +233,7 @@ describe("shared page cache bounds", () => {
     // Pages with stand-ins in them (every shop page): each visit gets its own nonce filled into the stored text.
     const withNonce = async (request: Request) =>
       new Response(`<script nonce="${NONCE}"></script>${new URL(request.url).pathname.slice(1).repeat(3000)}`, { headers: { "cache-control": PUBLIC, "content-type": "text/html" } })
-    const { visit, close } = await serve({ handle: withNonce, hotTextBytes: 7_000, now: () => t })
+    const { visit, close } = await serve({ handle: withNonce, hotTextBytes: 14_000, now: () => t })
     try {
       const check = async (path: string) => {
         const body = await visit(path)
@@ -245,7 +245,7 @@ describe("shared page cache bounds", () => {
       await check("/a")
       await check("/a")
       expect(unzips, "from memory").toHaveBeenCalledTimes(0)
-      await check("/b") // 2 × 3 000+ characters: /a still fits beside /b
+      await check("/b") // 2 × 3 000+ characters at two bytes each: /a still fits beside /b
       unzips.mockClear()
       await check("/a")
       await check("/b")
