@@ -244,10 +244,10 @@ export function pageCache({
 
   /**
    * Sends a shared render to one visitor: their nonce and token in, their CSRF cookie set, never cached further on.
-   * @type {(res: ExpressResponse, answer: Answer, who: Visitor, text?: string) => Promise<void>}
+   * A stored page comes with its text and without a body (its stand-ins are known to be there).
+   * @type {(res: ExpressResponse, answer: Omit<Answer, "body"> & { body?: Buffer }, who: Visitor, text?: string, personal?: boolean) => Promise<void>}
    */
-  async function send(res, answer, who, text = answer.body.toString("utf8")) {
-    const personal = hasStandIns(text, who)
+  async function send(res, answer, who, text = answer.body?.toString("utf8") ?? "", personal = hasStandIns(text, who)) {
     const { replacements, setCookie } = personal ? await who.fill() : { replacements: [], setCookie: null }
     for (const [name, value] of answer.headers) {
       if (["set-cookie", "content-length", "content-encoding"].includes(name)) continue
@@ -256,7 +256,7 @@ export function pageCache({
     if (personal && /\bpublic\b/.test(String(res.getHeader("cache-control") ?? ""))) res.setHeader("Cache-Control", "private, no-cache")
     const cookies = [...answer.cookies, ...(setCookie ? [setCookie] : [])]
     if (cookies.length) res.setHeader("Set-Cookie", cookies)
-    res.status(answer.status).end(personal ? replaceAll(text, replacements) : answer.body)
+    res.status(answer.status).end(personal ? replaceAll(text, replacements) : (answer.body ?? Buffer.from(text, "utf8")))
   }
 
   /** @type {(req: ExpressRequest, res: ExpressResponse, page: Page, who: Visitor) => Promise<void>} */
@@ -266,7 +266,7 @@ export function pageCache({
     if (page.personal !== false) {
       const text = textOf(page)
       page.personal = hasStandIns(text, who)
-      if (page.personal) return send(res, { status: page.status, headers: page.headers, cookies: page.cookies, body: Buffer.from(text, "utf8") }, who, text)
+      if (page.personal) return send(res, page, who, text, true)
     }
     // Pages without stand-ins (lot pages) are the same for everyone: the stored gzip body and an ETag.
     page.etag ??= `W/"${crypto.createHash("sha1").update(page.gzip).digest("base64url").slice(0, 22)}"`
