@@ -4,7 +4,8 @@
 // rendered here as a "shared render" with stand-ins for what is per visitor (the CSP nonce, the CSRF token;
 // app/lib/render/shared-page.server.ts), and every answer gets that visitor's own values filled in. Visitors with a
 // cart or a login get the same pages with their header filled in (cart badge, account link); pages of their own
-// (cart, checkout, account) are left to Remix. See docs/decisions/0011-page-caching-and-scan-batching.md.
+// (cart, checkout) are kept for them alone while what they were rendered from is unchanged (decision 0074). See
+// docs/decisions/0011-page-caching-and-scan-batching.md.
 import crypto from "node:crypto"
 import zlib from "node:zlib"
 
@@ -16,7 +17,8 @@ import zlib from "node:zlib"
  * it here is type-checked, so the two agree): the stand-ins a render may carry, and this visitor's values.
  * `session`: the visitor has a cart or a login; such a visitor gets only pages already known to be shared (stored
  * before), since a page rendered without its cookies might be its own (a cart) and show it empty.
- * @typedef {{ standIns: string[], session: boolean, fill: () => Promise<{ replacements: [string, string][], setCookie: string | null }> }} Visitor
+ * `cookies`: the shop's own cookies of the visitor (a Cookie header), which its own pages are rendered with.
+ * @typedef {{ standIns: string[], session: boolean, cookies: string, fill: () => Promise<{ replacements: [string, string][], setCookie: string | null }> }} Visitor
  * @typedef {Record<string, unknown>} LoadContext
  * @typedef {(request: Request, context: LoadContext) => Promise<Response>} Handle
  * @typedef {{ fresh: number, stale: number }} Lifetime
@@ -29,6 +31,12 @@ import zlib from "node:zlib"
  * @typedef {Lifetime & { vary: string[], varyKey: string, status: number, headers: [string, string][], cookies: string[], gzip: Buffer,
  *   stamp: string | null, stampedForMs: number, storedAt: number, personal?: boolean, etag?: string }} Page
  * @typedef {{ page: Page | null, answer: Answer }} Rendered
+ * How a shopper's own page is kept (decision 0074): `track` runs a render and says what it read (reads.server.ts),
+ * `current` whether all of that would still be read the same.
+ * @typedef {import("./app/lib/render/reads.server").Reads} Reads
+ * @typedef {{ track: <T>(render: () => Promise<T>) => Promise<{ result: T, reads: Reads }>, current: (reads: Reads) => boolean }} OwnReads
+ * A shopper's own page as rendered (with stand-ins), and what it was rendered from.
+ * @typedef {{ answer: Omit<Answer, "body">, text: string, reads: Reads, storedAt: number }} OwnPage
  */
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -97,6 +105,11 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  * pages and `maxBytes` of gzipped bodies (oldest first out), so a crawl of every product, variant and language
  * of a large catalogue cannot grow the process. The text of the pages sent lately is kept unzipped too, up to
  * `hotTextBytes` (a gunzip costs about 0.3 ms, a third of serving a stored page).
+ *
+ * With `own`, a shopper's own pages (cart, checkout: whatever a visitor with a session asks that is not shared)
+ * are rendered here with stand-ins too, and kept for that shopper alone (by a digest of the url and their own
+ * cookies) while everything the render read would still be read the same: no network read, every cache entry
+ * unchanged (decision 0074). At most `ownMaxEntries` pages, `ownMaxBytes` of text, each for `ownMaxAgeMs`.
  * @param {{
  *   handle: Handle,
  *   loadContext: (req: ExpressRequest, res: ExpressResponse) => LoadContext,
@@ -107,6 +120,10 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  *   maxEntries?: number,
  *   maxBytes?: number,
  *   hotTextBytes?: number,
+ *   own?: OwnReads,
+ *   ownMaxEntries?: number,
+ *   ownMaxBytes?: number,
+ *   ownMaxAgeMs?: number,
  *   now?: () => number,
  * }} options
  * @returns {(req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void>}
@@ -121,6 +138,12 @@ export function pageCache({
   maxEntries = 4000,
   maxBytes = 16 * 1024 * 1024,
   hotTextBytes = 4 * 1024 * 1024,
+  own,
+  ownMaxEntries = 2000,
+  ownMaxBytes = 8 * 1024 * 1024,
+  // Below half the per-cart cache's 30 s (decision 0070): a kept cart page rendered again then lets that cache
+  // refresh its entry in the background, so the shopper does not wait for Medusa when the entry would expire.
+  ownMaxAgeMs = 10_000,
   now = Date.now,
 }) {
   /**
@@ -278,6 +301,67 @@ export function pageCache({
     res.status(200).end(gzip ? page.gzip : inflated(page).body)
   }
 
+  /** digest of url and cookies → a shopper's own page, least recently sent first */
+  /** @type {Map<string, OwnPage>} */
+  const ownPages = new Map()
+  let ownBytes = 0
+  /** @type {(key: string) => void} */
+  function forgetOwn(key) {
+    const page = ownPages.get(key)
+    if (!page) return
+    ownPages.delete(key)
+    ownBytes -= heldBytes(page.text)
+  }
+  /** @type {(key: string, page: OwnPage) => void} */
+  function keepOwn(key, page) {
+    forgetOwn(key)
+    if (heldBytes(page.text) > ownMaxBytes) return
+    ownPages.set(key, page)
+    ownBytes += heldBytes(page.text)
+    while (ownPages.size > ownMaxEntries || ownBytes > ownMaxBytes) forgetOwn(/** @type {string} */ (ownPages.keys().next().value))
+  }
+
+  /**
+   * A shopper's own page: the kept one while what it was rendered from is unchanged, else rendered with
+   * stand-ins (and kept when nothing it read came over the network and it sets no cookie of its own).
+   * @type {(req: ExpressRequest, res: ExpressResponse, who: Visitor, own: OwnReads) => Promise<void>}
+   */
+  async function sendOwn(req, res, who, own) {
+    const url = req.originalUrl
+    // A digest: the store holds no session cookie (it carries the customer's token).
+    const key = crypto.createHash("sha256").update(`${url}\n${who.cookies}`).digest("base64url")
+    const kept = ownPages.get(key)
+    if (kept && now() - kept.storedAt <= ownMaxAgeMs && own.current(kept.reads)) {
+      ownPages.delete(key)
+      ownPages.set(key, kept)
+      return send(res, kept.answer, who, kept.text, true)
+    }
+    forgetOwn(key)
+    const request = toFetchRequest(req)
+    if (who.cookies) request.headers.set("cookie", who.cookies)
+    const context = { ...loadContext(req, res), ownPage: true }
+    const storedAt = now()
+    const { result, reads } = await own.track(async () => {
+      const response = await handle(request, context)
+      return { response, body: Buffer.from(await response.arrayBuffer()) }
+    })
+    const answer = toAnswer(result.response, result.body)
+    if (!/^text\/html\b/.test(result.response.headers.get("content-type") ?? "")) return send(res, answer, who, "", false)
+    const text = result.body.toString("utf8")
+    const sent = new Map(who.cookies.split("; ").map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)]))
+    // A cookie set to the value the shopper already has changes nothing and is not sent again from the store.
+    const changes = answer.cookies.filter((c) => {
+      const [pair] = c.split(";")
+      const at = pair.indexOf("=")
+      return sent.get(pair.slice(0, at).trim()) !== pair.slice(at + 1).trim()
+    })
+    if (answer.status === 200 && !reads.network && !changes.length && result.body.length <= MAX_BODY_BYTES) {
+      const { body: _, ...head } = answer
+      keepOwn(key, { answer: { ...head, cookies: [] }, text, reads, storedAt })
+    }
+    return send(res, answer, who, text, true)
+  }
+
   /**
    * fresh: answer it; stale: answer it while one background render runs; expired: render before answering.
    * @type {(page: Page) => "fresh" | "stale" | "expired"}
@@ -294,7 +378,11 @@ export function pageCache({
     try {
       const url = req.originalUrl
       const who = visitor(req.headers.cookie, url)
-      if (!who || (who.session && !pages.has(url))) return next()
+      if (!who) return next()
+      if (who.session && !pages.has(url)) {
+        // Remix's data requests (client navigations) stay with Remix: their answers are not pages.
+        return own && !req.path.endsWith(".data") ? await sendOwn(req, res, who, own) : next()
+      }
       const request = toFetchRequest(req)
       const context = loadContext(req, res)
       const page = lookup(url, request)

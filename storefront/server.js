@@ -72,8 +72,11 @@ async function handle(request, context) {
 // Public pages for visitors without a session come from a shared cache that follows their Cache-Control, or keeps
 // them while the content stamp they were rendered under is current, each answer with a fresh CSP nonce and the
 // browser's own CSRF token (decision 0011).
+// A shopper's own pages (cart, checkout) are kept for that shopper while nothing they were rendered from changed
+// (decision 0074).
+const { sharedPageVisitor, confirmedContentStamp, trackReads, readsCurrent } = build.entry.module
 app.use(
-  pageCache({ handle, loadContext: getLoadContext, visitor: build.entry.module.sharedPageVisitor, stamp: build.entry.module.confirmedContentStamp })
+  pageCache({ handle, loadContext: getLoadContext, visitor: sharedPageVisitor, stamp: confirmedContentStamp, own: { track: trackReads, current: readsCurrent } })
 )
 // Bodies are read here, at most 64 KB, before anything else buffers them; larger ones get a 413 (body-limit.js).
 app.use(limitedBodies())

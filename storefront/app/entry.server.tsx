@@ -4,13 +4,14 @@ import { isbot } from "isbot"
 import { NonceContext } from "~/lib/security/nonce"
 import { renderDocumentStream } from "~/lib/render/render-stream.server"
 import { newNonce, pagePolicy } from "~/lib/security/security.server"
-import { isSharedRender, SHARED_NONCE } from "~/lib/render/shared-page.server"
+import { rendersStandIns, SHARED_NONCE } from "~/lib/render/shared-page.server"
 
 // storefront/server.js takes its Express middleware from the server build (build.entry.module).
 export { sameOriginPosts } from "~/lib/security/csrf.server"
 export { securityHeaders } from "~/lib/security/security.server"
 export { sharedPageVisitor } from "~/lib/render/shared-page.server"
 export { confirmedContentStamp } from "~/lib/render/content-version.server"
+export { readsCurrent, trackReads } from "~/lib/render/reads.server"
 
 const ABORT_DELAY = 5_000
 
@@ -26,8 +27,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext
 ) {
-  // A shared render (page-cache.js) carries a stand-in that becomes each visitor's own fresh nonce.
-  const nonce = isSharedRender(loadContext) ? SHARED_NONCE : newNonce()
+  // A render page-cache.js fills in carries a stand-in that becomes each answer's own fresh nonce.
+  const nonce = rendersStandIns(loadContext) ? SHARED_NONCE : newNonce()
   headers.set("Content-Security-Policy", pagePolicy(nonce))
   headers.set("Content-Type", "text/html; charset=utf-8")
   let shellRendered = false

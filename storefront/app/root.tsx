@@ -21,7 +21,7 @@ import { csrfToken } from "~/lib/security/csrf.server"
 import { FONT_PRELOADS, FONT_STYLESHEET } from "~/lib/render/fonts"
 import { useNonce } from "~/lib/security/nonce"
 import { getSession } from "~/lib/account/session.server"
-import { isSharedRender, SHARED_CSRF, SHARED_NAV, siteNav } from "~/lib/render/shared-page.server"
+import { rendersStandIns, SHARED_CSRF, SHARED_NAV, siteNav } from "~/lib/render/shared-page.server"
 import { useI18n } from "~/lib/i18n/use-i18n"
 import styles from "./styles.css?url"
 
@@ -41,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Product images and household photos come from the backend's origin: a browser may open that connection early.
   const media = new URL(config.medusaPublicUrl).origin
   const mediaOrigin = media === new URL(config.storefrontUrl).origin ? null : media
-  if (isSharedRender(context)) return data({ nav: SHARED_NAV, csrf: SHARED_CSRF, contact: config.shopContact, mediaOrigin })
+  if (rendersStandIns(context)) return data({ nav: SHARED_NAV, csrf: SHARED_CSRF, contact: config.shopContact, mediaOrigin })
   const session = await getSession(request)
   const csrf = await csrfToken(request, context)
   const nav = siteNav(localeFromParam(params.lang) ?? "th", {

@@ -1,9 +1,12 @@
 import crypto from "node:crypto"
+import http from "node:http"
 import type { AddressInfo } from "node:net"
 import zlib from "node:zlib"
 import express from "express"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { pageCache, sharedCacheLifetime } from "../../storefront/page-cache.js"
+import { createSwrCache } from "../../storefront/app/lib/render/cache.server"
+import { readsCurrent, trackReads } from "../../storefront/app/lib/render/reads.server"
 
 // The storefront's shared page cache (docs/decisions/0011-page-caching-and-scan-batching.md) in a real
 // Express server, in front of a stand-in for Remix that counts its renders.
@@ -29,6 +32,7 @@ function visitor(cookieHeader: string | undefined) {
   return {
     standIns: [NONCE, TOKEN, BADGE],
     session: session !== undefined,
+    cookies: [...cookies].filter(([name]) => name === "mm_csrf" || name === "mm_session").map(([n, v]) => `${n}=${v}`).join("; "),
     async fill() {
       visits += 1
       const token = csrf ?? `new-token-${visits}`
@@ -332,5 +336,116 @@ describe("shared page cache under the content stamp", () => {
     } finally {
       await close()
     }
+  })
+})
+
+describe("a shopper's own pages (decision 0074)", () => {
+  // A stand-in for Medusa that counts its reads, a real cache in front of it (cache.server.ts), and pages that read
+  // the shopper's cart through the cache, as the cart page does.
+  let medusaReads = 0
+  const carts = new Map<string, string>([["alice", "alice's oil ×1"], ["bob", "bob's compress ×2"]])
+  const medusa = http.createServer((req, res) => {
+    medusaReads += 1
+    res.end(JSON.stringify({ cart: carts.get(req.url!.slice(1)) }))
+  })
+  let now = 0
+  const cartCache = createSwrCache({ freshMs: 30_000, maxAgeMs: 30_000, expireMs: 30_000, now: () => now })
+  const ownRenders: string[] = []
+  let ownBase = ""
+  let own: ReturnType<ReturnType<typeof express>["listen"]>
+  let setCookie: string | null = null
+
+  async function shop(request: Request, context: { ownPage?: boolean }): Promise<Response> {
+    const url = new URL(request.url)
+    expect(context.ownPage).toBe(true)
+    const session = /mm_session=([^;]+)/.exec(request.headers.get("cookie") ?? "")?.[1] ?? ""
+    ownRenders.push(`${url.pathname} ${session}`)
+    if (url.pathname === "/receipt.pdf") return new Response(Buffer.from([0x25, 0x50, 0x44, 0x46, 0xff, 0xfe]), { headers: { "content-type": "application/pdf" } })
+    const medusaUrl = `http://127.0.0.1:${(medusa.address() as AddressInfo).port}`
+    const cart = await cartCache.get(session, async () => ((await (await fetch(`${medusaUrl}/${session}`)).json()) as { cart: string }).cart)
+    const headers: HeadersInit = { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store", "content-security-policy": `script-src 'nonce-${NONCE}'` }
+    return new Response(`<script nonce="${NONCE}"></script><input value="${TOKEN}"><p>${cart}</p>`, {
+      headers: setCookie ? { ...headers, "set-cookie": setCookie } : headers,
+    })
+  }
+
+  beforeAll(async () => {
+    await new Promise<void>((r) => medusa.listen(0, "127.0.0.1", r))
+    const app = express()
+    app.use(pageCache({ handle: shop, loadContext: () => ({}), visitor, own: { track: trackReads, current: readsCurrent }, ownMaxEntries: 3, now: () => now }))
+    own = app.listen(0)
+    await new Promise((r) => own.once("listening", r))
+    ownBase = `http://127.0.0.1:${(own.address() as AddressInfo).port}`
+  })
+  afterAll(async () => {
+    await new Promise((r) => own.close(r))
+    await new Promise((r) => medusa.close(r))
+  })
+
+  const view = async (path: string, cookie: string) => {
+    const res = await fetch(ownBase + path, { headers: { cookie } })
+    return { status: res.status, body: await res.text(), csp: res.headers.get("content-security-policy"), cookie: res.headers.get("set-cookie"), type: res.headers.get("content-type") }
+  }
+  const ALICE = "mm_csrf=tok-a; mm_session=alice"
+
+  it("keeps a page rendered from cache entries alone, for its shopper, with a fresh nonce and their token each time", async () => {
+    const first = await view("/cart", ALICE)
+    // The first render read Medusa: not kept. The second read only the cache: kept.
+    await view("/cart", ALICE)
+    const kept = await Promise.all([view("/cart", ALICE), view("/cart", `_ga=GA1.2.3; ${ALICE}`)])
+    expect(ownRenders).toEqual(["/cart alice", "/cart alice"])
+    expect(medusaReads).toBe(1)
+    for (const page of [first, ...kept]) {
+      expect(page.body).toContain("<p>alice's oil ×1</p>")
+      expect(page.body).toContain('value="tok-a"')
+      expect(page.body).not.toContain(NONCE)
+      expect(page.csp).toBe(`script-src 'nonce-${/nonce="([^"]+)"/.exec(page.body)?.[1]}'`)
+    }
+    expect(new Set([first, ...kept].map((p) => p.csp)).size).toBe(3)
+    // Another shopper on the same url gets their own render, never the kept page.
+    const bob = await view("/cart", "mm_csrf=tok-b; mm_session=bob")
+    expect(bob.body).toContain("<p>bob's compress ×2</p>")
+    expect(bob.body).not.toContain("alice")
+    expect(bob.body).not.toContain("tok-a")
+  })
+
+  it("renders again as soon as an entry it read changes or ages out", async () => {
+    ownRenders.length = 0
+    carts.set("alice", "alice's oil ×3")
+    cartCache.set("alice", "alice's oil ×3")
+    expect((await view("/cart", ALICE)).body).toContain("<p>alice's oil ×3</p>")
+    expect((await view("/cart", ALICE)).body).toContain("<p>alice's oil ×3</p>")
+    expect(ownRenders).toEqual(["/cart alice"])
+    // Past the cache's own freshness the cache would load again: so does the page (the render's read is Medusa's).
+    now += 30_001
+    const reads = medusaReads
+    expect((await view("/cart", ALICE)).body).toContain("<p>alice's oil ×3</p>")
+    expect(medusaReads).toBe(reads + 1)
+    expect(ownRenders).toEqual(["/cart alice", "/cart alice"])
+  })
+
+  it("keeps no page that sets a cookie to a new value, and passes other answers through untouched", async () => {
+    ownRenders.length = 0
+    // Rendered from the cache now (the last render read Medusa), so kept.
+    await view("/cart", ALICE)
+    setCookie = "mm_session=alice-2; Path=/; HttpOnly"
+    const changed = await Promise.all([view("/checkout", ALICE), view("/checkout", ALICE)])
+    setCookie = null
+    for (const page of changed) expect(page.cookie).toBe("mm_session=alice-2; Path=/; HttpOnly")
+    const pdf = await fetch(ownBase + "/receipt.pdf", { headers: { cookie: ALICE } })
+    expect(pdf.headers.get("content-type")).toBe("application/pdf")
+    expect([...new Uint8Array(await pdf.arrayBuffer())]).toEqual([0x25, 0x50, 0x44, 0x46, 0xff, 0xfe])
+    await view("/cart", ALICE)
+    expect(ownRenders).toEqual(["/cart alice", "/checkout alice", "/checkout alice", "/receipt.pdf alice"])
+  })
+
+  it("keeps at most ownMaxEntries pages, the least recently sent going first", async () => {
+    ownRenders.length = 0
+    for (const path of ["/a", "/b", "/c"]) await view(path, ALICE)
+    // /cart was sent before /a, /b and /c: pushed out by them.
+    await view("/cart", ALICE)
+    expect(ownRenders).toEqual(["/a alice", "/b alice", "/c alice", "/cart alice"])
+    await view("/c", ALICE)
+    expect(ownRenders.length).toBe(4)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { createSwrCache } from "./cache.server"
 import type { ContentVersion } from "./content-version.server"
+import { readsCurrent, trackReads } from "./reads.server"
 
 function harness(stamp: { current: ContentVersion | null }) {
   let t = 1_000_000
@@ -112,5 +113,41 @@ describe("public data cache under the content stamp", () => {
     release("read before the delete")
     await slower
     expect(await cache.get("gone", async () => "after the delete")).toBe("after the delete")
+  })
+})
+
+describe("what a render read (reads.server.ts, decision 0074)", () => {
+  it("records the entries a render was answered from, current until a write, a new stamp or the age limit", async () => {
+    const stamp = { current: null as ContentVersion | null }
+    const h = harness(stamp)
+    stamp.current = { version: "a", checkedAt: h.now(), changedAt: h.now() }
+    // The load itself is not an entry read: a render that waited for it is answered from the entry it made.
+    const first = await trackReads(() => h.get())
+    expect(first.result).toBe("v1")
+    expect(first.reads.entries.length).toBe(1)
+    expect(readsCurrent(first.reads)).toBe(true)
+    const second = await trackReads(() => h.get())
+    expect(readsCurrent(second.reads)).toBe(true)
+    // A new stamp: what was read is no longer what the cache would answer.
+    stamp.current = { version: "b", checkedAt: h.now(), changedAt: h.now() }
+    expect(readsCurrent(second.reads)).toBe(false)
+    const third = await trackReads(() => h.get())
+    expect(third.result).toBe("v2")
+    expect(readsCurrent(third.reads)).toBe(true)
+    // The stamp no longer confirmed and the entry past freshMs: the cache would load again.
+    h.advance(2500)
+    expect(readsCurrent(third.reads)).toBe(false)
+  })
+
+  it("counts a write as a change, and a fetch during the render as a network read", async () => {
+    const cache = createSwrCache({ freshMs: 10_000, maxAgeMs: 10_000 })
+    cache.set("cart", { lines: 1 })
+    const viewed = await trackReads(() => cache.get("cart", async () => ({ lines: 0 })))
+    expect(readsCurrent(viewed.reads)).toBe(true)
+    cache.set("cart", { lines: 2 })
+    expect(readsCurrent(viewed.reads)).toBe(false)
+    const fetched = await trackReads(() => fetch("http://127.0.0.1:9/").catch(() => null))
+    expect(fetched.reads.network).toBe(true)
+    expect(readsCurrent(fetched.reads)).toBe(false)
   })
 })

@@ -18,6 +18,7 @@
  * `delete`): a load that started before a write never overwrites it.
  */
 import type { ContentVersion } from "./content-version.server"
+import { recordRead } from "./reads.server"
 
 type Entry<T> = { value: T; at: number; version: string | null; bytes: number }
 
@@ -32,6 +33,9 @@ export type SwrCache = {
   size(): { entries: number; bytes: number }
   clear(): void
 }
+
+/** What `current` answers for a key the cache would load again. */
+const MISS = Symbol("not cached")
 
 const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? "")
 
@@ -104,6 +108,26 @@ export function createSwrCache(options: {
     return flight.promise
   }
 
+  /**
+   * The value `get` would answer for `key` now without loading or waiting, else `MISS` (stricter than `get`: an
+   * entry past `freshMs` counts only while a stamp confirms it). A kept own page is served only while this
+   * stays the value it was rendered from (reads.server.ts).
+   */
+  function current(key: string): unknown {
+    const entry = entries.get(key)
+    const t = now()
+    if (!entry || t - entry.at > expireMs) return MISS
+    const stamp = options.version?.()
+    if (stamp && t - stamp.checkedAt <= options.maxAgeMs) return entry.version === stamp.version ? entry.value : MISS
+    return t - entry.at <= options.freshMs ? entry.value : MISS
+  }
+
+  /** Answers from an entry, telling a tracked render (reads.server.ts) what it read. */
+  function answer<T>(key: string, value: T): T {
+    recordRead(() => current(key), value)
+    return value
+  }
+
   const inBackground = <T,>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean) =>
     refresh(key, load, keep).catch((err) => console.error(`cache: refreshing ${key} failed`, err))
 
@@ -124,17 +148,18 @@ export function createSwrCache(options: {
       if (stamp) {
         if (entry && entry.version === stamp.version) {
           if (age > revalidateMs) void inBackground(key, load, keep)
-          return entry.value
+          return answer(key, entry.value)
         }
         // Changed since this entry was loaded: wait for the one refetch rather than render outdated data.
-        return refresh(key, load, keep)
+        return refresh(key, load, keep).then((value) => answer(key, value))
       }
-      if (entry && age <= options.freshMs) return entry.value
+      if (entry && age <= options.freshMs) return answer(key, entry.value)
       if (entry && age <= options.maxAgeMs) {
         void inBackground(key, load, keep)
-        return entry.value
+        return answer(key, entry.value)
       }
-      return refresh(key, load, keep)
+      // A load another request started counts as an entry read here: this render fetched nothing itself.
+      return refresh(key, load, keep).then((value) => answer(key, value))
     },
     set<T>(key: string, value: T) {
       supersede(key)

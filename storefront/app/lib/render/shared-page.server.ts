@@ -37,11 +37,21 @@ export function isSharedRender(context: unknown): boolean {
   return (context as { sharedPage?: unknown } | null)?.sharedPage === true
 }
 
+/**
+ * A render page-cache.js fills in for each answer: a shared one, or a shopper's own page (cart, checkout) that it
+ * may keep for that shopper (decision 0074). Both carry the stand-ins instead of the nonce, token and header.
+ */
+export function rendersStandIns(context: unknown): boolean {
+  return isSharedRender(context) || (context as { ownPage?: unknown } | null)?.ownPage === true
+}
+
 export type SharedPageVisitor = {
   /** The stand-ins a shared render may carry; an answer without them is the same for everyone. */
   standIns: string[]
   /** The visitor carries a session cookie (cart, login): page-cache.js gives it only pages known to be shared. */
   session: boolean
+  /** The shop's own cookies of this visitor, as a Cookie header (others left out): for its own pages. */
+  cookies: string
   /** This visitor's values: stand-in → value pairs, and the CSRF cookie to set on a first visit. */
   fill: () => Promise<{ replacements: [string, string][]; setCookie: string | null }>
 }
@@ -54,8 +64,9 @@ const SHOP_COOKIES = new Set([CSRF_COOKIE_NAME, SESSION_COOKIE_NAME])
  * nonce, its own CSRF token (a new one, with its cookie, on a first visit or when the cookie does not verify)
  * and the header's cart badge and account link from its signed session cookie. Catalogue pages read nothing
  * else of the session (their loaders never call getSession), so a shopper with a cart or a login shares them;
- * pages that are one shopper's own say `private, no-store` and are never stored. The cookies the shop did not
- * set are left out of the request, so they cannot make a page personal.
+ * pages that are one shopper's own say `private, no-store` and are never shared (page-cache.js keeps them for
+ * that shopper alone, decision 0074). The cookies the shop did not set are left out of the request, so they
+ * cannot make a page personal.
  */
 export function sharedPageVisitor(cookieHeader: string | undefined, url = "/"): SharedPageVisitor {
   const own = (cookieHeader ?? "")
@@ -64,6 +75,7 @@ export function sharedPageVisitor(cookieHeader: string | undefined, url = "/"): 
     .filter((part) => SHOP_COOKIES.has(part.split("=")[0]!))
     .join("; ")
   return {
+    cookies: own,
     session: own.split("; ").some((part) => part.split("=")[0] === SESSION_COOKIE_NAME),
     standIns: [SHARED_NONCE, SHARED_CSRF, SHARED_CART_BADGE, SHARED_ACCOUNT_HREF, SHARED_ACCOUNT_LABEL],
     async fill() {
