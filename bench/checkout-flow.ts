@@ -49,6 +49,17 @@ const ADDRESS = {
 }
 const medusaAddress = { ...ADDRESS, address_2: ADDRESS.sub_district, city: ADDRESS.district, district: undefined, sub_district: undefined }
 
+/**
+ * The checkout's forms up to the review, as a shopper fills them in on the page each shows: the whole-checkout
+ * flow below and the bench's per-step pages (run.ts, carts left at the review) use the same.
+ */
+export const CHECKOUT_FORMS: [string, (page: Page, email: string) => Record<string, string>][] = [
+  ["email", (_, email) => ({ intent: "email", email })],
+  ["address", () => ({ intent: "address", ...ADDRESS })],
+  ["shipping", (page) => ({ intent: "shipping", option_id: /name="option_id"[^>]* value="([^"]+)"/.exec(page.text)?.[1] ?? "" })],
+  ["payment", () => ({ intent: "payment", provider_id: "pp_system_default" })],
+]
+
 type Shop = { medusaUrl: string; storefrontUrl: string; publishableKey: string; api: AdminApi; sql: postgres.Sql }
 type AfterStep = (flow: Flow, step: string) => void
 type Order = { flow: Flow; email: string; orderId: string | null; steps: Record<string, number>; error: string | null }
@@ -80,10 +91,7 @@ async function storefrontOrder(shop: Shop, handle: string, variantId: string, em
       const page = expect(await v.get("/checkout"), 200, `checkout (${name})`)
       return expect(await v.post("/checkout", fields(page)), 302, name)
     }
-    await step("email", async () => void (await form("email", () => ({ intent: "email", email }))))
-    await step("address", async () => void (await form("address", () => ({ intent: "address", ...ADDRESS }))))
-    await step("shipping", async () => void (await form("shipping", (page) => ({ intent: "shipping", option_id: /name="option_id"[^>]* value="([^"]+)"/.exec(page.text)?.[1] ?? "" }))))
-    await step("payment", async () => void (await form("payment", () => ({ intent: "payment", provider_id: "pp_system_default" }))))
+    for (const [name, fields] of CHECKOUT_FORMS) await step(name, async () => void (await form(name, (page) => fields(page, email))))
     let orderId: string | null = null
     await step("place", async () => {
       const location = (await form("place", () => ({ intent: "place" }))).location ?? ""

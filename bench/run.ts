@@ -23,7 +23,8 @@ import { adminApi, adminToken, type AdminApi, type Json } from "../tests/support
 import { freePort } from "../tests/support/ports"
 import { Visitor } from "../tests/support/storefront-visitor"
 import { addBenchCatalogue, productPagePaths, visitEach } from "./catalogue"
-import { benchCheckoutFlow, checkoutFlowChecks, printCheckoutFlow } from "./checkout-flow"
+import { STEPS as CHECKOUT_STEPS } from "../storefront/app/lib/checkout/checkout-steps"
+import { benchCheckoutFlow, CHECKOUT_FORMS, checkoutFlowChecks, printCheckoutFlow } from "./checkout-flow"
 import { startBenchDatabase } from "./stack"
 import { benchForwardTrace, TRACE_CSV_MS, TRACE_PAGE_P99_MS } from "./forward-trace"
 import { addLedgerVolume, measureMoneyViews } from "./household-money"
@@ -248,6 +249,15 @@ async function main() {
       const added = await v.post("/cart", { intent: "add", variant_id: variant, quantity: "1" })
       if (added.status !== 302) throw new Error(`bench: adding to a cart answered ${added.status}`)
     })
+    // 50 more carts with every checkout step filled in, so each step's page can be asked for (?step=…).
+    const reviewCookies = await shopperCookies(50, async (v, i) => {
+      const variant = /name="variant_id"[^>]* value="([^"]+)"/.exec((await v.get(productPath)).text)?.[1] ?? ""
+      if ((await v.post("/cart", { intent: "add", variant_id: variant, quantity: "1" })).status !== 302) throw new Error("bench: adding to a cart failed")
+      for (const [step, fields] of CHECKOUT_FORMS) {
+        const done = await v.post("/checkout", fields(await v.get("/checkout"), `bench-review-${process.pid}-${i}@example.com`))
+        if (done.status !== 302) throw new Error(`bench: the checkout's ${step} step answered ${done.status}`)
+      }
+    })
     const loginCookies = await shopperCookies(10, async (v, i) => {
       await v.get("/account/register")
       const email = `bench-${process.pid}-${i}@example.com`
@@ -290,7 +300,7 @@ async function main() {
       { name: "home page, with a cart", url: `${storefrontUrl}/`, cookies: cartCookies },
       { name: "home page, logged in", url: `${storefrontUrl}/`, cookies: loginCookies },
       { name: "cart page, 50 carts", url: `${storefrontUrl}/cart`, cookies: cartCookies },
-      { name: "checkout, 50 carts", url: `${storefrontUrl}/checkout`, cookies: cartCookies },
+      ...CHECKOUT_STEPS.map((step) => ({ name: `checkout ${step} step, 50 carts`, url: `${storefrontUrl}/checkout?step=${step}`, cookies: reviewCookies })),
       { name: "Medusa GET /store/products?limit=12", url: `${medusaUrl}/store/products?limit=12`, headers: { "x-publishable-api-key": publishableKey } },
       { name: CACHED_BARE, url: `http://127.0.0.1:${cachedPort}/store/products?limit=12`, headers: { "x-publishable-api-key": publishableKey } },
       { name: "Medusa GET /store/carts/:id, 50 carts", url: `${medusaUrl}/store/carts`, headers: { "x-publishable-api-key": publishableKey }, paths: cartIds.map((id) => `/store/carts/${id}`) },
@@ -484,7 +494,7 @@ function targetChecks(r: {
     }
   }
   const bareCarts = row("Medusa GET /store/carts/:id, 50 carts")
-  for (const name of ["cart page, 50 carts", "checkout, 50 carts"]) {
+  for (const name of ["cart page, 50 carts", ...CHECKOUT_STEPS.map((step) => `checkout ${step} step, 50 carts`)]) {
     const t = row(name)
     const ratio = Math.round((t.reqPerSec / Math.max(1, bareCarts.reqPerSec)) * 10) / 10
     checks.push({ target: `${name}: ≥ 2× Medusa's bare GET /store/carts/:id, p99 < 300 ms`, measured: `${ratio}×, p99 ${t.p99Ms} ms`, ok: ratio >= 2 && t.p99Ms < 300 })

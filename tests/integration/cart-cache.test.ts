@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { adminApi, adminToken, type AdminApi, type Json } from "../support/admin-api"
 import { startTestApp, type TestApp } from "../support/app"
-import { checkoutAs, formAction, OIL, registerAs, variantIds } from "../support/storefront-shopper"
+import { checkoutAs, formAction, OIL, registerAs, SHOPPER_ADDRESS, variantIds } from "../support/storefront-shopper"
 import { Visitor, type Page } from "../support/storefront-visitor"
 
 // The storefront keeps each cart as it last read or wrote it (docs/decisions/0070-cart-cache.md). The shopper's
@@ -145,6 +145,32 @@ describe("the per-cart cache", () => {
     console.log(`a change made elsewhere shown after ${afterTtl} ms`)
     expect(afterTtl).toBeLessThanOrEqual(TTL_MS + BOUND_MS)
     expect(pageLines(await ben.get("/cart"))).toEqual({ [line]: 5 })
+  })
+
+  it("shows a shipping option's new price on the checkout within one content poll (the options are kept under the stamp)", async () => {
+    const cho = await shopper("203.0.113.86")
+    for (const [intent, fields] of [["email", { email: "cho-shipping@example.com" }], ["address", SHOPPER_ADDRESS]] as const) {
+      const page = await cho.get(`/checkout?step=${intent}`)
+      expect((await cho.post(formAction(page, intent), { intent, ...fields })).status, intent).toBe(302)
+    }
+    const amounts = (page: Page) => [...page.text.matchAll(/name="option_id"[\s\S]*?฿([\d,.]+)/g)].map((m) => m[1])
+    const before = amounts(await cho.get("/checkout?step=shipping"))
+    expect(before.length, "the shipping step lists options with prices").toBeGreaterThan(0)
+    // Seen twice: the second view comes from what the storefront keeps.
+    expect(amounts(await cho.get("/checkout?step=shipping"))).toEqual(before)
+    const { shipping_options } = await api.ok("GET", "/admin/shipping-options?fields=id,name,*prices&limit=50")
+    const changed = 1234
+    const since = Date.now()
+    for (const option of shipping_options as Json[]) {
+      await api.ok("POST", `/admin/shipping-options/${option.id}`, { prices: (option.prices as Json[]).map((p) => ({ id: p.id, amount: changed })) })
+    }
+    for (;;) {
+      const shown = amounts(await cho.get("/checkout?step=shipping"))
+      if (shown.every((a) => a === "1,234")) break
+      expect(Date.now() - since, `the shipping step still shows ${shown.join(", ")}`).toBeLessThanOrEqual(BOUND_MS)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    console.log(`new shipping price shown ${Date.now() - since} ms after the change`)
   })
 
   it("follows the login: the cart becomes the customer's, leaves with the logout and comes back with the login", async () => {

@@ -3,7 +3,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
 /**
  * Every table whose rows a public page shows: the catalogue (products, variants, options, images, prices,
- * stock, region) and the traceability records behind the provenance pages. Scan counters (label_unit,
+ * stock, region), the traceability records behind the provenance pages, and the shipping and payment choices
+ * the checkout offers. Scan counters (label_unit,
  * scan_event) are left out on purpose: a scan must not invalidate the caches.
  */
 export const PUBLIC_CONTENT_TABLES = [
@@ -37,6 +38,22 @@ export const PUBLIC_CONTENT_TABLES = [
   "product_product_variant_traceability_batch",
   // the grower share line (issue 13) follows the share rules
   "share_rule",
+  // what the checkout offers: shipping options with their zones, profiles and prices, and the region's payment
+  // providers (the storefront keeps both under the stamp: decision 0074)
+  "shipping_option",
+  "shipping_option_rule",
+  "shipping_option_type",
+  "shipping_option_price_set",
+  "shipping_profile",
+  "product_shipping_profile",
+  "service_zone",
+  "geo_zone",
+  "fulfillment_set",
+  "location_fulfillment_set",
+  "stock_location",
+  "sales_channel_stock_location",
+  "payment_provider",
+  "region_payment_provider",
 ] as const
 
 /**

@@ -1,8 +1,12 @@
+import crypto from "node:crypto"
 import type { HttpTypes } from "@medusajs/types"
 import type { CheckoutProblem } from "./checkout"
 import type { MessageKey } from "~/i18n"
 import { CART_FIELDS, cartRefusal, keptCart } from "./cart.server"
 import { cartCache } from "./cart-cache.server"
+import { config } from "../config.server"
+import { createSwrCache } from "../render/cache.server"
+import { contentStamp } from "../render/content-version.server"
 import { customerHeaders, fetchStatus, forwardedClient, refusalCode, sdk, StoreRefusal, storePost } from "../medusa/medusa.server"
 import { idSegment } from "../medusa/medusa-ids.server"
 import type { ShopSession } from "../account/session.server"
@@ -17,11 +21,20 @@ export async function updateCart(session: ShopSession, cartId: string, body: Htt
 
 export type ShippingOptionView = { id: string; name: string; amount: number }
 
-export async function shippingOptions(session: ShopSession, cartId: string): Promise<ShippingOptionView[]> {
-  const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cartId }, customerHeaders(session))
-  return shipping_options
-    .map((o) => ({ id: o.id, name: o.name, amount: typeof o.amount === "number" ? o.amount : Number(o.calculated_price?.calculated_amount ?? 0) }))
-    .sort((a, b) => a.amount - b.amount)
+// The options Medusa offers a cart, by what it works them out from (the cart's region, customer, address and
+// lines), under the content stamp (shipping options, zones, profiles and their prices are in it).
+const offered = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxEntries: 5000, maxBytes: 4 * 1024 * 1024, ...contentStamp })
+
+export async function shippingOptions(session: ShopSession, cart: HttpTypes.StoreCart): Promise<ShippingOptionView[]> {
+  const to = cart.shipping_address
+  const basis = JSON.stringify([cart.region_id, cart.customer_id, to?.country_code, to?.province, to?.city, to?.postal_code, (cart.items ?? []).map((i) => [i.variant_id, i.quantity])])
+  const key = `${cart.id}:${crypto.createHash("sha256").update(basis).digest("base64url")}`
+  return offered.get(key, async () => {
+    const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id }, customerHeaders(session))
+    return shipping_options
+      .map((o) => ({ id: o.id, name: o.name, amount: typeof o.amount === "number" ? o.amount : Number(o.calculated_price?.calculated_amount ?? 0) }))
+      .sort((a, b) => a.amount - b.amount)
+  })
 }
 
 export async function setShippingMethod(session: ShopSession, cartId: string, optionId: string) {

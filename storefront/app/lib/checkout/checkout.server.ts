@@ -52,7 +52,7 @@ export async function checkoutView(request: Request, locale: Locale) {
             savedAddresses: await Promise.all((customer?.addresses ?? []).map(async (a) => ({ id: a.id, line: await formatAddress(a, locale) }))),
           }
         : null,
-    shippingForm: step === "shipping" ? { options: await shippingOptions(session, cart.id), chosen: cart.shipping_methods?.[0]?.shipping_option_id ?? null } : null,
+    shippingForm: step === "shipping" ? { options: await shippingOptions(session, cart), chosen: cart.shipping_methods?.[0]?.shipping_option_id ?? null } : null,
     paymentForm: step === "payment" ? { methods: await paymentMethods(cart), chosen: chosenPayment } : null,
     // payments (issue 5): the Stripe Payment Element in the review section
     stripe: step === "review" ? stripeCheckout(cart) : null,

@@ -3,6 +3,8 @@ import type { PromptPaySessionData } from "@mae-mok/traceability"
 import type { OrderPaymentView } from "./checkout"
 import type { MessageKey } from "~/i18n"
 import { config } from "../config.server"
+import { createSwrCache } from "../render/cache.server"
+import { contentStamp } from "../render/content-version.server"
 import { forwardedClient, sdk } from "../medusa/medusa.server"
 import { idSegment } from "../medusa/medusa-ids.server"
 
@@ -37,8 +39,12 @@ const STRIPE_METHODS: Choices = {
   "pp_stripe-promptpay_stripe": [{ value: "pp_stripe-promptpay_stripe", choice: "promptpay", kind: "stripe", label: "payment.stripePromptpay", help: null }],
 }
 
+// The region's providers, under the content stamp (payment_provider and region_payment_provider are in it).
+const providers = createSwrCache({ freshMs: config.catalogueFreshMs, maxAgeMs: config.catalogueMaxAgeMs, maxEntries: 20, ...contentStamp })
+
 export async function paymentMethods(cart: HttpTypes.StoreCart): Promise<PaymentMethod[]> {
-  const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id: cart.region_id! })
+  const regionId = cart.region_id!
+  const payment_providers = await providers.get(regionId, async () => (await sdk.store.payment.listPaymentProviders({ region_id: regionId })).payment_providers)
   const known = config.stripePublishableKey ? { ...METHODS, ...STRIPE_METHODS } : METHODS
   return payment_providers.flatMap((p) => (known[p.id] ?? []).map((m) => ({ providerId: p.id, ...m })))
 }
