@@ -7,7 +7,7 @@
  * BENCH_BEFORE_STOREFRONT=<dir>: also start the storefront from that copy of an earlier one (server.js,
  * page-cache.js, body-limit.js and build/, copied under bench/tmp/ before rebuilding) on the same Medusa, and
  * measure both, alternating (`BENCH_ROUNDS`, default 2), so a change is quoted side by side.
- * BENCH_NODE_ARGS: node flags for this build's storefront (e.g. "--max-semi-space-size=4").
+ * BENCH_NODE_ARGS: node flags for this build's storefront, after STOREFRONT_NODE_FLAGS (e.g. "--max-semi-space-size=16", V8's own).
  * BENCH_CPU_PROF=<dir>: this build's storefront writes a --cpu-prof profile there on exit.
  * BENCH_HOLD=1: set up, print the URLs, and keep everything running until SIGINT / SIGTERM (to look closer).
  */
@@ -17,6 +17,7 @@ import path from "node:path"
 import autocannon from "autocannon"
 import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type Database } from "../backend/launcher/database"
 import { startMedusa } from "../backend/launcher/medusa"
+import { STOREFRONT_NODE_FLAGS } from "../backend/launcher/storefront"
 import { repoRoot, storefrontDir } from "../backend/launcher/paths"
 import { startService, waitForHttp, type Service } from "../backend/launcher/processes"
 import { publishableKeyToken } from "../backend/launcher/state"
@@ -73,7 +74,7 @@ async function measure(url: string, paths: string[], cookies: string[] | null, p
 }
 
 function startStorefrontFrom(dir: string, env: NodeJS.ProcessEnv, port: number, nodeArgs: string[], label: string): Service {
-  return startService(process.execPath, [...nodeArgs, path.join(dir, "server.js")], {
+  return startService(process.execPath, [...STOREFRONT_NODE_FLAGS, ...nodeArgs, path.join(dir, "server.js")], {
     cwd: dir,
     env: { ...env, PORT: String(port), NODE_ENV: "production" },
     label,

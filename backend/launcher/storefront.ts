@@ -19,9 +19,16 @@ export function buildStorefront(env: NodeJS.ProcessEnv): Promise<boolean> {
   })
 }
 
+/**
+ * Node's flags for the storefront: a young generation of 4 MB a half instead of V8's 16 MB keeps its memory under
+ * load near 270 MB RSS rather than 320–380 MB (500-product bench), at no throughput cost the bench could tell
+ * apart (README, Deploy: the same flag).
+ */
+export const STOREFRONT_NODE_FLAGS = ["--max-semi-space-size=4"]
+
 /** Starts the built storefront's production server. */
 export function startStorefront(env: NodeJS.ProcessEnv, options: { echo?: boolean; port: number }): Service {
-  return startService(process.execPath, [path.join(storefrontDir, "server.js")], {
+  return startService(process.execPath, [...STOREFRONT_NODE_FLAGS, path.join(storefrontDir, "server.js")], {
     cwd: storefrontDir,
     env: { ...env, PORT: String(options.port), NODE_ENV: env.NODE_ENV || "production" },
     label: "storefront",
