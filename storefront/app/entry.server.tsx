@@ -2,6 +2,8 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node"
 import { RemixServer } from "@remix-run/react"
 import { isbot } from "isbot"
 import { NonceContext } from "~/lib/security/nonce"
+import { InlineStyleContext } from "~/lib/render/inline-style"
+import { INLINE_CSS } from "~/lib/render/inline-style.server"
 import { renderDocumentStream } from "~/lib/render/render-stream.server"
 import { newNonce, pagePolicy } from "~/lib/security/security.server"
 import { rendersStandIns, SHARED_NONCE } from "~/lib/render/shared-page.server"
@@ -34,7 +36,9 @@ export default async function handleRequest(
   let shellRendered = false
   const body = await renderDocumentStream(
     <NonceContext.Provider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      <InlineStyleContext.Provider value={INLINE_CSS}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </InlineStyleContext.Provider>
     </NonceContext.Provider>,
     {
       nonce,

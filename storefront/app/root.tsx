@@ -18,19 +18,18 @@ import { localeFromParam, switchLocalePath } from "~/i18n"
 import { ContactLine } from "~/components/contact-line"
 import { config } from "~/lib/config.server"
 import { csrfToken } from "~/lib/security/csrf.server"
-import { FONT_PRELOADS, FONT_STYLESHEET } from "~/lib/render/fonts"
+import { FONT_PRELOADS } from "~/lib/render/fonts"
+import { InlineStyle } from "~/lib/render/inline-style"
 import { useNonce } from "~/lib/security/nonce"
 import { getSession } from "~/lib/account/session.server"
 import { rendersStandIns, SHARED_CSRF, SHARED_NAV, siteNav } from "~/lib/render/shared-page.server"
 import { useI18n } from "~/lib/i18n/use-i18n"
-import styles from "./styles.css?url"
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   // The Thai font ships with the app (no font CDN); unicode-range keeps first visits to the subsets a page uses.
   ...FONT_PRELOADS.map((href) => ({ rel: "preload", href, as: "font", type: "font/woff2", crossOrigin: "anonymous" as const })),
-  { rel: "stylesheet", href: FONT_STYLESHEET },
-  { rel: "stylesheet", href: styles },
+  // The stylesheet itself is inline (<InlineStyle> in Layout): no round trip before the first paint.
 ]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -113,6 +112,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Meta />
         {rootData?.mediaOrigin ? <link rel="preconnect" href={rootData.mediaOrigin} /> : null}
         <Links />
+        <InlineStyle />
       </head>
       <body>
         <SiteHeader />

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process"
+import crypto from "node:crypto"
 import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { waitForHttp, type Service } from "../../backend/launcher/processes"
@@ -59,7 +60,13 @@ describe("security headers", () => {
       expect(script.filter((s) => !s.startsWith("'nonce-"))).toEqual(["'self'"])
       expect(csp.get("frame-ancestors")).toEqual(["'none'"])
       expect(csp.get("frame-src")).toEqual(["'none'"])
-      expect(csp.get("style-src")).toEqual(["'self'"])
+      // Styles: this origin's files and the one inline stylesheet in the head, allowed by its hash (decision 0075).
+      const styles = [...res.text.matchAll(/<style\b[^>]*>([^<]*)<\/style>/g)].map((m) => m[1]!)
+      expect(styles.length, `${p}: inline stylesheets`).toBe(1)
+      expect(res.text.match(/<style\b/g)?.length, p).toBe(1)
+      const hash = crypto.createHash("sha256").update(styles[0]!, "utf8").digest("base64")
+      expect(csp.get("style-src")).toEqual(["'self'", `'sha256-${hash}'`])
+      expect(res.text, p).not.toMatch(/\sstyle="/)
       expect(csp.get("object-src")).toEqual(["'none'"])
       expect(csp.get("base-uri")).toEqual(["'none'"])
       expect(csp.get("img-src")).toContain(app.medusaUrl)
@@ -100,12 +107,15 @@ describe("security headers", () => {
 
   it("lets nothing load from static files, JSON, XML, text and redirects", async () => {
     const home = await get("/")
-    const css = /href="(\/assets\/[^"]+\.css)"/.exec(home.text)![1]!
+    const font = /href="(\/assets\/[^"]+\.woff2)"/.exec(home.text)![1]!
     const { batches } = await admin.ok("GET", "/admin/batches?status=released")
     const lot = `/01/${batches[0].variant.barcode}/10/${batches[0].lot_number}`
+    // Shop pages carry their stylesheet inline (decision 0075); the script-free scan pages still link it.
+    const css = /href="(\/assets\/[^"]+\.css)"/.exec((await get(lot)).text)![1]!
     const responses = [
       ["/favicon.svg"],
       [css],
+      [font],
       ["/sitemap.xml"],
       ["/robots.txt"],
       ["/.well-known/gs1resolver"],

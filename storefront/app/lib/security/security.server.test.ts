@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest"
 import { crossSiteReason } from "./csrf.server"
 import { baselineHeaders, contentSecurityPolicy, type SecuritySettings } from "./security.server"
 
-const dev: SecuritySettings = { secure: false, medusaOrigin: "http://localhost:9000", stripe: false, dev: false }
-const live: SecuritySettings = { secure: true, medusaOrigin: "https://api.maemok.example", stripe: true, dev: false }
+const inlineStyle = "'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='"
+const dev: SecuritySettings = { secure: false, medusaOrigin: "http://localhost:9000", stripe: false, dev: false, inlineStyle }
+const live: SecuritySettings = { secure: true, medusaOrigin: "https://api.maemok.example", stripe: true, dev: false, inlineStyle }
 const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `) || d === name)
 
 describe("storefront Content-Security-Policy", () => {
@@ -17,6 +18,9 @@ describe("storefront Content-Security-Policy", () => {
     expect(directive(withStripe, "connect-src")).toBe("connect-src 'self' https://api.stripe.com")
     expect(directive(withStripe, "img-src")).toBe("img-src 'self' data: https://api.maemok.example https://*.stripe.com")
     expect(withStripe).not.toContain("unsafe")
+    // Styles: this origin's files and the one inline stylesheet by its hash, never any other inline style.
+    expect(directive(withStripe, "style-src")).toBe(`style-src 'self' ${inlineStyle}`)
+    expect(directive(contentSecurityPolicy(live, "provenance"), "style-src")).toBe("style-src 'self'")
     // The script-free provenance page never gets Stripe or scripts.
     expect(contentSecurityPolicy(live, "provenance")).not.toMatch(/stripe|script-src/)
   })

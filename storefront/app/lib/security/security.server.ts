@@ -2,12 +2,14 @@ import crypto from "node:crypto"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import onHeaders from "on-headers"
 import { config } from "../config.server"
+import { INLINE_CSS_SOURCE } from "../render/inline-style.server"
 
 /**
  * The storefront's security headers (docs/decisions/0012-storefront-security.md), decided here only.
  * Three Content-Security-Policies:
  *  - page: Remix documents. Scripts only from this origin or inline with the request's nonce, never
- *    'unsafe-inline'; Stripe.js and its frames only when a publishable key is configured.
+ *    'unsafe-inline'; styles from this origin and the one inline stylesheet, by its hash (decision 0075);
+ *    Stripe.js and its frames only when a publishable key is configured.
  *  - provenance: the script-free scan pages (decision 0008): styles, fonts and images, nothing else.
  *  - none: everything else (static files, JSON, XML, text, redirects): nothing may load.
  */
@@ -21,6 +23,11 @@ export type SecuritySettings = {
   stripe: boolean
   /** Vite's dev server (remix vite:dev) talks to the page over a websocket. */
   dev: boolean
+  /**
+   * The hash source ('sha256-…') of the stylesheet inlined in every document's head (render/inline-style.tsx):
+   * the same text for every page and visitor, so a hash rather than the nonce (shared renders need no stand-in).
+   */
+  inlineStyle: string
 }
 
 export type PolicyKind = "page" | "provenance" | "none"
@@ -57,7 +64,7 @@ export function contentSecurityPolicy(settings: SecuritySettings, kind: PolicyKi
   return serialize({
     "default-src": ["'self'"],
     "script-src": ["'self'", `'nonce-${nonce}'`, ...(stripe ? STRIPE_SCRIPTS : [])],
-    "style-src": ["'self'"],
+    "style-src": ["'self'", settings.inlineStyle],
     // data: for the PromptPay QR, rendered on the server as an image.
     "img-src": ["'self'", "data:", settings.medusaOrigin, ...(stripe ? STRIPE_IMAGES : [])],
     "font-src": ["'self'"],
@@ -90,6 +97,7 @@ export const settings: SecuritySettings = {
   medusaOrigin: config.medusaPublicUrl,
   stripe: Boolean(config.stripePublishableKey),
   dev: process.env.NODE_ENV === "development",
+  inlineStyle: INLINE_CSS_SOURCE,
 }
 
 /** A fresh nonce for one document: 128 random bits. */
