@@ -26,7 +26,7 @@ import { adminApi, adminToken, type Json } from "../tests/support/admin-api"
 import { freePort } from "../tests/support/ports"
 import { Visitor } from "../tests/support/storefront-visitor"
 import { addBenchCatalogue, productPagePaths, visitEach } from "./catalogue"
-import { seededBenchEnv } from "./stack"
+import { ACCEPT_ENCODING, seededBenchEnv } from "./stack"
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10)
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 2)
@@ -55,7 +55,7 @@ async function measure(url: string, paths: string[], cookies: string[] | null, p
         {
           setupRequest: (req: any) => {
             const n = next++
-            return { ...req, path: paths[n % paths.length], headers: { ...req.headers, ...(cookies ? { cookie: cookies[n % cookies.length] } : {}) } }
+            return { ...req, path: paths[n % paths.length], headers: { ...req.headers, ...ACCEPT_ENCODING, ...(cookies ? { cookie: cookies[n % cookies.length] } : {}) } }
           },
         },
       ],

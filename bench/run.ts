@@ -25,7 +25,7 @@ import { Visitor } from "../tests/support/storefront-visitor"
 import { addBenchCatalogue, productPagePaths, visitEach } from "./catalogue"
 import { STEPS as CHECKOUT_STEPS } from "../storefront/app/lib/checkout/checkout-steps"
 import { benchCheckoutFlow, CHECKOUT_FORMS, checkoutFlowChecks, printCheckoutFlow } from "./checkout-flow"
-import { startBenchDatabase } from "./stack"
+import { ACCEPT_ENCODING, startBenchDatabase } from "./stack"
 import { benchForwardTrace, TRACE_CSV_MS, TRACE_PAGE_P99_MS } from "./forward-trace"
 import { addLedgerVolume, measureMoneyViews } from "./household-money"
 import { lighthouseChecks, runLighthouse, type LighthousePage } from "./lighthouse"
@@ -75,7 +75,8 @@ async function cannon(target: Target, options: { seconds?: number; amount?: numb
     url: target.url,
     connections: CONNECTIONS,
     ...(target.method ? { method: target.method, body: target.body } : {}),
-    headers: target.headers,
+    // As browsers (and the js-sdk's fetch) ask: every target takes gzip.
+    headers: { ...ACCEPT_ENCODING, ...target.headers },
     ...(cookies?.length || paths?.length
       ? {
           requests: [

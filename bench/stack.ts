@@ -50,3 +50,6 @@ export async function startBenchDatabase(dataDir: string, log: (line: string) =>
     throw err
   }
 }
+
+/** What every bench request says it takes, as Chromium does (the storefront and Medusa answer gzip). */
+export const ACCEPT_ENCODING = { "accept-encoding": "gzip, deflate, br" }

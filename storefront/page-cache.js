@@ -8,6 +8,7 @@
 // docs/decisions/0011-page-caching-and-scan-batching.md.
 import crypto from "node:crypto"
 import zlib from "node:zlib"
+import { filledGzip, filledText, templateOf } from "./filled-gzip.js"
 
 /**
  * @typedef {import("express").Request} ExpressRequest
@@ -36,7 +37,8 @@ import zlib from "node:zlib"
  * @typedef {import("./app/lib/render/reads.server").Reads} Reads
  * @typedef {{ track: <T>(render: () => Promise<T>) => Promise<{ result: T, reads: Reads }>, current: (reads: Reads) => boolean }} OwnReads
  * A shopper's own page as rendered (with stand-ins), and what it was rendered from.
- * @typedef {{ answer: Omit<Answer, "body">, text: string, reads: Reads, storedAt: number }} OwnPage
+ * @typedef {import("./filled-gzip.js").Template} Template
+ * @typedef {{ answer: Omit<Answer, "body">, template: Template, reads: Reads, storedAt: number }} OwnPage
  */
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -103,13 +105,14 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  * time (a stale page is served meanwhile, and its next request tries again); once the stamp
  * changes, or without one, the page's own s-maxage and stale-while-revalidate apply. Bounded to `maxEntries`
  * pages and `maxBytes` of gzipped bodies (oldest first out), so a crawl of every product, variant and language
- * of a large catalogue cannot grow the process. The text of the pages sent lately is kept unzipped too, up to
- * `hotTextBytes` (a gunzip costs about 0.3 ms, a third of serving a stored page).
+ * of a large catalogue cannot grow the process. The pages sent lately are also kept cut at their stand-ins, each
+ * piece plain and deflated (filled-gzip.js), up to `hotTextBytes`: a visitor's page is then put together, gzipped
+ * or not, without a gunzip (0.3 ms) or a gzip (0.4 ms) of the whole page.
  *
  * With `own`, a shopper's own pages (cart, checkout: whatever a visitor with a session asks that is not shared)
  * are rendered here with stand-ins too, and kept for that shopper alone (by a digest of the url and their own
  * cookies) while everything the render read would still be read the same: no network read, every cache entry
- * unchanged (decision 0074). At most `ownMaxEntries` pages, `ownMaxBytes` of text, each for `ownMaxAgeMs`.
+ * unchanged (decision 0074). At most `ownMaxEntries` pages, `ownMaxBytes` (their pieces), each for `ownMaxAgeMs`.
  * @param {{
  *   handle: Handle,
  *   loadContext: (req: ExpressRequest, res: ExpressResponse) => LoadContext,
@@ -239,39 +242,35 @@ export function pageCache({
   /** @type {(page: Page) => Answer} */
   const inflated = (page) => ({ status: page.status, headers: page.headers, cookies: page.cookies, body: zlib.gunzipSync(page.gzip) })
 
-  // V8 holds a string with any Thai in it at two bytes a character.
-  /** @type {(text: string) => number} */
-  const heldBytes = (text) => text.length * 2
-  /** The pages sent lately, unzipped, most recent last (a page replaced in the store simply ages out). */
-  /** @type {Map<Page, string>} */
-  const hotText = new Map()
+  /** The pages sent lately, cut at their stand-ins, most recent last (a page replaced in the store simply ages out). */
+  /** @type {Map<Page, Template>} */
+  const hot = new Map()
   let hotBytes = 0
-  /** @type {(page: Page) => string} */
-  function textOf(page) {
-    const known = hotText.get(page)
+  /** @type {(page: Page, who: Visitor) => Template} */
+  function templateFor(page, who) {
+    const known = hot.get(page)
     if (known !== undefined) {
-      hotText.delete(page)
-      hotText.set(page, known)
+      hot.delete(page)
+      hot.set(page, known)
       return known
     }
-    const text = zlib.gunzipSync(page.gzip).toString("utf8")
-    hotText.set(page, text)
-    hotBytes += heldBytes(text)
+    const template = templateOf(zlib.gunzipSync(page.gzip).toString("utf8"), who.standIns)
+    hot.set(page, template)
+    hotBytes += template.bytes
     while (hotBytes > hotTextBytes) {
-      const [oldest, oldText] = /** @type {[Page, string]} */ (hotText.entries().next().value)
-      hotText.delete(oldest)
-      hotBytes -= heldBytes(oldText)
+      const [oldest, old] = /** @type {[Page, Template]} */ (hot.entries().next().value)
+      hot.delete(oldest)
+      hotBytes -= old.bytes
     }
-    return text
+    return template
   }
 
   /**
-   * Sends a shared render to one visitor: their nonce and token in, their CSRF cookie set, never cached further on.
-   * A stored page comes with its text and without a body (its stand-ins are known to be there).
-   * @type {(res: ExpressResponse, answer: Omit<Answer, "body"> & { body?: Buffer }, who: Visitor, text?: string, personal?: boolean) => Promise<void>}
+   * The answer's status, headers and cookies for one visitor: their values in its headers (the CSP's nonce), their
+   * CSRF cookie, and a shared page never cached further on.
+   * @type {(res: ExpressResponse, answer: Omit<Answer, "body">, replacements: [string, string][], setCookie: string | null, personal: boolean) => void}
    */
-  async function send(res, answer, who, text = answer.body?.toString("utf8") ?? "", personal = hasStandIns(text, who)) {
-    const { replacements, setCookie } = personal ? await who.fill() : { replacements: [], setCookie: null }
+  function writeHead(res, answer, replacements, setCookie, personal) {
     for (const [name, value] of answer.headers) {
       if (["set-cookie", "content-length", "content-encoding"].includes(name)) continue
       res.setHeader(name, personal ? replaceAll(value, replacements) : value)
@@ -279,7 +278,33 @@ export function pageCache({
     if (personal && /\bpublic\b/.test(String(res.getHeader("cache-control") ?? ""))) res.setHeader("Cache-Control", "private, no-cache")
     const cookies = [...answer.cookies, ...(setCookie ? [setCookie] : [])]
     if (cookies.length) res.setHeader("Set-Cookie", cookies)
-    res.status(answer.status).end(personal ? replaceAll(text, replacements) : (answer.body ?? Buffer.from(text, "utf8")))
+    res.status(answer.status)
+  }
+
+  /**
+   * A kept page (shared or the shopper's own) filled in for one visitor, gzipped when they take it.
+   * @type {(req: ExpressRequest, res: ExpressResponse, answer: Omit<Answer, "body">, who: Visitor, template: Template) => Promise<void>}
+   */
+  async function sendFilled(req, res, answer, who, template) {
+    const { replacements, setCookie } = await who.fill()
+    writeHead(res, answer, replacements, setCookie, true)
+    const vary = String(res.getHeader("vary") ?? "")
+    if (!/accept-encoding/i.test(vary)) res.setHeader("Vary", vary ? `${vary}, accept-encoding` : "accept-encoding")
+    const values = new Map(replacements)
+    if (!/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) return void res.end(filledText(template, values))
+    res.setHeader("Content-Encoding", "gzip")
+    res.end(filledGzip(template, values))
+  }
+
+  /**
+   * Sends a render just made to one visitor, filled in when it carries stand-ins (compressed by Express's
+   * compression() on its way out).
+   * @type {(res: ExpressResponse, answer: Answer, who: Visitor, text?: string, personal?: boolean) => Promise<void>}
+   */
+  async function send(res, answer, who, text = answer.body.toString("utf8"), personal = hasStandIns(text, who)) {
+    const { replacements, setCookie } = personal ? await who.fill() : { replacements: [], setCookie: null }
+    writeHead(res, answer, replacements, setCookie, personal)
+    res.end(personal ? replaceAll(text, replacements) : answer.body)
   }
 
   /** @type {(req: ExpressRequest, res: ExpressResponse, page: Page, who: Visitor) => Promise<void>} */
@@ -287,9 +312,9 @@ export function pageCache({
     res.setHeader("Vary", [...page.vary, "accept-encoding"].join(", "))
     res.setHeader("Age", String(Math.max(0, Math.floor((now() - page.storedAt) / 1000))))
     if (page.personal !== false) {
-      const text = textOf(page)
-      page.personal = hasStandIns(text, who)
-      if (page.personal) return send(res, page, who, text, true)
+      const template = templateFor(page, who)
+      page.personal = template.slots.length > 0
+      if (page.personal) return sendFilled(req, res, page, who, template)
     }
     // Pages without stand-ins (lot pages) are the same for everyone: the stored gzip body and an ETag.
     page.etag ??= `W/"${crypto.createHash("sha1").update(page.gzip).digest("base64url").slice(0, 22)}"`
@@ -310,14 +335,14 @@ export function pageCache({
     const page = ownPages.get(key)
     if (!page) return
     ownPages.delete(key)
-    ownBytes -= heldBytes(page.text)
+    ownBytes -= page.template.bytes
   }
   /** @type {(key: string, page: OwnPage) => void} */
   function keepOwn(key, page) {
     forgetOwn(key)
-    if (heldBytes(page.text) > ownMaxBytes) return
+    if (page.template.bytes > ownMaxBytes) return
     ownPages.set(key, page)
-    ownBytes += heldBytes(page.text)
+    ownBytes += page.template.bytes
     while (ownPages.size > ownMaxEntries || ownBytes > ownMaxBytes) forgetOwn(/** @type {string} */ (ownPages.keys().next().value))
   }
 
@@ -334,7 +359,7 @@ export function pageCache({
     if (kept && now() - kept.storedAt <= ownMaxAgeMs && own.current(kept.reads)) {
       ownPages.delete(key)
       ownPages.set(key, kept)
-      return send(res, kept.answer, who, kept.text, true)
+      return sendFilled(req, res, kept.answer, who, kept.template)
     }
     forgetOwn(key)
     const request = toFetchRequest(req)
@@ -357,7 +382,7 @@ export function pageCache({
     })
     if (answer.status === 200 && !reads.network && !changes.length && result.body.length <= MAX_BODY_BYTES) {
       const { body: _, ...head } = answer
-      keepOwn(key, { answer: { ...head, cookies: [] }, text, reads, storedAt })
+      keepOwn(key, { answer: { ...head, cookies: [] }, template: templateOf(text, who.standIns), reads, storedAt })
     }
     return send(res, answer, who, text, true)
   }
