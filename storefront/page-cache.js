@@ -7,8 +7,7 @@
 // (cart, checkout) are kept for them alone while what they were rendered from is unchanged (decision 0074). See
 // docs/decisions/0011-page-caching-and-scan-batching.md.
 import crypto from "node:crypto"
-import zlib from "node:zlib"
-import { filledGzip, filledText, templateOf } from "./filled-gzip.js"
+import { filledGzipParts, filledText, templateOf } from "./filled-gzip.js"
 
 /**
  * @typedef {import("express").Request} ExpressRequest
@@ -25,23 +24,38 @@ import { filledGzip, filledText, templateOf } from "./filled-gzip.js"
  * @typedef {{ fresh: number, stale: number }} Lifetime
  * A rendered response, to send again.
  * @typedef {{ status: number, headers: [string, string][], cookies: string[], body: Buffer }} Answer
- * A stored page keeps its body gzipped only (a product page: 13 KB → 4 KB), so a catalogue of 500 products with
- * its variants' pages (1 500 urls) fits; it is inflated for a visitor whose page gets filled in or who takes no
- * gzip. `stamp`: the content stamp the page was rendered under (null: none was confirmed); `personal`: it
- * carries stand-ins, worked out on first use.
- * @typedef {Lifetime & { vary: string[], varyKey: string, status: number, headers: [string, string][], cookies: string[], gzip: Buffer,
- *   stamp: string | null, stampedForMs: number, storedAt: number, personal?: boolean, etag?: string }} Page
+ * A stored page keeps its body only compressed, cut at its stand-ins (filled-gzip.js; a product page: 28 KB →
+ * 5 KB), so a catalogue of 500 products with its variants' pages (1 500 urls) fits, and each visitor's page is put
+ * together gzipped from it (inflated only for a client that takes no gzip). `stamp`: the content stamp the page
+ * was rendered under (null: none was confirmed).
+ * @typedef {import("./filled-gzip.js").Template} Template
+ * @typedef {Lifetime & { vary: string[], varyKey: string, status: number, headers: [string, string][], cookies: string[], template: Template,
+ *   stamp: string | null, stampedForMs: number, storedAt: number, etag?: string }} Page
  * @typedef {{ page: Page | null, answer: Answer }} Rendered
  * How a shopper's own page is kept (decision 0074): `track` runs a render and says what it read (reads.server.ts),
  * `current` whether all of that would still be read the same.
  * @typedef {import("./app/lib/render/reads.server").Reads} Reads
  * @typedef {{ track: <T>(render: () => Promise<T>) => Promise<{ result: T, reads: Reads }>, current: (reads: Reads) => boolean }} OwnReads
  * A shopper's own page as rendered (with stand-ins), and what it was rendered from.
- * @typedef {import("./filled-gzip.js").Template} Template
  * @typedef {{ answer: Omit<Answer, "body">, template: Template, reads: Reads, storedAt: number }} OwnPage
  */
 
 const MAX_BODY_BYTES = 1024 * 1024
+/** @type {Map<string, string>} */
+const NO_VALUES = new Map()
+
+/**
+ * Writes an answer's parts as they are, in one go (corked), without copying them into one buffer first.
+ * @param {ExpressResponse} res
+ * @param {Buffer[]} parts
+ */
+function writeParts(res, parts) {
+  res.setHeader("Content-Length", parts.reduce((sum, p) => sum + p.length, 0))
+  res.cork()
+  for (const part of parts) res.write(part)
+  res.end()
+  process.nextTick(() => res.uncork())
+}
 
 /**
  * s-maxage and stale-while-revalidate (seconds) of a response a shared cache may store, else null.
@@ -104,10 +118,9 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  * data caches under it keep their entries (cache.server.ts); at most `backgroundRenders` such renders run at a
  * time (a stale page is served meanwhile, and its next request tries again); once the stamp
  * changes, or without one, the page's own s-maxage and stale-while-revalidate apply. Bounded to `maxEntries`
- * pages and `maxBytes` of gzipped bodies (oldest first out), so a crawl of every product, variant and language
- * of a large catalogue cannot grow the process. The pages sent lately are also kept cut at their stand-ins, each
- * piece plain and deflated (filled-gzip.js), up to `hotTextBytes`: a visitor's page is then put together, gzipped
- * or not, without a gunzip (0.3 ms) or a gzip (0.4 ms) of the whole page.
+ * pages and `maxBytes` of compressed bodies (oldest first out), so a crawl of every product, variant and language
+ * of a large catalogue cannot grow the process. A visitor's page is put together from the compressed pieces
+ * without a gunzip (0.3 ms) or a gzip (0.4 ms) of the whole page (decision 0076).
  *
  * With `own`, a shopper's own pages (cart, checkout: whatever a visitor with a session asks that is not shared)
  * are rendered here with stand-ins too, and kept for that shopper alone (by a digest of the url and their own
@@ -122,7 +135,6 @@ const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) =
  *   backgroundRenders?: number,
  *   maxEntries?: number,
  *   maxBytes?: number,
- *   hotTextBytes?: number,
  *   own?: OwnReads,
  *   ownMaxEntries?: number,
  *   ownMaxBytes?: number,
@@ -140,7 +152,6 @@ export function pageCache({
   backgroundRenders = 2,
   maxEntries = 4000,
   maxBytes = 16 * 1024 * 1024,
-  hotTextBytes = 4 * 1024 * 1024,
   own,
   ownMaxEntries = 2000,
   ownMaxBytes = 8 * 1024 * 1024,
@@ -149,6 +160,8 @@ export function pageCache({
   ownMaxAgeMs = 10_000,
   now = Date.now,
 }) {
+  // The stand-ins a render may carry: the same for every visitor (shared-page.server.ts makes them once).
+  const standIns = visitor(undefined, "/")?.standIns ?? []
   /**
    * url → stored variants (one per value of the headers its Vary names)
    * @type {Map<string, Page[]>}
@@ -173,36 +186,38 @@ export function pageCache({
    * @param {Response} response
    * @param {Buffer} body
    * @param {string | null} renderedUnder the content stamp when the render started
-   * @returns {Page | null}
+   * @returns {Promise<Page | null>}
    */
-  function store(url, request, response, body, renderedUnder) {
+  async function store(url, request, response, body, renderedUnder) {
     const vary = (response.headers.get("vary") ?? "")
       .toLowerCase()
       .split(",")
       .map((v) => v.trim())
       .filter((v) => v && v !== "accept-encoding")
     const lifetime = sharedCacheLifetime(response.headers)
+    const storable = response.status === 200 && lifetime && body.length <= MAX_BODY_BYTES
+    // Compressed first: what follows reads and changes the store without a pause.
+    const template = storable ? await templateOf(body.toString("utf8"), standIns) : null
     const variants = pages.get(url) ?? []
     const others = variants.filter((p) => p.varyKey !== varyKey(p.vary, request))
     /** @type {(list: Page[]) => void} */
     const forget = (list) => {
       stored -= list.length
-      storedBytes -= list.reduce((sum, p) => sum + p.gzip.length, 0)
+      storedBytes -= list.reduce((sum, p) => sum + p.template.bytes, 0)
     }
-    if (response.status !== 200 || !lifetime || body.length > MAX_BODY_BYTES) {
+    if (!template || !lifetime) {
       forget(variants.filter((p) => !others.includes(p)))
       if (others.length) pages.set(url, others)
       else pages.delete(url)
       return null
     }
     const { status, headers, cookies } = toAnswer(response, body)
-    const gzip = zlib.gzipSync(body)
     /** @type {Page} */
-    const page = { vary, varyKey: varyKey(vary, request), status, headers, cookies, gzip, stamp: renderedUnder, storedAt: now(), stampedForMs: stampedFreshMs * (1 + Math.random() / 2), ...lifetime }
+    const page = { vary, varyKey: varyKey(vary, request), status, headers, cookies, template, stamp: renderedUnder, storedAt: now(), stampedForMs: stampedFreshMs * (1 + Math.random() / 2), ...lifetime }
     const kept = others.slice(-7)
     forget(variants.filter((p) => !kept.includes(p)))
     stored += 1
-    storedBytes += gzip.length
+    storedBytes += template.bytes
     pages.delete(url)
     pages.set(url, [...kept, page])
     while (stored > maxEntries || storedBytes > maxBytes) {
@@ -221,7 +236,7 @@ export function pageCache({
     const renderedUnder = stamp()
     const response = await handle(request, { ...context, sharedPage: true })
     const body = Buffer.from(await response.arrayBuffer())
-    return { page: store(url, request, response, body, renderedUnder), answer: toAnswer(response, body) }
+    return { page: await store(url, request, response, body, renderedUnder), answer: toAnswer(response, body) }
   }
 
   /**
@@ -239,31 +254,6 @@ export function pageCache({
 
   /** @type {(text: string, who: Visitor) => boolean} */
   const hasStandIns = (text, who) => who.standIns.some((standIn) => text.includes(standIn))
-  /** @type {(page: Page) => Answer} */
-  const inflated = (page) => ({ status: page.status, headers: page.headers, cookies: page.cookies, body: zlib.gunzipSync(page.gzip) })
-
-  /** The pages sent lately, cut at their stand-ins, most recent last (a page replaced in the store simply ages out). */
-  /** @type {Map<Page, Template>} */
-  const hot = new Map()
-  let hotBytes = 0
-  /** @type {(page: Page, who: Visitor) => Template} */
-  function templateFor(page, who) {
-    const known = hot.get(page)
-    if (known !== undefined) {
-      hot.delete(page)
-      hot.set(page, known)
-      return known
-    }
-    const template = templateOf(zlib.gunzipSync(page.gzip).toString("utf8"), who.standIns)
-    hot.set(page, template)
-    hotBytes += template.bytes
-    while (hotBytes > hotTextBytes) {
-      const [oldest, old] = /** @type {[Page, Template]} */ (hot.entries().next().value)
-      hot.delete(oldest)
-      hotBytes -= old.bytes
-    }
-    return template
-  }
 
   /**
    * The answer's status, headers and cookies for one visitor: their values in its headers (the CSP's nonce), their
@@ -293,7 +283,7 @@ export function pageCache({
     const values = new Map(replacements)
     if (!/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) return void res.end(filledText(template, values))
     res.setHeader("Content-Encoding", "gzip")
-    res.end(filledGzip(template, values))
+    writeParts(res, filledGzipParts(template, values))
   }
 
   /**
@@ -311,19 +301,18 @@ export function pageCache({
   async function sendStored(req, res, page, who) {
     res.setHeader("Vary", [...page.vary, "accept-encoding"].join(", "))
     res.setHeader("Age", String(Math.max(0, Math.floor((now() - page.storedAt) / 1000))))
-    if (page.personal !== false) {
-      const template = templateFor(page, who)
-      page.personal = template.slots.length > 0
-      if (page.personal) return sendFilled(req, res, page, who, template)
-    }
-    // Pages without stand-ins (lot pages) are the same for everyone: the stored gzip body and an ETag.
-    page.etag ??= `W/"${crypto.createHash("sha1").update(page.gzip).digest("base64url").slice(0, 22)}"`
+    if (page.template.slots.length > 0) return sendFilled(req, res, page, who, page.template)
+    // Pages without stand-ins (lot pages) are the same for everyone: the stored body and an ETag (its CRC-32 and
+    // length, which tell two renders of one url apart).
+    page.etag ??= `W/"${page.template.crcs[0]?.toString(36)}-${page.template.lengths[0]}"`
     for (const [name, value] of page.headers) if (name !== "vary") res.setHeader(name, value)
     res.setHeader("ETag", page.etag)
     if (req.headers["if-none-match"] === page.etag) return void res.status(304).end()
     const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")
     if (gzip) res.setHeader("Content-Encoding", "gzip")
-    res.status(200).end(gzip ? page.gzip : inflated(page).body)
+    res.status(200)
+    if (gzip) writeParts(res, filledGzipParts(page.template, NO_VALUES))
+    else res.end(filledText(page.template, NO_VALUES))
   }
 
   /** digest of url and cookies → a shopper's own page, least recently sent first */
@@ -382,7 +371,7 @@ export function pageCache({
     })
     if (answer.status === 200 && !reads.network && !changes.length && result.body.length <= MAX_BODY_BYTES) {
       const { body: _, ...head } = answer
-      keepOwn(key, { answer: { ...head, cookies: [] }, template: templateOf(text, who.standIns), reads, storedAt })
+      keepOwn(key, { answer: { ...head, cookies: [] }, template: await templateOf(text, who.standIns), reads, storedAt })
     }
     return send(res, answer, who, text, true)
   }

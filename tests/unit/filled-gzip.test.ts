@@ -12,8 +12,8 @@ const page = `<!DOCTYPE html><html lang="th"><head><script nonce="${NONCE}">1</s
 const expected = (values: Map<string, string>) => page.split(NONCE).join(values.get(NONCE)).split(TOKEN).join(values.get(TOKEN))
 
 describe("a filled-in page, gzipped from pieces deflated once", () => {
-  it("gunzips to the page with this visitor's values, and is as small as gzipping it whole, give or take", () => {
-    const template = templateOf(page, [NONCE, TOKEN])
+  it("gunzips to the page with this visitor's values, and is as small as gzipping it whole, give or take", async () => {
+    const template = await templateOf(page, [NONCE, TOKEN])
     expect(template.slots).toEqual([NONCE, TOKEN, NONCE])
     for (const values of [new Map([[NONCE, "abc"], [TOKEN, "ทดสอบ-token"]]), new Map([[NONCE, ""], [TOKEN, "x".repeat(70_000)]])]) {
       const gz = filledGzip(template, values)
@@ -26,11 +26,11 @@ describe("a filled-in page, gzipped from pieces deflated once", () => {
     expect(filledGzip(template, small).length).toBeLessThan(zlib.gzipSync(expected(small)).length * 1.5)
   })
 
-  it("keeps a page without stand-ins whole, and leaves a slot without a value as it was", () => {
-    const plain = templateOf("<p>no stand-ins</p>", [NONCE])
+  it("keeps a page without stand-ins whole, and leaves a slot without a value as it was", async () => {
+    const plain = await templateOf("<p>no stand-ins</p>", [NONCE])
     expect(plain.slots).toEqual([])
     expect(zlib.gunzipSync(filledGzip(plain, new Map())).toString()).toBe("<p>no stand-ins</p>")
-    const one = templateOf(`a${NONCE}b`, [NONCE])
+    const one = await templateOf(`a${NONCE}b`, [NONCE])
     expect(zlib.gunzipSync(filledGzip(one, new Map())).toString()).toBe(`a${NONCE}b`)
   })
 })
