@@ -104,9 +104,15 @@ describe("admin: English fields in the household form (desktop)", () => {
     // The API refuses an English text past its length.
     expect((await api.call("POST", `/admin/households/${id}`, { alias_en: "x".repeat(201) })).status).toBe(400)
 
+    // The pages show a change within one content poll (decision 0011): reloaded until it is there, 5 s at most.
     const en = await phonePage(`${lotUrl}?lang=en`)
     const kaew = householdCard(en.page, /Creek Vine Garden · Kaeo/)
-    await kaew.waitFor()
+    const since = Date.now()
+    while (!(await kaew.count())) {
+      expect(Date.now() - since, "the English page shows the saved names within 5 s").toBeLessThan(5000)
+      await new Promise((r) => setTimeout(r, 200))
+      await en.page.reload()
+    }
     expect(await kaew.getByRole("img").getAttribute("alt")).toBe("Photo of Kaeo")
     const story = kaew.getByTestId("household-story").locator('span[lang="th"]')
     expect(await story.textContent()).toMatch(/^ป้าแก้วปลูกเถาเอ็นอ่อน/)
