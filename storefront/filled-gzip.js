@@ -151,6 +151,3 @@ export function filledGzipParts(template, values) {
   parts.push(LAST_BLOCK, trailer)
   return parts
 }
-
-/** `filledGzipParts` as one buffer. @type {(template: Template, values: Map<string, string>) => Buffer} */
-export const filledGzip = (template, values) => Buffer.concat(filledGzipParts(template, values))

@@ -43,6 +43,8 @@ import { filledGzipParts, filledText, templateOf } from "./filled-gzip.js"
 const MAX_BODY_BYTES = 1024 * 1024
 /** @type {Map<string, string>} */
 const NO_VALUES = new Map()
+/** @type {(req: import("express").Request) => boolean} */
+const takesGzip = (req) => /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")
 
 /**
  * Writes an answer's parts as they are, in one go (corked), without copying them into one buffer first.
@@ -281,7 +283,7 @@ export function pageCache({
     const vary = String(res.getHeader("vary") ?? "")
     if (!/accept-encoding/i.test(vary)) res.setHeader("Vary", vary ? `${vary}, accept-encoding` : "accept-encoding")
     const values = new Map(replacements)
-    if (!/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) return void res.end(filledText(template, values))
+    if (!takesGzip(req)) return void res.end(filledText(template, values))
     res.setHeader("Content-Encoding", "gzip")
     writeParts(res, filledGzipParts(template, values))
   }
@@ -308,11 +310,10 @@ export function pageCache({
     for (const [name, value] of page.headers) if (name !== "vary") res.setHeader(name, value)
     res.setHeader("ETag", page.etag)
     if (req.headers["if-none-match"] === page.etag) return void res.status(304).end()
-    const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")
-    if (gzip) res.setHeader("Content-Encoding", "gzip")
     res.status(200)
-    if (gzip) writeParts(res, filledGzipParts(page.template, NO_VALUES))
-    else res.end(filledText(page.template, NO_VALUES))
+    if (!takesGzip(req)) return void res.end(filledText(page.template, NO_VALUES))
+    res.setHeader("Content-Encoding", "gzip")
+    writeParts(res, filledGzipParts(page.template, NO_VALUES))
   }
 
   /** digest of url and cookies → a shopper's own page, least recently sent first */

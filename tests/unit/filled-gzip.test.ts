@@ -1,6 +1,6 @@
 import zlib from "node:zlib"
 import { describe, expect, it } from "vitest"
-import { filledGzip, filledText, templateOf } from "../../storefront/filled-gzip.js"
+import { filledGzipParts, filledText, templateOf } from "../../storefront/filled-gzip.js"
 
 // A stored page cut at its stand-ins, put together per visitor without compressing the whole page again
 // (storefront/filled-gzip.js): what it sends must be exactly the page with the visitor's values, gzipped.
@@ -9,6 +9,8 @@ const NONCE = "n0nce-stand-in"
 const TOKEN = "/t0ken-stand-in"
 const page = `<!DOCTYPE html><html lang="th"><head><script nonce="${NONCE}">1</script></head><body><h1>น้ำมันหมอนวดมอกไพร</h1>` +
   `<form><input value="${TOKEN}"></form>${"<p>สมุนไพรจากแปลงที่ได้รับรอง</p>".repeat(200)}<script nonce="${NONCE}">2</script></body></html>`
+/** The answer as the client receives it: the parts one after the other. */
+const filledGzip = (...args: Parameters<typeof filledGzipParts>) => Buffer.concat(filledGzipParts(...args))
 const expected = (values: Map<string, string>) => page.split(NONCE).join(values.get(NONCE)).split(TOKEN).join(values.get(TOKEN))
 
 describe("a filled-in page, gzipped from pieces deflated once", () => {

@@ -124,7 +124,7 @@ export function createSwrCache(options: {
 
   /** Answers from an entry, telling a tracked render (reads.server.ts) what it read. */
   function answer<T>(key: string, value: T): T {
-    recordRead(() => current(key), value)
+    recordRead(current, key, value)
     return value
   }
 

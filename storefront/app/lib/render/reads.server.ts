@@ -7,17 +7,17 @@ import { AsyncLocalStorage } from "node:async_hooks"
  * marks the render as not to be kept, since nothing would tell when its answer changes.
  */
 export type Reads = {
-  /** Entries answered from caches: `current()` is what the cache would answer now without a load. */
-  entries: { current: () => unknown; seen: unknown }[]
+  /** Entries answered from caches: `current(key)` is what the cache would answer now without a load. */
+  entries: { current: (key: string) => unknown; key: string; seen: unknown }[]
   /** A read went over the network during the render. */
   network: boolean
 }
 
 const store = new AsyncLocalStorage<Reads>()
 
-/** Called by a cache when it answers from an entry; `current` must not load or wait. */
-export function recordRead(current: () => unknown, seen: unknown): void {
-  store.getStore()?.entries.push({ current, seen })
+/** Called by a cache when it answers `seen` for `key`; `current` must not load or wait. */
+export function recordRead(current: (key: string) => unknown, key: string, seen: unknown): void {
+  store.getStore()?.entries.push({ current, key, seen })
 }
 
 // Every read of Medusa goes through fetch (the js-sdk, backendPost): a render that fetched anything is not kept.
@@ -38,5 +38,5 @@ export async function trackReads<T>(render: () => Promise<T>): Promise<{ result:
 
 /** The render read nothing over the network, and every cache would still answer it the same. */
 export function readsCurrent(reads: Reads): boolean {
-  return !reads.network && reads.entries.every((entry) => entry.current() === entry.seen)
+  return !reads.network && reads.entries.every((entry) => entry.current(entry.key) === entry.seen)
 }
