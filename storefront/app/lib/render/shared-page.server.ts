@@ -59,6 +59,47 @@ export type SharedPageVisitor = {
 /** Only the shop's own cookies matter to a page; others (analytics, a load balancer's) are ignored. */
 const SHOP_COOKIES = new Set([CSRF_COOKIE_NAME, SESSION_COOKIE_NAME])
 
+/** What a visitor's own cookies say, once they verified: the same cookies say the same until they change. */
+type Verified = { csrf: string; cartCount: number; loggedIn: boolean }
+/** Shop cookies → what they say; bounded by count and by the bytes of the cookies kept (a login's carries a token). */
+const verified = new Map<string, Verified>()
+const VERIFIED_MAX_ENTRIES = 2000
+const VERIFIED_MAX_BYTES = 4 * 1024 * 1024
+let verifiedBytes = 0
+
+/** Test seam: the number of cookie sets remembered and their bytes. */
+export function verifiedCookieStats(): { entries: number; bytes: number } {
+  return { entries: verified.size, bytes: verifiedBytes }
+}
+
+function remember(cookies: string, what: Verified): void {
+  if (verified.has(cookies)) return
+  verified.set(cookies, what)
+  verifiedBytes += cookies.length
+  while (verified.size > VERIFIED_MAX_ENTRIES || verifiedBytes > VERIFIED_MAX_BYTES) {
+    const oldest = verified.keys().next().value as string
+    verified.delete(oldest)
+    verifiedBytes -= oldest.length
+  }
+}
+
+/**
+ * The CSRF token and the header's facts from a visitor's own cookies. Verifying the signatures and reading the
+ * session cost a shopper with a cart or a login most of what filling a page in costs (issue 17), so cookies that
+ * verified are remembered: a signed cookie says the same for as long as its value is the same, and any change
+ * (an item added, a login, a logout) is a new value. Cookies that did not verify (a first visit gets a new token
+ * and its cookie) are never remembered.
+ */
+async function readCookies(own: string): Promise<Verified & { setCookie: string | null }> {
+  const known = own ? verified.get(own) : undefined
+  if (known) return { ...known, setCookie: null }
+  const request = new Request("http://shared-page/", { headers: own ? { cookie: own } : {} })
+  const [csrf, session] = await Promise.all([csrfToken(request, {}), getSession(request)])
+  const what = { csrf: csrf.token, cartCount: session.get("cartCount") ?? 0, loggedIn: Boolean(session.get("token")) }
+  if (own && !csrf.setCookie) remember(own, what)
+  return { ...what, setCookie: csrf.setCookie }
+}
+
 /**
  * For page-cache.js (through build.entry.module): how to fill a shared render in for this visitor: a fresh
  * nonce, its own CSRF token (a new one, with its cookie, on a first visit or when the cookie does not verify)
@@ -79,21 +120,17 @@ export function sharedPageVisitor(cookieHeader: string | undefined, url = "/"): 
     session: own.split("; ").some((part) => part.split("=")[0] === SESSION_COOKIE_NAME),
     standIns: [SHARED_NONCE, SHARED_CSRF, SHARED_CART_BADGE, SHARED_ACCOUNT_HREF, SHARED_ACCOUNT_LABEL],
     async fill() {
-      const request = new Request("http://shared-page/", { headers: own ? { cookie: own } : {} })
-      const [csrf, session] = await Promise.all([csrfToken(request, {}), getSession(request)])
-      const nav = siteNav(localeFromPath(new URL(url, "http://shared-page").pathname), {
-        cartCount: session.get("cartCount") ?? 0,
-        loggedIn: Boolean(session.get("token")),
-      })
+      const read = await readCookies(own)
+      const nav = siteNav(localeFromPath(new URL(url, "http://shared-page").pathname), read)
       return {
         replacements: [
           [SHARED_NONCE, newNonce()],
-          [SHARED_CSRF, csrf.token],
+          [SHARED_CSRF, read.csrf],
           [SHARED_CART_BADGE, nav.cartBadge],
           [SHARED_ACCOUNT_HREF, nav.accountHref],
           [SHARED_ACCOUNT_LABEL, nav.accountLabel],
         ],
-        setCookie: csrf.setCookie,
+        setCookie: read.setCookie,
       }
     },
   }
