@@ -20,6 +20,11 @@ export async function benchForwardTrace(api: AdminApi, sql: postgres.Sql, batchI
     select 'ualloc_bench_' || g, 'lu_bench_' || g, ${batchId}, ${variantId}, 'order_bench_' || lpad(g::text, 6, '0'), 'ordli_bench_' || g, 'fifo', now(), now()
     from generate_series(1, ${TRACE_ORDERS}::int) g`
   await sql`analyze unit_allocation`
+  // The first page after 10 000 rows arrive plans its query and warms the route: timed on its own (firstMs), as
+  // every other target has its warm-up, so the p99 is of the pages an admin pages through.
+  const firstStarted = performance.now()
+  await api.ok("GET", `/admin/batches/${batchId}/orders?limit=${TRACE_PAGE}`)
+  const firstMs = Math.round(performance.now() - firstStarted)
   const times: number[] = []
   let after: string | null = null
   let rows = 0
@@ -48,6 +53,7 @@ export async function benchForwardTrace(api: AdminApi, sql: postgres.Sql, batchI
     orders: TRACE_ORDERS,
     pageSize: TRACE_PAGE,
     pages: times.length,
+    firstMs,
     rowsSeen: rows,
     p50Ms: pct(50),
     p99Ms: pct(99),
