@@ -96,15 +96,19 @@ function toFetchRequest(req) {
 }
 
 /**
- * What a rendered response is made of, to send it again: status, headers (but its cookies), cookies, body.
+ * What a rendered response is made of, to send it again: status, headers (but its cookies), cookies, body (as the
+ * app sent it: compressed when it says so in Content-Encoding, as a scan's page is).
  * @param {Response} response
  * @param {Buffer} body
  * @returns {Answer}
  */
 function toAnswer(response, body) {
-  const headers = [...response.headers].filter(([name]) => !["set-cookie", "content-length", "content-encoding"].includes(name))
+  const headers = [...response.headers].filter(([name]) => !["set-cookie", "content-length"].includes(name))
   return { status: response.status, headers, cookies: response.headers.getSetCookie(), body }
 }
+
+/** @type {(answer: Omit<Answer, "body">) => boolean} the app compressed the body itself */
+const encoded = (answer) => answer.headers.some(([name]) => name === "content-encoding")
 
 /** @type {(text: string, replacements: [string, string][]) => string} */
 const replaceAll = (text, replacements) => replacements.reduce((t, [from, to]) => t.split(from).join(to), text)
@@ -197,7 +201,7 @@ export function pageCache({
       .map((v) => v.trim())
       .filter((v) => v && v !== "accept-encoding")
     const lifetime = sharedCacheLifetime(response.headers)
-    const storable = response.status === 200 && lifetime && body.length <= MAX_BODY_BYTES
+    const storable = response.status === 200 && lifetime && body.length <= MAX_BODY_BYTES && !response.headers.has("content-encoding")
     // Compressed first: what follows reads and changes the store without a pause.
     const template = storable ? await templateOf(body.toString("utf8"), standIns) : null
     const variants = pages.get(url) ?? []
@@ -264,7 +268,6 @@ export function pageCache({
    */
   function writeHead(res, answer, replacements, setCookie, personal) {
     for (const [name, value] of answer.headers) {
-      if (["set-cookie", "content-length", "content-encoding"].includes(name)) continue
       res.setHeader(name, personal ? replaceAll(value, replacements) : value)
     }
     if (personal && /\bpublic\b/.test(String(res.getHeader("cache-control") ?? ""))) res.setHeader("Cache-Control", "private, no-cache")
@@ -290,10 +293,10 @@ export function pageCache({
 
   /**
    * Sends a render just made to one visitor, filled in when it carries stand-ins (compressed by Express's
-   * compression() on its way out).
+   * compression() on its way out, unless the app compressed it: then it goes as it is).
    * @type {(res: ExpressResponse, answer: Answer, who: Visitor, text?: string, personal?: boolean) => Promise<void>}
    */
-  async function send(res, answer, who, text = answer.body.toString("utf8"), personal = hasStandIns(text, who)) {
+  async function send(res, answer, who, text = encoded(answer) ? "" : answer.body.toString("utf8"), personal = hasStandIns(text, who)) {
     const { replacements, setCookie } = personal ? await who.fill() : { replacements: [], setCookie: null }
     writeHead(res, answer, replacements, setCookie, personal)
     res.end(personal ? replaceAll(text, replacements) : answer.body)
@@ -361,7 +364,8 @@ export function pageCache({
       return { response, body: Buffer.from(await response.arrayBuffer()) }
     })
     const answer = toAnswer(result.response, result.body)
-    if (!/^text\/html\b/.test(result.response.headers.get("content-type") ?? "")) return send(res, answer, who, "", false)
+    // Not a page to fill in: data, or a body the app compressed itself (a scan's page).
+    if (encoded(answer) || !/^text\/html\b/.test(result.response.headers.get("content-type") ?? "")) return send(res, answer, who, "", false)
     const text = result.body.toString("utf8")
     const sent = new Map(who.cookies.split("; ").map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)]))
     // A cookie set to the value the shopper already has changes nothing and is not sent again from the store.

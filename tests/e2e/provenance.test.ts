@@ -1,5 +1,7 @@
+import http from "node:http"
 import os from "node:os"
 import path from "node:path"
+import zlib from "node:zlib"
 import { formatThaiMonth, type PublicProvenance } from "@mae-mok/traceability"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -7,6 +9,7 @@ import { startTestApp, type TestApp } from "../support/app"
 import { logIntoAdmin } from "../support/admin-login"
 import { launchChromium, transferredBytes } from "./browser"
 import { adminToken } from "../support/admin-api"
+import { Visitor } from "../support/storefront-visitor"
 
 // What a buyer sees after scanning a label, and the GS1 resolver behaviour of the same URLs.
 
@@ -177,6 +180,47 @@ describe("GS1 resolver behaviour over HTTP", () => {
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*")
     expect(preflight.headers.get("access-control-allow-methods")).toContain("HEAD")
     expect((await batch(oil.id)).units.find((u) => u.serial === oil.units[1]!.serial)!.scan_count).toBe(0)
+  })
+
+  it("puts each scan's own verdict, sold line and path into its lot's kept page, gzipped or not, whoever scans", async () => {
+    const issued = (await admin<{ units: { url: string }[] }>(`/admin/batches/${oil.id}/units`, { method: "POST", body: JSON.stringify({ count: 2 }) })).units
+    const [a, b] = issued.map((u) => new URL(u.url).pathname) as [string, string]
+    // The bytes as sent (fetch would inflate them): gzip when asked, plain otherwise.
+    const raw = (unitPath: string, headers: Record<string, string>) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http.get(app.storefrontUrl + unitPath, { headers: { accept: "text/html", ...headers } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+        }).on("error", reject)
+      })
+    const gzipped = await raw(a, { "accept-encoding": "gzip" })
+    expect(gzipped.headers["content-encoding"]).toBe("gzip")
+    expect(gzipped.headers.vary).toMatch(/accept-encoding/i)
+    const plain = await raw(b, { "accept-encoding": "identity" })
+    expect(plain.headers["content-encoding"]).toBeUndefined()
+    const pages: [string, string, string][] = [
+      [zlib.gunzipSync(gzipped.body).toString("utf8"), a, b],
+      [plain.body.toString("utf8"), b, a],
+    ]
+    for (const [html, own, other] of pages) {
+      expect(html).toContain(`href="${own}?lang=en"`)
+      expect(html).toContain(`action="${own}#report"`)
+      expect(html).not.toContain(other)
+      expect(html.match(/data-testid="verdict"/g)).toHaveLength(1)
+      expect(html).toContain("สแกนครั้งแรก ตรงกับบันทึกของกลุ่ม")
+      expect(html).toMatch(/data-step="sold"><strong>[^<]+<\/strong> <span>ไม่มีบันทึกการขายรายชิ้น<\/span>/)
+    }
+    // The second scan of a, by a shopper with a cart (their own pages go another way through the page cache).
+    const shopper = new Visitor(app.storefrontUrl, { ip: "198.51.100.77" })
+    const product = await shopper.get("/products/mok-prai-herbal-massage-oil")
+    const variant = /name="variant_id"[^>]* value="([^"]+)"/.exec(product.text)?.[1]
+    expect((await shopper.post("/cart", { intent: "add", variant_id: variant!, quantity: "1" })).status).toBe(302)
+    const again = await shopper.get(`${a}?lang=en`)
+    expect(again.status).toBe(200)
+    expect(again.text).toContain("scanned 2 times, which is normal")
+    expect(again.text).toContain(`href="${a}?lang=th"`)
+    expect(again.text).toContain(`action="${a}?lang=en#report"`)
+    expect(again.text).toContain("no sale on record for single items")
   })
 
   it("describes itself at /.well-known/gs1resolver and sends /01/{gtin} to the product page", async () => {

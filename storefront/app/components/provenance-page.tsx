@@ -17,6 +17,12 @@ export type ReportState =
   | { kind: "form"; action: string; values?: Record<string, string>; error?: string }
   | { kind: "sent" }
 
+/**
+ * Where a lot's page, rendered once for every scan of its units, takes each scan's own parts as text the route
+ * replaces (01.$.tsx): the verdict and the timeline's "sold" line. Random per process, so no content matches.
+ */
+export type ScanSlots = { verdict: string; sold: string }
+
 export type ProvenancePageProps = {
   locale: Locale
   t: Translate
@@ -36,6 +42,8 @@ export type ProvenancePageProps = {
         /** The variant's title in the page's language (the catalogue's English one on /en). */
         variantTitle?: string
         scan: ScanVerdict | null
+        /** Render the scan's parts as these stand-ins instead (a page for every scan of the lot). */
+        slots?: ScanSlots
         linksetHref: string
         epcisHref: string
         herbHrefs?: Record<string, string>
@@ -67,7 +75,7 @@ function verdictWords(scan: ScanVerdict, recalled: boolean, t: Translate, format
   }
 }
 
-function Verdict({ scan, recalled, locale, t, formatDate }: { scan: ScanVerdict; recalled: boolean; locale: Locale; t: Translate; formatDate: (d: string) => string }) {
+export function Verdict({ scan, recalled, locale, t, formatDate }: { scan: ScanVerdict; recalled: boolean; locale: Locale; t: Translate; formatDate: (d: string) => string }) {
   const words = verdictWords(scan, recalled, t, formatDate)
   return (
     <section className={`verdict ${words.tone === "ok" ? "ok" : "warn"}`} aria-labelledby="verdict-h" role={words.tone === "ok" ? undefined : "alert"} data-testid="verdict">
@@ -86,7 +94,12 @@ function Verdict({ scan, recalled, locale, t, formatDate }: { scan: ScanVerdict;
 }
 
 /** Harvest → production → release → sold, month by month; the sale says when, never to whom. */
-function Timeline({ p, scan, t, formatMonth }: { p: PublicProvenance; scan: ScanVerdict | null; t: Translate; formatMonth: (d: string) => string }) {
+/** The timeline's last step: when this unit was sold (month only), or why that is not known. */
+export function soldWhen(scan: ScanVerdict | null, t: Translate, formatMonth: (d: string) => string): string {
+  return scan?.soldMonth ? formatMonth(scan.soldMonth) : scan?.notSold ? t("prov.tl.notSold") : scan ? t("prov.tl.soldUnknown") : t("prov.tl.soldScan")
+}
+
+function Timeline({ p, scan, slots, t, formatMonth }: { p: PublicProvenance; scan: ScanVerdict | null; slots?: ScanSlots; t: Translate; formatMonth: (d: string) => string }) {
   const harvested = p.harvests.map((h) => h.harvestedOn).sort()
   const first = harvested[0] ? formatMonth(harvested[0]) : null
   const last = harvested.at(-1) ? formatMonth(harvested.at(-1)!) : null
@@ -97,7 +110,7 @@ function Timeline({ p, scan, t, formatMonth }: { p: PublicProvenance; scan: Scan
     {
       key: "sold",
       label: t("prov.tl.sold"),
-      when: scan?.soldMonth ? formatMonth(scan.soldMonth) : scan?.notSold ? t("prov.tl.notSold") : scan ? t("prov.tl.soldUnknown") : t("prov.tl.soldScan"),
+      when: slots ? slots.sold : soldWhen(scan, t, formatMonth),
     },
   ]
   return (
@@ -244,6 +257,7 @@ function Provenance({
   p,
   variantTitle,
   scan,
+  slots,
   locale,
   t,
   formatDate,
@@ -255,6 +269,7 @@ function Provenance({
   p: PublicProvenance
   variantTitle: string
   scan: ScanVerdict | null
+  slots?: ScanSlots
   locale: Locale
   t: Translate
   formatDate: (d: string) => string
@@ -292,7 +307,7 @@ function Provenance({
       <h1>
         {locale === "en" ? p.product.title.en || p.product.title.th : p.product.title.th} <span className="muted">{variantTitle}</span>
       </h1>
-      {scan ? <Verdict scan={scan} recalled={p.recall !== null} locale={locale} t={t} formatDate={formatDate} /> : null}
+      {slots ? slots.verdict : scan ? <Verdict scan={scan} recalled={p.recall !== null} locale={locale} t={t} formatDate={formatDate} /> : null}
       <dl className="facts">
         <dt>{t("prov.lot")}</dt>
         <dd>{p.batch.lot}</dd>
@@ -308,7 +323,7 @@ function Provenance({
         <dd>{t(`prov.status.${p.batch.status}` as const)}</dd>
       </dl>
 
-      <Timeline p={p} scan={scan} t={t} formatMonth={formatMonth} />
+      <Timeline p={p} scan={scan} slots={slots} t={t} formatMonth={formatMonth} />
 
       <section className="balance" aria-labelledby="balance-h">
         <h2 id="balance-h">{t("prov.balance")}</h2>
@@ -485,6 +500,7 @@ export function ProvenancePage({ locale, t, stylesheets, shopHref, switchHref, f
                 p={view.provenance}
                 variantTitle={view.variantTitle ?? view.provenance.product.variantTitle}
                 scan={view.scan}
+                slots={view.slots}
                 locale={locale}
                 t={t}
                 formatDate={formatDate}

@@ -1,11 +1,14 @@
-import { DigitalLinkError, buildDigitalLinkPath, formatThaiDate, formatThaiMonth, parseDigitalLink } from "@mae-mok/traceability"
+import crypto from "node:crypto"
+import { DigitalLinkError, buildDigitalLinkPath, formatThaiDate, formatThaiMonth, parseDigitalLink, type PublicProvenance, type ScanVerdict } from "@mae-mok/traceability"
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { renderToStaticMarkup } from "react-dom/server"
-import { ProvenancePage, type ProvenancePageProps, type ReportState } from "~/components/provenance-page"
+import { ProvenancePage, Verdict, soldWhen, type ProvenancePageProps, type ReportState, type ScanSlots } from "~/components/provenance-page"
 import { localePath, translator, type Locale } from "~/i18n"
 import { findVariantByGtin, variantTitleByGtin } from "~/lib/catalogue/catalogue.server"
 import { config } from "~/lib/config.server"
 import { FONT_STYLESHEET } from "~/lib/render/fonts"
+import { escapeMarkup } from "~/lib/render/markup"
+import { filledGzipParts, filledText, templateOf, type Template } from "../../filled-gzip.js"
 import { formatDate, formatMonth, waitText } from "~/lib/i18n/format"
 import {
   LINKSET_TYPE,
@@ -46,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { gtin, lot, serial } = link
   const kind = requestedLinkType(request, url)
   // The "report a suspicious label" form posts to this same URL; after a report the buyer lands on the lot's page.
-  const report: ReportState = url.searchParams.get("reported") === "1" ? { kind: "sent" } : { kind: "form", action: formAction(url) }
+  const report = reportState(url)
 
   if (kind === "traceability") {
     const epcis = await epcisDocument(gtin, lot)
@@ -59,7 +62,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Only a person's GET of a unit page is a scan; HEAD, preflights and linkset look-ups ask about the lot and
   // are not counted, so the scan count stays what buyers did.
   const isScan = serial !== null && kind === "page" && request.method === "GET"
-  const result = isScan ? await scannedUnit(gtin, lot, serial, clientIp(request, context)) : await batchProvenance(gtin, lot)
+  const scanned = isScan ? await scannedUnit(gtin, lot, serial, clientIp(request, context)) : null
+  const result = scanned ?? (await batchProvenance(gtin, lot))
 
   // GS1 resolver statuses: 400 only for a link that breaks GS1 syntax, 404 for a well-formed one we do not know.
   // The buyer reads plain words in their language; the developer's reason goes only into the JSON answer.
@@ -104,32 +108,91 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     })
   }
   const [hrefs, variantTitle] = await Promise.all([herbHrefs(locale), locale === "en" ? variantTitleByGtin(locale, gtin) : null])
-  const html = page(
-    locale,
-    url,
-    {
-      kind: "provenance",
-      provenance,
-      variantTitle: variantTitle ?? provenance.product.variantTitle,
-      scan: isScan ? provenance.scan : null,
-      linksetHref,
-      epcisHref: `${lotUri}?linkType=gs1:traceability`,
-      herbHrefs: hrefs,
-    },
-    report
-  )
-  return new Response(html, {
-    status,
-    headers: resolverHeaders({ serial: serial !== null, contentType: "text/html; charset=utf-8", linksetUrl: linksetHref }),
+  const view = (scan: ScanVerdict | null, slots?: ScanSlots): ProvenancePageProps["view"] => ({
+    kind: "provenance",
+    provenance,
+    variantTitle: variantTitle ?? provenance.product.variantTitle,
+    scan,
+    slots,
+    linksetHref,
+    epcisHref: `${lotUri}?linkType=gs1:traceability`,
+    herbHrefs: hrefs,
   })
+  const init = { status, headers: resolverHeaders({ serial: serial !== null, contentType: "text/html; charset=utf-8", linksetUrl: linksetHref }) }
+  if (scanned?.status === 200) {
+    const render = (pageUrl: URL) => page(locale, pageUrl, view(null, SCAN_SLOTS), reportState(pageUrl))
+    return scanAnswer(request, url, locale, scanned, [lotUri, variantTitle, JSON.stringify(hrefs)], render, init)
+  }
+  return new Response(page(locale, url, view(isScan ? provenance.scan : null), report), init)
 }
 
 /** A scan: the lot's (cached) public projection with the backend's verdict on this unit, recorded first. */
-async function scannedUnit(gtin: string, lot: string, serial: string, ip: string | null): Promise<ProvenanceResult> {
+async function scannedUnit(
+  gtin: string,
+  lot: string,
+  serial: string,
+  ip: string | null
+): Promise<Exclude<ProvenanceResult, { status: 200 }> | { status: 200; provenance: PublicProvenance; lot: PublicProvenance; scan: ScanVerdict }> {
   const [scan, lotResult] = await Promise.all([recordScan(gtin, lot, serial, ip), batchProvenance(gtin, lot)])
   if (scan.status !== 200) return scan
   if (lotResult.status !== 200) return { status: 502, message: "the lot of a counted scan did not load" }
-  return { status: 200, provenance: { ...lotResult.provenance, scan: scan.scan } }
+  return { status: 200, provenance: { ...lotResult.provenance, scan: scan.scan }, lot: lotResult.provenance, scan: scan.scan }
+}
+
+/** The "report a suspicious label" form, or its thank-you after a report (the buyer lands on ?reported=1). */
+function reportState(url: URL): ReportState {
+  return url.searchParams.get("reported") === "1" ? { kind: "sent" } : { kind: "form", action: formAction(url) }
+}
+
+// A scan's page is its lot's page with the scan's own parts in: the verdict, the "sold" line and the unit's own
+// path (language switch, report form). The rest is rendered once per lot and kept compressed in pieces
+// (filled-gzip.js, as page-cache.js keeps shared pages), so a scan renders only its verdict and is gzipped without
+// compressing the page again (issue 17: rendering and compressing a whole page cost most of a scan's CPU).
+const standIn = () => crypto.randomBytes(24).toString("base64url")
+const SCAN_SLOTS: ScanSlots = { verdict: standIn(), sold: standIn() }
+const SCAN_PATH = `/${standIn()}`
+/** Pages kept: a few per lot (language, ?lang=, ?reported=1), least recently used first. */
+const SCAN_PAGES_MAX = 200
+const scanPages = new Map<string, { lot: PublicProvenance; template: Promise<Template> }>()
+
+/**
+ * The answer to one scan: the kept page of its lot (rendered again when the lot's cached projection is a new
+ * one, i.e. the content changed) with this scan's verdict, sold line and path in, gzipped when the client takes
+ * it. `also`: what else the page was rendered from (the lot's path, the variant's title, the herb pages' links).
+ */
+async function scanAnswer(
+  request: Request,
+  url: URL,
+  locale: Locale,
+  scanned: { lot: PublicProvenance; scan: ScanVerdict },
+  also: unknown[],
+  render: (url: URL) => string,
+  init: { status: number; headers: Headers }
+): Promise<Response> {
+  const { lot, scan } = scanned
+  const key = JSON.stringify([locale, url.searchParams.get("lang"), url.searchParams.get("reported"), ...also])
+  let kept = scanPages.get(key)
+  if (kept?.lot !== lot) {
+    const template = templateOf(render(new URL(SCAN_PATH + url.search, url)), [SCAN_SLOTS.verdict, SCAN_SLOTS.sold, SCAN_PATH])
+    kept = { lot, template }
+    template.catch(() => scanPages.delete(key))
+    if (scanPages.size >= SCAN_PAGES_MAX) scanPages.delete(scanPages.keys().next().value!)
+  }
+  scanPages.delete(key)
+  scanPages.set(key, kept)
+  const template = await kept.template
+  const t = translator(locale)
+  const { formatDate, formatMonth } = formats(locale)
+  const values = new Map([
+    [SCAN_SLOTS.verdict, renderToStaticMarkup(<Verdict scan={scan} recalled={lot.recall !== null} locale={locale} t={t} formatDate={formatDate} />)],
+    [SCAN_SLOTS.sold, escapeMarkup(soldWhen(scan, t, formatMonth))],
+    [SCAN_PATH, escapeMarkup(url.pathname)],
+  ])
+  init.headers.append("Vary", "Accept-Encoding")
+  if (!/\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")) return new Response(filledText(template, values), init)
+  // Already compressed: page-cache.js and compression() send it as it is.
+  init.headers.set("Content-Encoding", "gzip")
+  return new Response(Buffer.concat(filledGzipParts(template, values)), init)
 }
 
 /** The buyer's IP as the storefront's server saw it (server.js puts it in the load context). */
@@ -161,6 +224,14 @@ function problem(
   })
 }
 
+/** Dates and months as the page's language writes them (Thai: Buddhist era). */
+function formats(locale: Locale): { formatDate: (date: string) => string; formatMonth: (date: string) => string } {
+  return {
+    formatDate: (date) => (locale === "th" ? formatThaiDate(date) : formatDate(date)),
+    formatMonth: (date) => (locale === "th" ? formatThaiMonth(`${date.slice(0, 7)}-01`) : formatMonth(date)),
+  }
+}
+
 function page(locale: Locale, url: URL, view: ProvenancePageProps["view"], report: ReportState | null = null): string {
   const other: Locale = locale === "th" ? "en" : "th"
   const markup = renderToStaticMarkup(
@@ -170,8 +241,7 @@ function page(locale: Locale, url: URL, view: ProvenancePageProps["view"], repor
       stylesheets={[FONT_STYLESHEET, styles]}
       shopHref={localePath(locale, "/")}
       switchHref={`${url.pathname}?lang=${other}`}
-      formatDate={(date) => (locale === "th" ? formatThaiDate(date) : formatDate(date))}
-      formatMonth={(date) => (locale === "th" ? formatThaiMonth(`${date.slice(0, 7)}-01`) : formatMonth(date))}
+      {...formats(locale)}
       contact={config.shopContact}
       certificateCheck={config.certificateCheck}
       report={report}

@@ -2,9 +2,9 @@ import { localePath, type Locale } from "~/i18n"
 import { listProducts } from "~/lib/catalogue/catalogue.server"
 import { config } from "~/lib/config.server"
 import { listHerbs } from "~/lib/catalogue/herbs.server"
+import { escapeMarkup } from "~/lib/render/markup"
 
 const LOCALES: Locale[] = ["th", "en"]
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 
 /** Every public shop page in Thai and English, each listing its other-language twin (hreflang). */
 export async function loader() {
@@ -20,10 +20,10 @@ export async function loader() {
   const urls = pages.flatMap((page) =>
     LOCALES.map((locale) => {
       const alternates = LOCALES.map(
-        (other) => `<xhtml:link rel="alternate" hreflang="${other}" href="${escapeXml(config.storefrontUrl + localePath(other, page.path))}"/>`
+        (other) => `<xhtml:link rel="alternate" hreflang="${other}" href="${escapeMarkup(config.storefrontUrl + localePath(other, page.path))}"/>`
       ).join("")
       const lastmod = page.lastmod ? `<lastmod>${page.lastmod}</lastmod>` : ""
-      return `<url><loc>${escapeXml(config.storefrontUrl + localePath(locale, page.path))}</loc>${lastmod}${alternates}</url>`
+      return `<url><loc>${escapeMarkup(config.storefrontUrl + localePath(locale, page.path))}</loc>${lastmod}${alternates}</url>`
     })
   )
   const xml =
