@@ -378,7 +378,7 @@ export function pageCache({
       const { body: _, ...head } = answer
       keepOwn(key, { answer: { ...head, cookies: [] }, template: await templateOf(text, who.standIns), reads, storedAt })
     }
-    return send(res, answer, who, text, true)
+    return send(res, answer, who, text)
   }
 
   /**
