@@ -87,10 +87,13 @@ export async function templateOf(text, standIns) {
   /** @type {string[]} */
   const slots = []
   const pattern = new RegExp(standIns.map(escaped).join("|"), "g")
+  // The stand-in itself, not the match: a match is a slice that keeps the whole text alive (V8's sliced strings),
+  // and a stored page would hold its ~50 KB text beside its compressed pieces.
+  const own = new Map(standIns.map((s) => [s, s]))
   let from = 0
   for (const match of text.matchAll(pattern)) {
     pieces.push(Buffer.from(text.slice(from, match.index), "utf8"))
-    slots.push(match[0])
+    slots.push(/** @type {string} */ (own.get(match[0])))
     from = /** @type {number} */ (match.index) + match[0].length
   }
   pieces.push(Buffer.from(text.slice(from), "utf8"))

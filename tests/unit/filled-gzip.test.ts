@@ -1,3 +1,5 @@
+import v8 from "node:v8"
+import vm from "node:vm"
 import zlib from "node:zlib"
 import { describe, expect, it } from "vitest"
 import { filledGzipParts, filledText, templateOf } from "../../storefront/filled-gzip.js"
@@ -34,5 +36,20 @@ describe("a filled-in page, gzipped from pieces deflated once", () => {
     expect(zlib.gunzipSync(filledGzip(plain, new Map())).toString()).toBe("<p>no stand-ins</p>")
     const one = await templateOf(`a${NONCE}b`, [NONCE])
     expect(zlib.gunzipSync(filledGzip(one, new Map())).toString()).toBe(`a${NONCE}b`)
+  })
+
+  it("keeps only the compressed pieces, not the page's text (a stand-in found in it is a slice that would hold it)", async () => {
+    v8.setFlagsFromString("--expose-gc")
+    const gc = vm.runInNewContext("gc") as () => void
+    const kept = []
+    gc()
+    const before = process.memoryUsage().heapUsed
+    // 200 different pages of ~50 000 characters (two bytes each, Thai): 20 MB if the texts stayed.
+    const long = page + "<p>สมุนไพรจากแปลงที่ได้รับรอง</p>".repeat(1300)
+    for (let i = 0; i < 200; i++) kept.push(await templateOf(`${i}${long}`, [NONCE, TOKEN]))
+    gc()
+    const grown = process.memoryUsage().heapUsed - before
+    expect(kept).toHaveLength(200)
+    expect(grown).toBeLessThan(4 * 1024 * 1024)
   })
 })
