@@ -20,12 +20,11 @@ export function buildStorefront(env: NodeJS.ProcessEnv): Promise<boolean> {
 }
 
 /**
- * Node's flags for the storefront (decision 0077): a young generation of 4 MB a half instead of V8's 16 MB, and an
- * old generation that grows by a quarter over what the last full collection kept, instead of up to four times
- * as much when V8 judges the program busy. Without the second, the 500-product bench drove it to 580-790 MB RSS
- * with about 105 MB alive; with it 250-260 MB, at the same req/s (README, Deploy: the same flags).
+ * Node's flags for the storefront (decision 0077): the old generation grows by a quarter over what the last full
+ * collection kept, instead of up to four times as much when V8 judges the program busy (README, Deploy: the same
+ * flag).
  */
-export const STOREFRONT_NODE_FLAGS = ["--max-semi-space-size=4", "--heap-growing-percent=25"]
+export const STOREFRONT_NODE_FLAGS = ["--heap-growing-percent=25"]
 
 /** Starts the built storefront's production server. */
 export function startStorefront(env: NodeJS.ProcessEnv, options: { echo?: boolean; port: number }): Service {
