@@ -151,9 +151,41 @@ function reportState(url: URL): ReportState {
 const standIn = () => crypto.randomBytes(24).toString("base64url")
 const SCAN_SLOTS: ScanSlots = { verdict: standIn(), sold: standIn() }
 const SCAN_PATH = `/${standIn()}`
-/** Pages kept: a few per lot (language, ?lang=, ?reported=1), least recently used first. */
+/** Pages kept: a few per lot (language, ?lang=, ?reported=1), least recently used first; by count and bytes. */
 const SCAN_PAGES_MAX = 200
-const scanPages = new Map<string, { lot: PublicProvenance; template: Promise<Template> }>()
+const SCAN_PAGES_MAX_BYTES = 8 * 1024 * 1024
+type ScanPage = { lot: PublicProvenance; template: Promise<Template>; bytes: number }
+const scanPages = new Map<string, ScanPage>()
+let scanPageBytes = 0
+
+function forgetScanPage(key: string, page = scanPages.get(key)): void {
+  if (!page || scanPages.get(key) !== page) return
+  scanPages.delete(key)
+  scanPageBytes -= page.bytes
+}
+
+/** The kept page of `key` if it was rendered from this very projection of the lot, else a new one. */
+function scanPageOf(key: string, lot: PublicProvenance, render: () => string): ScanPage {
+  const kept = scanPages.get(key)
+  if (kept?.lot === lot) {
+    scanPages.delete(key)
+    scanPages.set(key, kept)
+    return kept
+  }
+  forgetScanPage(key)
+  const page: ScanPage = { lot, template: templateOf(render(), [SCAN_SLOTS.verdict, SCAN_SLOTS.sold, SCAN_PATH]), bytes: 0 }
+  scanPages.set(key, page)
+  page.template.then(
+    (template) => {
+      if (scanPages.get(key) !== page) return
+      page.bytes = template.bytes
+      scanPageBytes += template.bytes
+      while (scanPages.size > SCAN_PAGES_MAX || scanPageBytes > SCAN_PAGES_MAX_BYTES) forgetScanPage(scanPages.keys().next().value!)
+    },
+    () => forgetScanPage(key, page)
+  )
+  return page
+}
 
 /**
  * The answer to one scan: the kept page of its lot (rendered again when the lot's cached projection is a new
@@ -171,16 +203,7 @@ async function scanAnswer(
 ): Promise<Response> {
   const { lot, scan } = scanned
   const key = JSON.stringify([locale, url.searchParams.get("lang"), url.searchParams.get("reported"), ...also])
-  let kept = scanPages.get(key)
-  if (kept?.lot !== lot) {
-    const template = templateOf(render(new URL(SCAN_PATH + url.search, url)), [SCAN_SLOTS.verdict, SCAN_SLOTS.sold, SCAN_PATH])
-    kept = { lot, template }
-    template.catch(() => scanPages.delete(key))
-    if (scanPages.size >= SCAN_PAGES_MAX) scanPages.delete(scanPages.keys().next().value!)
-  }
-  scanPages.delete(key)
-  scanPages.set(key, kept)
-  const template = await kept.template
+  const template = await scanPageOf(key, lot, () => render(new URL(SCAN_PATH + url.search, url))).template
   const t = translator(locale)
   const { formatDate, formatMonth } = formats(locale)
   const values = new Map([
