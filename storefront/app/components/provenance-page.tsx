@@ -93,12 +93,12 @@ export function Verdict({ scan, recalled, locale, t, formatDate }: { scan: ScanV
   )
 }
 
-/** Harvest → production → release → sold, month by month; the sale says when, never to whom. */
 /** The timeline's last step: when this unit was sold (month only), or why that is not known. */
 export function soldWhen(scan: ScanVerdict | null, t: Translate, formatMonth: (d: string) => string): string {
   return scan?.soldMonth ? formatMonth(scan.soldMonth) : scan?.notSold ? t("prov.tl.notSold") : scan ? t("prov.tl.soldUnknown") : t("prov.tl.soldScan")
 }
 
+/** Harvest → production → release → sold, month by month; the sale says when, never to whom. */
 function Timeline({ p, scan, slots, t, formatMonth }: { p: PublicProvenance; scan: ScanVerdict | null; slots?: ScanSlots; t: Translate; formatMonth: (d: string) => string }) {
   const harvested = p.harvests.map((h) => h.harvestedOn).sort()
   const first = harvested[0] ? formatMonth(harvested[0]) : null

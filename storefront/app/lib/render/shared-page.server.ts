@@ -59,44 +59,43 @@ export type SharedPageVisitor = {
 /** Only the shop's own cookies matter to a page; others (analytics, a load balancer's) are ignored. */
 const SHOP_COOKIES = new Set([CSRF_COOKIE_NAME, SESSION_COOKIE_NAME])
 
-/** What a visitor's own cookies say, once they verified: the same cookies say the same until they change. */
+/** What a visitor's own cookies say, once read: the same cookies say the same until they change. */
 type Verified = { csrf: string; cartCount: number; loggedIn: boolean }
-/** Shop cookies → what they say; bounded by count and by the bytes of the cookies kept (a login's carries a token). */
+/**
+ * A digest of the shop cookies → what they say, least recently used first. A digest, as page-cache.js keys own
+ * pages: the memory holds no session cookie (it carries the customer's token). Each entry is a digest and three
+ * small values, so the count bounds the bytes too (about 0.3 MB).
+ */
 const verified = new Map<string, Verified>()
 const VERIFIED_MAX_ENTRIES = 2000
-const VERIFIED_MAX_BYTES = 4 * 1024 * 1024
-let verifiedBytes = 0
 
-/** Test seam: the number of cookie sets remembered and their bytes. */
-export function verifiedCookieStats(): { entries: number; bytes: number } {
-  return { entries: verified.size, bytes: verifiedBytes }
-}
-
-function remember(cookies: string, what: Verified): void {
-  if (verified.has(cookies)) return
-  verified.set(cookies, what)
-  verifiedBytes += cookies.length
-  while (verified.size > VERIFIED_MAX_ENTRIES || verifiedBytes > VERIFIED_MAX_BYTES) {
-    const oldest = verified.keys().next().value as string
-    verified.delete(oldest)
-    verifiedBytes -= oldest.length
-  }
+/** Test seam: the number of cookie sets remembered. */
+export function verifiedCookieCount(): number {
+  return verified.size
 }
 
 /**
  * The CSRF token and the header's facts from a visitor's own cookies. Verifying the signatures and reading the
- * session cost a shopper with a cart or a login most of what filling a page in costs (issue 17), so cookies that
- * verified are remembered: a signed cookie says the same for as long as its value is the same, and any change
- * (an item added, a login, a logout) is a new value. Cookies that did not verify (a first visit gets a new token
- * and its cookie) are never remembered.
+ * session cost a shopper with a cart or a login most of what filling a page in costs (issue 17), so what cookies
+ * say is remembered: a signed cookie says the same for as long as its value is the same, and any change (an item
+ * added, a login, a logout) is a new value. A forged session reads as none, and is remembered as that. A missing
+ * or forged CSRF cookie (a new token and cookie each time) is never remembered.
  */
 async function readCookies(own: string): Promise<Verified & { setCookie: string | null }> {
-  const known = own ? verified.get(own) : undefined
-  if (known) return { ...known, setCookie: null }
+  const digest = own ? crypto.createHash("sha256").update(own).digest("base64url") : null
+  const known = digest ? verified.get(digest) : undefined
+  if (digest && known) {
+    verified.delete(digest)
+    verified.set(digest, known)
+    return { ...known, setCookie: null }
+  }
   const request = new Request("http://shared-page/", { headers: own ? { cookie: own } : {} })
   const [csrf, session] = await Promise.all([csrfToken(request, {}), getSession(request)])
   const what = { csrf: csrf.token, cartCount: session.get("cartCount") ?? 0, loggedIn: Boolean(session.get("token")) }
-  if (own && !csrf.setCookie) remember(own, what)
+  if (digest && !csrf.setCookie) {
+    verified.set(digest, what)
+    if (verified.size > VERIFIED_MAX_ENTRIES) verified.delete(verified.keys().next().value!)
+  }
   return { ...what, setCookie: csrf.setCookie }
 }
 
