@@ -77,6 +77,12 @@ async function deflateEach(pieces) {
 }
 
 /**
+ * Whether a client takes gzip, from its Accept-Encoding (only then are the compressed pieces sent as they are).
+ * @param {string | null | undefined} acceptEncoding
+ */
+export const takesGzip = (acceptEncoding) => /\bgzip\b/.test(acceptEncoding ?? "")
+
+/**
  * @param {string} text
  * @param {string[]} standIns
  * @returns {Promise<Template>}

@@ -7,7 +7,7 @@
 // (cart, checkout) are kept for them alone while what they were rendered from is unchanged (decision 0074). See
 // docs/decisions/0011-page-caching-and-scan-batching.md.
 import crypto from "node:crypto"
-import { filledGzipParts, filledText, templateOf } from "./filled-gzip.js"
+import { filledGzipParts, filledText, takesGzip, templateOf } from "./filled-gzip.js"
 
 /**
  * @typedef {import("express").Request} ExpressRequest
@@ -43,8 +43,6 @@ import { filledGzipParts, filledText, templateOf } from "./filled-gzip.js"
 const MAX_BODY_BYTES = 1024 * 1024
 /** @type {Map<string, string>} */
 const NO_VALUES = new Map()
-/** @type {(req: import("express").Request) => boolean} */
-const takesGzip = (req) => /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")
 
 /**
  * Writes an answer's parts as they are, in one go (corked), without copying them into one buffer first.
@@ -286,7 +284,7 @@ export function pageCache({
     const vary = String(res.getHeader("vary") ?? "")
     if (!/accept-encoding/i.test(vary)) res.setHeader("Vary", vary ? `${vary}, accept-encoding` : "accept-encoding")
     const values = new Map(replacements)
-    if (!takesGzip(req)) return void res.end(filledText(template, values))
+    if (!takesGzip(req.headers["accept-encoding"])) return void res.end(filledText(template, values))
     res.setHeader("Content-Encoding", "gzip")
     writeParts(res, filledGzipParts(template, values))
   }
@@ -314,7 +312,7 @@ export function pageCache({
     res.setHeader("ETag", page.etag)
     if (req.headers["if-none-match"] === page.etag) return void res.status(304).end()
     res.status(200)
-    if (!takesGzip(req)) return void res.end(filledText(page.template, NO_VALUES))
+    if (!takesGzip(req.headers["accept-encoding"])) return void res.end(filledText(page.template, NO_VALUES))
     res.setHeader("Content-Encoding", "gzip")
     writeParts(res, filledGzipParts(page.template, NO_VALUES))
   }

@@ -8,7 +8,7 @@ import { findVariantByGtin, variantTitleByGtin } from "~/lib/catalogue/catalogue
 import { config } from "~/lib/config.server"
 import { FONT_STYLESHEET } from "~/lib/render/fonts"
 import { escapeMarkup } from "~/lib/render/markup"
-import { filledGzipParts, filledText, templateOf, type Template } from "../../filled-gzip.js"
+import { filledGzipParts, filledText, takesGzip, templateOf, type Template } from "../../filled-gzip.js"
 import { formatDate, formatMonth, waitText } from "~/lib/i18n/format"
 import {
   LINKSET_TYPE,
@@ -123,7 +123,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const render = (pageUrl: URL) => page(locale, pageUrl, view(null, SCAN_SLOTS), reportState(pageUrl))
     return scanAnswer(request, url, locale, scanned, [lotUri, variantTitle, JSON.stringify(hrefs)], render, init)
   }
-  return new Response(page(locale, url, view(isScan ? provenance.scan : null), report), init)
+  return new Response(page(locale, url, view(null), report), init)
 }
 
 /** A scan: the lot's (cached) public projection with the backend's verdict on this unit, recorded first. */
@@ -132,11 +132,12 @@ async function scannedUnit(
   lot: string,
   serial: string,
   ip: string | null
-): Promise<Exclude<ProvenanceResult, { status: 200 }> | { status: 200; provenance: PublicProvenance; lot: PublicProvenance; scan: ScanVerdict }> {
+): Promise<Exclude<ProvenanceResult, { status: 200 }> | { status: 200; provenance: PublicProvenance; scan: ScanVerdict }> {
   const [scan, lotResult] = await Promise.all([recordScan(gtin, lot, serial, ip), batchProvenance(gtin, lot)])
   if (scan.status !== 200) return scan
   if (lotResult.status !== 200) return { status: 502, message: "the lot of a counted scan did not load" }
-  return { status: 200, provenance: { ...lotResult.provenance, scan: scan.scan }, lot: lotResult.provenance, scan: scan.scan }
+  // The lot's projection as cached (its identity says whether a kept scan page is still its page), the verdict beside it.
+  return { status: 200, provenance: lotResult.provenance, scan: scan.scan }
 }
 
 /** The "report a suspicious label" form, or its thank-you after a report (the buyer lands on ?reported=1). */
@@ -196,12 +197,12 @@ async function scanAnswer(
   request: Request,
   url: URL,
   locale: Locale,
-  scanned: { lot: PublicProvenance; scan: ScanVerdict },
+  scanned: { provenance: PublicProvenance; scan: ScanVerdict },
   also: unknown[],
   render: (url: URL) => string,
   init: { status: number; headers: Headers }
 ): Promise<Response> {
-  const { lot, scan } = scanned
+  const { provenance: lot, scan } = scanned
   const key = JSON.stringify([locale, url.searchParams.get("lang"), url.searchParams.get("reported"), ...also])
   const template = await scanPageOf(key, lot, () => render(new URL(SCAN_PATH + url.search, url))).template
   const t = translator(locale)
@@ -212,7 +213,7 @@ async function scanAnswer(
     [SCAN_PATH, escapeMarkup(url.pathname)],
   ])
   init.headers.append("Vary", "Accept-Encoding")
-  if (!/\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")) return new Response(filledText(template, values), init)
+  if (!takesGzip(request.headers.get("accept-encoding"))) return new Response(filledText(template, values), init)
   // Already compressed: page-cache.js and compression() send it as it is.
   init.headers.set("Content-Encoding", "gzip")
   return new Response(Buffer.concat(filledGzipParts(template, values)), init)
